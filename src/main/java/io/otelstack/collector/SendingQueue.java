@@ -1,0 +1,55 @@
+package io.otelstack.collector;
+
+import io.otelstack.ValidationException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An exporter's {@code sending_queue}, with batching done inside the queue.
+ *
+ * <p>Batching here, after the persistent queue, rather than in a {@code batch} processor: a batch
+ * processor holds data in memory in front of the queue, and a crash loses it. With the queue on
+ * {@code file_storage}, data is on disk before the receiver acknowledges it.
+ *
+ * @param storage the {@code file_storage} extension backing the queue; null for an in-memory queue
+ * @param numConsumers concurrent senders draining the queue
+ * @param queueSize queue capacity in batches (requests)
+ * @param maxBatchSizeKi upper bound of one batch in KiB; sizes the queue on disk
+ */
+public record SendingQueue(
+    FileStorage storage, int numConsumers, int queueSize, int maxBatchSizeKi) {
+  /** Requires positive sizes. */
+  public SendingQueue {
+    if (numConsumers <= 0) {
+      throw new ValidationException(
+          "sending_queue.numConsumers (" + numConsumers + ") must be > 0; default is 10");
+    }
+    if (queueSize <= 0) {
+      throw new ValidationException(
+          "sending_queue.queueSize (" + queueSize + ") must be > 0; default is 5000");
+    }
+    if (maxBatchSizeKi <= 0) {
+      throw new ValidationException(
+          "sending_queue.maxBatchSizeKi (" + maxBatchSizeKi + ") must be > 0; default is 512");
+    }
+  }
+
+  /** The {@code sending_queue} block. */
+  public Map<String, Object> settings() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("enabled", true);
+    if (storage != null) {
+      s.put("storage", storage.id().toString());
+    }
+    s.put("num_consumers", numConsumers);
+    s.put("sizer", "requests");
+    s.put("queue_size", queueSize);
+    Map<String, Object> batch = new LinkedHashMap<>();
+    batch.put("flush_timeout", "1s");
+    batch.put("sizer", "bytes");
+    batch.put("min_size", Math.min(64, maxBatchSizeKi) * 1024);
+    batch.put("max_size", maxBatchSizeKi * 1024);
+    s.put("batch", batch);
+    return s;
+  }
+}
