@@ -1,0 +1,330 @@
+package io.otelstack.proof;
+
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
+import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The stand-in for Coralogix: an OTLP/gRPC server on 127.0.0.1 that records everything the
+ * collector's coralogix exporter delivers, keyed by trace and span IDs, metric series and log
+ * record IDs, so a scenario can count what arrived, what arrived twice and what never arrived.
+ *
+ * <p>Its port is reserved before it starts, so a collector can be configured to send to a backend
+ * that is down and the sink brought up later on the same address.
+ */
+final class OtlpSink implements AutoCloseable {
+  private static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+  private final int port;
+  private final Map<String, Integer> spans = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> traces = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<MetricPoint> metricPoints = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<ReceivedLog> logs = new ConcurrentLinkedQueue<>();
+  private final Set<String> authorizations = ConcurrentHashMap.newKeySet();
+  private final AtomicLong spanArrivals = new AtomicLong();
+  private volatile long delayMillis;
+  private Server server;
+
+  /** A sink on a reserved loopback port, not yet listening. */
+  OtlpSink() {
+    this.port = Loopback.freePort();
+  }
+
+  /** Where the coralogix exporter sends: {@code 127.0.0.1:port}. */
+  String endpoint() {
+    return Loopback.endpoint(port);
+  }
+
+  /** Starts listening (the backend comes up). */
+  synchronized OtlpSink start() {
+    if (server != null) {
+      return this;
+    }
+    ServerInterceptor captureAuth =
+        new ServerInterceptor() {
+          @Override
+          public <Q, R> ServerCall.Listener<Q> interceptCall(
+              ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+            String auth = headers.get(AUTHORIZATION);
+            authorizations.add(auth == null ? "" : auth.replaceAll("\\s.*", " <key>"));
+            return next.startCall(call, headers);
+          }
+        };
+    try {
+      server =
+          NettyServerBuilder.forAddress(new InetSocketAddress(Loopback.HOST, port))
+              .maxInboundMessageSize(64 * 1024 * 1024)
+              .addService(ServerInterceptors.intercept(new Traces(), captureAuth))
+              .addService(ServerInterceptors.intercept(new Metrics(), captureAuth))
+              .addService(ServerInterceptors.intercept(new Logs(), captureAuth))
+              .build()
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** Stops listening at once (the backend goes down); what was recorded stays. */
+  synchronized void stop() {
+    if (server == null) {
+      return;
+    }
+    server.shutdownNow();
+    try {
+      server.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    server = null;
+  }
+
+  /** Makes every export call wait before answering: a slow backend, so data stays queued. */
+  void delay(Duration delay) {
+    this.delayMillis = delay.toMillis();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** Distinct spans received, keyed {@code traceId/spanId}, with how often each arrived. */
+  Map<String, Integer> spans() {
+    return spans;
+  }
+
+  /** Span IDs received per trace ID. */
+  Map<String, Set<String>> traces() {
+    return traces;
+  }
+
+  /** Every span delivery, duplicates included; grows monotonically, for rate measurements. */
+  long spanArrivals() {
+    return spanArrivals.get();
+  }
+
+  /** Every metric data point received. */
+  List<MetricPoint> metricPoints() {
+    return new ArrayList<>(metricPoints);
+  }
+
+  /** Every log record received. */
+  List<ReceivedLog> logs() {
+    return new ArrayList<>(logs);
+  }
+
+  /**
+   * The authorization headers seen, with the key itself masked: proof that the exporter sent
+   * {@code Bearer <key>} without the report ever holding a key.
+   */
+  Set<String> authorizations() {
+    return Set.copyOf(authorizations);
+  }
+
+  private void pause() {
+    if (delayMillis > 0) {
+      Await.sleep(Duration.ofMillis(delayMillis));
+    }
+  }
+
+  private final class Traces extends TraceServiceGrpc.TraceServiceImplBase {
+    @Override
+    public void export(
+        ExportTraceServiceRequest request, StreamObserver<ExportTraceServiceResponse> response) {
+      pause();
+      HexFormat hex = HexFormat.of();
+      request
+          .getResourceSpansList()
+          .forEach(
+              rs ->
+                  rs.getScopeSpansList()
+                      .forEach(
+                          ss -> {
+                            for (Span s : ss.getSpansList()) {
+                              String trace = hex.formatHex(s.getTraceId().toByteArray());
+                              String span = hex.formatHex(s.getSpanId().toByteArray());
+                              spans.merge(trace + "/" + span, 1, Integer::sum);
+                              traces.computeIfAbsent(trace, t -> ConcurrentHashMap.newKeySet())
+                                  .add(span);
+                              spanArrivals.incrementAndGet();
+                            }
+                          }));
+      response.onNext(ExportTraceServiceResponse.getDefaultInstance());
+      response.onCompleted();
+    }
+  }
+
+  private final class Metrics extends MetricsServiceGrpc.MetricsServiceImplBase {
+    @Override
+    public void export(
+        ExportMetricsServiceRequest request,
+        StreamObserver<ExportMetricsServiceResponse> response) {
+      pause();
+      request
+          .getResourceMetricsList()
+          .forEach(
+              rm -> {
+                Map<String, String> resource = attributes(rm.getResource().getAttributesList());
+                rm.getScopeMetricsList()
+                    .forEach(sm -> sm.getMetricsList().forEach(m -> record(resource, m)));
+              });
+      response.onNext(ExportMetricsServiceResponse.getDefaultInstance());
+      response.onCompleted();
+    }
+
+    private void record(Map<String, String> resource, Metric m) {
+      switch (m.getDataCase()) {
+        case GAUGE ->
+            m.getGauge()
+                .getDataPointsList()
+                .forEach(p -> add(resource, m, p.getAttributesList(), p.getTimeUnixNano(), 1));
+        case SUM ->
+            m.getSum()
+                .getDataPointsList()
+                .forEach(p -> add(resource, m, p.getAttributesList(), p.getTimeUnixNano(), 1));
+        case HISTOGRAM ->
+            m.getHistogram()
+                .getDataPointsList()
+                .forEach(
+                    p ->
+                        // Prometheus series: one per bucket (with +Inf), plus _sum and _count.
+                        add(
+                            resource,
+                            m,
+                            p.getAttributesList(),
+                            p.getTimeUnixNano(),
+                            p.getExplicitBoundsCount() + 3));
+        case SUMMARY ->
+            m.getSummary()
+                .getDataPointsList()
+                .forEach(
+                    p ->
+                        add(
+                            resource,
+                            m,
+                            p.getAttributesList(),
+                            p.getTimeUnixNano(),
+                            p.getQuantileValuesCount() + 2));
+        default -> add(resource, m, List.of(), 0, 1);
+      }
+    }
+
+    private void add(
+        Map<String, String> resource,
+        Metric m,
+        List<KeyValue> attributes,
+        long timeUnixNano,
+        int prometheusSeries) {
+      metricPoints.add(
+          new MetricPoint(
+              m.getName(), resource, attributes(attributes), timeUnixNano, prometheusSeries));
+    }
+  }
+
+  private final class Logs extends LogsServiceGrpc.LogsServiceImplBase {
+    @Override
+    public void export(
+        ExportLogsServiceRequest request, StreamObserver<ExportLogsServiceResponse> response) {
+      pause();
+      request
+          .getResourceLogsList()
+          .forEach(
+              rl ->
+                  rl.getScopeLogsList()
+                      .forEach(
+                          sl -> {
+                            for (LogRecord r : sl.getLogRecordsList()) {
+                              logs.add(
+                                  new ReceivedLog(
+                                      text(r.getBody()),
+                                      attributes(r.getAttributesList()),
+                                      r.getSeverityNumberValue()));
+                            }
+                          }));
+      response.onNext(ExportLogsServiceResponse.getDefaultInstance());
+      response.onCompleted();
+    }
+  }
+
+  private static Map<String, String> attributes(List<KeyValue> kvs) {
+    Map<String, String> out = new TreeMap<>();
+    kvs.forEach(kv -> out.put(kv.getKey(), text(kv.getValue())));
+    return out;
+  }
+
+  private static String text(AnyValue v) {
+    return switch (v.getValueCase()) {
+      case STRING_VALUE -> v.getStringValue();
+      case INT_VALUE -> Long.toString(v.getIntValue());
+      case DOUBLE_VALUE -> Double.toString(v.getDoubleValue());
+      case BOOL_VALUE -> Boolean.toString(v.getBoolValue());
+      case KVLIST_VALUE -> attributes(v.getKvlistValue().getValuesList()).toString();
+      default -> v.toString();
+    };
+  }
+
+  /**
+   * One received metric data point.
+   *
+   * @param name metric name
+   * @param resource resource attributes
+   * @param attributes data point attributes
+   * @param timeUnixNano the point's timestamp
+   * @param prometheusSeries how many Prometheus series the point stands for (histogram buckets)
+   */
+  record MetricPoint(
+      String name,
+      Map<String, String> resource,
+      Map<String, String> attributes,
+      long timeUnixNano,
+      int prometheusSeries) {
+    /** The series identity: name, resource and point attributes, without the timestamp. */
+    String series() {
+      return name + resource + attributes;
+    }
+  }
+
+  /**
+   * One received log record.
+   *
+   * @param body the body as text
+   * @param attributes the record's attributes
+   * @param severityNumber the OTLP severity number (0 when unset)
+   */
+  record ReceivedLog(String body, Map<String, String> attributes, int severityNumber) {}
+}
