@@ -84,7 +84,7 @@ final class LocalOverlay {
           body.put(signal, block);
         }
       }
-      case "loadbalancing" -> {
+      case "loadbalancing", "load_balancing" -> {
         int podPort = resolverPort(map(body.getOrDefault("resolver", Map.of())));
         List<String> peers =
             site.samplingPeers().stream().map(p -> p.endpoint(podPort)).toList();
@@ -115,7 +115,7 @@ final class LocalOverlay {
     if (type.equals("prometheus")) {
       prometheus(body, site);
     }
-    if (type.equals("filelog")) {
+    if (type.equals("filelog") || type.equals("file_log")) {
       for (String key : List.of("include", "exclude")) {
         if (body.get(key) instanceof List<?> globs) {
           body.put(key, globs.stream().map(g -> podLogs(g.toString(), site)).toList());
@@ -209,24 +209,38 @@ final class LocalOverlay {
             });
   }
 
+  /**
+   * The collector's own metrics reader moves to this replica's port for pod port 8888. Where the
+   * configuration has none, the collector's built-in default (a Prometheus reader on port 8888) is
+   * written out, so that two local replicas do not both bind 8888.
+   */
   private static void telemetry(Map<String, Object> service, LocalSite site) {
-    Object telemetry = service.get("telemetry");
-    if (!(telemetry instanceof Map<?, ?> t) || !(map(t).get("metrics") instanceof Map<?, ?> m)) {
-      return;
+    Map<String, Object> telemetry = child(service, "telemetry");
+    Map<String, Object> metrics = child(telemetry, "metrics");
+    if (!(metrics.get("readers") instanceof List<?>)) {
+      Map<String, Object> prom = new LinkedHashMap<>();
+      prom.put("port", 8888);
+      metrics.put(
+          "readers", List.of(Map.of("pull", Map.of("exporter", Map.of("prometheus", prom)))));
     }
-    if (map(m).get("readers") instanceof List<?> readers) {
-      for (Object reader : readers) {
-        Object pull = map(reader).get("pull");
-        if (pull instanceof Map<?, ?> p
-            && map(p).get("exporter") instanceof Map<?, ?> e
-            && map(e).get("prometheus") instanceof Map<?, ?> prom) {
-          Map<String, Object> promMap = map(prom);
-          int podPort = Integer.parseInt(String.valueOf(promMap.getOrDefault("port", 8888)));
-          promMap.put("host", Loopback.HOST);
-          promMap.put("port", site.ports().local(podPort));
-        }
+    for (Object reader : (List<?>) metrics.get("readers")) {
+      Object pull = map(reader).get("pull");
+      if (pull instanceof Map<?, ?> p
+          && map(p).get("exporter") instanceof Map<?, ?> e
+          && map(e).get("prometheus") instanceof Map<?, ?> prom) {
+        Map<String, Object> promMap = map(prom);
+        int podPort = Integer.parseInt(String.valueOf(promMap.getOrDefault("port", 8888)));
+        promMap.put("host", Loopback.HOST);
+        promMap.put("port", site.ports().local(podPort));
       }
     }
+  }
+
+  private static Map<String, Object> child(Map<String, Object> parent, String key) {
+    if (!(parent.get(key) instanceof Map<?, ?>)) {
+      parent.put(key, new LinkedHashMap<String, Object>());
+    }
+    return map(parent.get(key));
   }
 
   /** Moves every {@code endpoint: <pod address>:<port>} below a component to this replica. */

@@ -32,5 +32,42 @@ record LocalSite(
    * @param podLabels the {@code __meta_kubernetes_*} labels of the pod
    */
   record ScrapeTarget(
-      List<Map<String, Object>> scrapeConfigs, String address, Map<String, String> podLabels) {}
+      List<Map<String, Object>> scrapeConfigs, String address, Map<String, String> podLabels) {
+    /**
+     * One pod annotated for scraping, as Kubernetes pod discovery would describe it.
+     *
+     * @param tierAnnotation the annotation choosing the scrape tier, e.g. {@code
+     *     otel-stack.io/scrape-tier}
+     * @param tier the pod's tier, e.g. {@code critical}
+     */
+    static ScrapeTarget pod(
+        List<Map<String, Object>> scrapeConfigs,
+        String address,
+        String tierAnnotation,
+        String tier) {
+      String port = address.substring(address.lastIndexOf(':') + 1);
+      Map<String, String> labels = new java.util.TreeMap<>();
+      labels.put("__meta_kubernetes_namespace", "shop");
+      labels.put("__meta_kubernetes_pod_name", "checkout-7d9f8-x2x4q");
+      labels.put("__meta_kubernetes_pod_ip", Loopback.HOST);
+      labels.put("__meta_kubernetes_pod_node_name", "proof-node");
+      labels.put("__meta_kubernetes_pod_container_name", "checkout");
+      labels.put("__meta_kubernetes_pod_container_port_number", port);
+      labels.put("__meta_kubernetes_pod_label_app", "checkout");
+      labels.put("__meta_kubernetes_pod_ready", "true");
+      labels.put("__meta_kubernetes_pod_phase", "Running");
+      annotate(labels, "prometheus.io/scrape", "true");
+      annotate(labels, "prometheus.io/port", port);
+      annotate(labels, "prometheus.io/path", "/metrics");
+      annotate(labels, tierAnnotation, tier);
+      return new ScrapeTarget(scrapeConfigs, address, labels);
+    }
+
+    /** Prometheus' label names for a pod annotation: value and presence. */
+    private static void annotate(Map<String, String> labels, String annotation, String value) {
+      String name = annotation.replaceAll("[^a-zA-Z0-9_]", "_");
+      labels.put("__meta_kubernetes_pod_annotation_" + name, value);
+      labels.put("__meta_kubernetes_pod_annotationpresent_" + name, "true");
+    }
+  }
 }

@@ -1,0 +1,149 @@
+package io.otelstack.proof;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The replicas of one generated collector, run locally: each with its own ports and its own
+ * storage directory (its PVC), which outlives the process so a restarted replica finds its queue
+ * and checkpoints again.
+ */
+final class LocalCollectors implements AutoCloseable {
+  private static final Duration READY = Duration.ofMinutes(10);
+
+  private final String name;
+  private final List<Map<String, Object>> configs = new ArrayList<>();
+  private final List<PortMap> ports = new ArrayList<>();
+  private final List<CollectorProcess> running = new ArrayList<>();
+  private final Map<String, String> env;
+  private final Path workDir;
+
+  /**
+   * Prepares {@code replicas} local replicas of a generated configuration.
+   *
+   * @param effective the effective collector configuration (chart defaults merged with values)
+   * @param env the environment Kubernetes would give each pod, see {@link PodEnvironment}
+   * @param podLogDir stand-in for {@code /var/log/pods}; null when the collector reads no files
+   * @param scrape stand-in for the Target Allocator; null when the collector has none
+   */
+  LocalCollectors(
+      String name,
+      Map<String, Object> effective,
+      Map<String, String> env,
+      int replicas,
+      Path workDir,
+      OtlpSink sink,
+      Path podLogDir,
+      LocalSite.ScrapeTarget scrape) {
+    this.name = name;
+    this.env = env;
+    this.workDir = workDir;
+    for (int i = 0; i < replicas; i++) {
+      ports.add(new PortMap());
+    }
+    for (int i = 0; i < replicas; i++) {
+      Path storage = workDir.resolve(name + "-" + i + "-storage");
+      LocalSite site =
+          new LocalSite(sink.endpoint(), storage, podLogDir, scrape, ports.get(i), List.copyOf(ports));
+      configs.add(LocalOverlay.apply(effective, site));
+      running.add(null);
+    }
+  }
+
+  /** The configuration replica {@code i} runs. */
+  Map<String, Object> config(int i) {
+    return configs.get(i);
+  }
+
+  /** Replaces every replica's configuration, e.g. with in-memory queues for a baseline. */
+  void reconfigure(java.util.function.UnaryOperator<Map<String, Object>> change) {
+    configs.replaceAll(change);
+  }
+
+  /** The OTLP/gRPC address applications send to on replica {@code i} (pod port 4317). */
+  String otlpEndpoint(int i) {
+    return ports.get(i).endpoint(4317);
+  }
+
+  /** Where replica {@code i} serves its own metrics (the telemetry reader, pod port 8888). */
+  @SuppressWarnings("unchecked")
+  String telemetryEndpoint(int i) {
+    Map<String, Object> service = (Map<String, Object>) configs.get(i).get("service");
+    Map<String, Object> metrics =
+        (Map<String, Object>) ((Map<String, Object>) service.get("telemetry")).get("metrics");
+    Map<String, Object> reader = (Map<String, Object>) ((List<Object>) metrics.get("readers")).get(0);
+    Map<String, Object> prom =
+        (Map<String, Object>)
+            ((Map<String, Object>) ((Map<String, Object>) reader.get("pull")).get("exporter"))
+                .get("prometheus");
+    return Loopback.endpoint(Integer.parseInt(prom.get("port").toString()));
+  }
+
+  /** Starts replica {@code i} (again, on the same storage) and waits until it is healthy. */
+  CollectorProcess start(int i) {
+    String pod = name + "-" + i;
+    Map<String, String> podEnv = new LinkedHashMap<>(env);
+    PodEnvironment.POD_NAME_VARIABLES.forEach(v -> podEnv.put(v, pod));
+    CollectorProcess p =
+        CollectorProcess.start(
+            pod + "-run" + System.nanoTime(), configs.get(i), podEnv, workDir, healthPort(i));
+    running.set(i, p);
+    return p.awaitReady(READY);
+  }
+
+  /** The running process of replica {@code i}. */
+  CollectorProcess process(int i) {
+    return running.get(i);
+  }
+
+  private int healthPort(int i) {
+    // health_check listens on pod port 13133 unless the generated configuration says otherwise.
+    Object ext = configs.get(i).get("extensions");
+    if (ext instanceof Map<?, ?> extensions
+        && extensions.get("health_check") instanceof Map<?, ?> hc
+        && hc.get("endpoint") instanceof String endpoint) {
+      return Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
+    }
+    throw new AssertionError(
+        name + " has no health_check extension; the chart requires one for its probes");
+  }
+
+  /** A fresh temporary directory for one scenario, deleted by {@link #deleteTree}. */
+  static Path tempDir(String prefix) {
+    try {
+      return Files.createTempDirectory("otel-stack-proof-" + prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes a scenario's temporary directory, unless {@code -Dproof.keep=true}. */
+  static void deleteTree(Path dir) {
+    // -Dproof.keep=true leaves configurations, collector logs and storage for inspection.
+    if (dir == null || !Files.exists(dir) || Boolean.getBoolean("proof.keep")) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    running.forEach(
+        p -> {
+          if (p != null) {
+            p.close();
+          }
+        });
+  }
+}
