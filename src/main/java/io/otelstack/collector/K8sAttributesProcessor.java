@@ -53,14 +53,14 @@ public record K8sAttributesProcessor(
   }
 
   /**
-   * The ClusterRole rules this configuration needs: pods always; ReplicaSets when the deployment
-   * is extracted; namespaces only for the cluster UID (read from {@code kube-system}); nodes only
-   * for the node UID.
+   * The ClusterRole rules this configuration needs: pods always; ReplicaSets when the deployment is
+   * extracted; namespaces only for the cluster UID (read from {@code kube-system}); nodes only for
+   * the node UID.
    *
    * <p>ReplicaSets stay granted even though collectors from 0.153 derive the deployment name from
    * the ReplicaSet name without watching them: if a collector version does start that informer
-   * without the grant, its cache never syncs and the pod cache, which waits for it, never fills,
-   * so every record would go out without metadata.
+   * without the grant, its cache never syncs and the pod cache, which waits for it, never fills, so
+   * every record would go out without metadata.
    */
   public List<Map<String, Object>> rbacRules() {
     List<String> core = new ArrayList<>(List.of("pods"));

@@ -12,8 +12,8 @@ import java.util.Map;
  *
  * <p>Every collector in the stack uses the same names, {@code prometheus/self} in a {@value
  * #PIPELINE_ID} pipeline, so dashboards and alerts work across them. The scrape target and the
- * collector's own pull reader ({@link #telemetryMetrics()}) are defined together here because
- * one is useless without the other.
+ * collector's own pull reader ({@link #telemetryMetrics()}) are defined together here because one
+ * is useless without the other.
  *
  * @param jobName the scrape job name, which tells the collectors apart, e.g. the release name
  */
@@ -47,7 +47,8 @@ public record SelfMetricsReceiver(String jobName) implements Component {
     Map<String, Object> prometheus = new LinkedHashMap<>();
     prometheus.put("host", "${env:MY_POD_IP}");
     prometheus.put("port", PORT);
-    Map<String, Object> reader = Map.of("pull", Map.of("exporter", Map.of("prometheus", prometheus)));
+    Map<String, Object> reader =
+        Map.of("pull", Map.of("exporter", Map.of("prometheus", prometheus)));
     return Map.of("readers", List.of(reader));
   }
 

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
  * only user.
  *
  * <p>Regular expressions avoid backslashes (classes such as {@code [[:space:]]} and {@code [.]}
- * instead), because they pass through three quoting layers (Java, YAML, OTTL string literals) and
- * a backslash lost in any of them changes the match silently.
+ * instead), because they pass through three quoting layers (Java, YAML, OTTL string literals) and a
+ * backslash lost in any of them changes the match silently.
  */
 final class LogRules {
   /** Endpoints probed by Kubernetes on nearly every workload: never worth shipping. */
@@ -73,8 +73,7 @@ final class LogRules {
     String paths =
         endpoints.stream().map(e -> e.replace(".", "[.]")).collect(Collectors.joining("|"));
     List<String> c = new ArrayList<>();
-    c.add(
-        "IsMatch(log.body, \"(^|" + NOT_PATH + ")(" + paths + ")(" + NOT_PATH + "|$)\")");
+    c.add("IsMatch(log.body, \"(^|" + NOT_PATH + ")(" + paths + ")(" + NOT_PATH + "|$)\")");
     if (threshold.compareTo(LogSeverity.TRACE) > 0) {
       c.add(
           "log.severity_number < "

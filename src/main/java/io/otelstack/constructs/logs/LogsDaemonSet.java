@@ -246,10 +246,18 @@ public class LogsDaemonSet extends Construct {
     v.put(
         "extraVolumes",
         List.of(
-            map("name", "varlogpods", "hostPath", map("path", "/var/log/pods", "type", "Directory")),
+            map(
+                "name",
+                "varlogpods",
+                "hostPath",
+                map("path", "/var/log/pods", "type", "Directory")),
             // Only Docker-runtime nodes have it (their /var/log/pods entries link into it), so no
             // type check: on containerd nodes the mount is simply empty.
-            map("name", "varlibdockercontainers", "hostPath", map("path", "/var/lib/docker/containers")),
+            map(
+                "name",
+                "varlibdockercontainers",
+                "hostPath",
+                map("path", "/var/lib/docker/containers")),
             map(
                 "name",
                 "state",

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * Props of {@link LogsDaemonSet}. They mirror the {@code logs:}, {@code collector:}, {@code
  * coralogix:} and {@code queue:} sections of an environment file.
  *
- * @param namespace the agent namespace; it must enforce {@code PRIVILEGED} Pod Security (see
- *     {@link CollectorNamespace})
+ * @param namespace the agent namespace; it must enforce {@code PRIVILEGED} Pod Security (see {@link
+ *     CollectorNamespace})
  * @param coralogixSecret the Secret holding the Coralogix key, in the same namespace
  * @param coralogixDomain Coralogix domain, e.g. {@code eu2.coralogix.com}
  * @param coralogixApplicationName Coralogix application name
@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  *     500m/512Mi limit.
  * @param severityThreshold records below this severity are dropped; records without a parsed
  *     severity are kept. Default: {@link LogSeverity#INFO}.
- * @param dropDebug also drop unparsed lines that start with a DEBUG or TRACE level token; requires a
- *     threshold of INFO or higher. Default: false.
+ * @param dropDebug also drop unparsed lines that start with a DEBUG or TRACE level token; requires
+ *     a threshold of INFO or higher. Default: false.
  * @param excludeEndpoints request paths whose log lines are dropped, on top of the always-dropped
  *     {@code /health} and {@code /ready}. Default: none.
  * @param parseJson parse JSON bodies into attributes and take the severity from their {@code level}

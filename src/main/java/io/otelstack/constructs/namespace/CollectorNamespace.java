@@ -22,8 +22,7 @@ import software.constructs.Construct;
  *       and its checkpoint directory), which baseline and restricted forbid, and runs as UID 0
  *       because the kubelet writes pod logs root-owned and not world-readable, which restricted
  *       forbids. It still drops every capability and escalation, so root only means "owner of
- *       root's files". Keeping it in its own namespace confines the exception to that one
- *       workload.
+ *       root's files". Keeping it in its own namespace confines the exception to that one workload.
  * </ul>
  *
  * <p>Whatever the enforced level, {@code warn} and {@code audit} are always {@code restricted}, so

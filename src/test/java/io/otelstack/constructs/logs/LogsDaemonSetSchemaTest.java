@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The agent's values against the upstream chart schema, merged with the defaults as Helm does. */
 class LogsDaemonSetSchemaTest {
@@ -43,7 +43,8 @@ class LogsDaemonSetSchemaTest {
   void valuesPassTheChartSchema(String name, Function<LogsFixture, LogsDaemonSetProps> props) {
     LogsFixture f = new LogsFixture();
 
-    assertThat(UpstreamCharts.schemaErrors(CollectorChart.COLLECTOR, f.agent(props.apply(f)).values()))
+    assertThat(
+            UpstreamCharts.schemaErrors(CollectorChart.COLLECTOR, f.agent(props.apply(f)).values()))
         .isEmpty();
   }
 

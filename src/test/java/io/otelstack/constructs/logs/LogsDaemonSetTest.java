@@ -68,7 +68,8 @@ class LogsDaemonSetTest {
 
   @Test
   void recordsFilePathsButNotFileNames() {
-    Map<String, Object> filelog = map(at(config(f.agent(f.props().build())), "receivers", "filelog"));
+    Map<String, Object> filelog =
+        map(at(config(f.agent(f.props().build())), "receivers", "filelog"));
 
     assertThat(filelog).containsEntry("include_file_path", true);
     assertThat(filelog).containsEntry("include_file_name", false);
@@ -267,7 +268,14 @@ class LogsDaemonSetTest {
 
   @Test
   void filtersBeforeItLooksUpPodMetadata() {
-    assertThat(list(at(config(f.agent(f.props().build())), "service", "pipelines", "logs", "processors")))
+    assertThat(
+            list(
+                at(
+                    config(f.agent(f.props().build())),
+                    "service",
+                    "pipelines",
+                    "logs",
+                    "processors")))
         .containsExactly("memory_limiter", "transform/parse", "filter/drop", "k8s_attributes");
   }
 
@@ -321,7 +329,9 @@ class LogsDaemonSetTest {
     Map<String, Object> retry =
         map(at(config(f.agent(f.props().build())), "exporters", "coralogix", "retry_on_failure"));
 
-    assertThat(retry).containsEntry("enabled", true).containsKeys("initial_interval", "max_interval");
+    assertThat(retry)
+        .containsEntry("enabled", true)
+        .containsKeys("initial_interval", "max_interval");
   }
 
   @Test
@@ -340,7 +350,11 @@ class LogsDaemonSetTest {
   @Test
   void sendsToTheConfiguredCoralogixAccount() {
     Map<String, Object> exporter =
-        map(at(config(f.agent(p -> p.coralogixDomain("us2.coralogix.com"))), "exporters", "coralogix"));
+        map(
+            at(
+                config(f.agent(p -> p.coralogixDomain("us2.coralogix.com"))),
+                "exporters",
+                "coralogix"));
 
     assertThat(exporter)
         .containsEntry("domain", "us2.coralogix.com")
@@ -366,7 +380,12 @@ class LogsDaemonSetTest {
   @Test
   void associatesLogsWithPodsByThePathAttributes() {
     List<Object> associations =
-        list(at(config(f.agent(f.props().build())), "processors", "k8s_attributes", "pod_association"));
+        list(
+            at(
+                config(f.agent(f.props().build())),
+                "processors",
+                "k8s_attributes",
+                "pod_association"));
 
     assertThat(associations.get(0))
         .isEqualTo(
@@ -492,8 +511,7 @@ class LogsDaemonSetTest {
   void opensNoPortsOnTheNode() {
     Map<String, Object> ports = map(effective(f.agent(f.props().build())).get("ports"));
 
-    ports.forEach(
-        (name, port) -> assertThat(map(port)).as(name).containsEntry("enabled", false));
+    ports.forEach((name, port) -> assertThat(map(port)).as(name).containsEntry("enabled", false));
   }
 
   @Test
@@ -521,5 +539,18 @@ class LogsDaemonSetTest {
     JsonNode release = Synth.onlyResource(Synth.json(f.stack), "helm_release");
 
     assertThat(release.at("/values/0").asText()).doesNotContain("${var.").doesNotContain("${data.");
+  }
+
+  @Test
+  void keepsItsTerraformAddresses() {
+    f.agent(f.props().build());
+    JsonNode resources = Synth.json(f.stack).path("resource");
+
+    assertThat(resources.path("helm_release").fieldNames())
+        .toIterable()
+        .containsExactly("Logs_6819BB44");
+    assertThat(resources.path("kubernetes_priority_class_v1").fieldNames())
+        .toIterable()
+        .containsExactly("Logs_PriorityClass_A1CDFC99");
   }
 }

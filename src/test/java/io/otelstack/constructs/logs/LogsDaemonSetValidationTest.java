@@ -15,8 +15,7 @@ class LogsDaemonSetValidationTest {
 
   @Test
   void failsWhenDropDebugMeetsADebugThreshold() {
-    assertThatThrownBy(
-            () -> f.props().dropDebug(true).severityThreshold(LogSeverity.DEBUG).build())
+    assertThatThrownBy(() -> f.props().dropDebug(true).severityThreshold(LogSeverity.DEBUG).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
             "logs.dropDebug (true) contradicts logs.severityThreshold (DEBUG): dropping debug logs"
@@ -157,10 +156,10 @@ class LogsDaemonSetValidationTest {
   @Test
   void failsWhenTheSecretIsInAnotherNamespace() {
     CollectorNamespace gateway =
-        new CollectorNamespace(f.stack, "Namespace", new CollectorNamespaceProps("observability", null));
+        new CollectorNamespace(
+            f.stack, "Namespace", new CollectorNamespaceProps("observability", null));
 
-    assertThatThrownBy(
-            () -> f.agent(p -> p.coralogixSecret(f.secretIn(gateway, "GatewaySecret"))))
+    assertThatThrownBy(() -> f.agent(p -> p.coralogixSecret(f.secretIn(gateway, "GatewaySecret"))))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
             "test/Logs: coralogixSecret is in namespace observability but the agent runs in"
@@ -173,7 +172,9 @@ class LogsDaemonSetValidationTest {
     LogsFixture restricted = new LogsFixture(PodSecurityLevel.RESTRICTED);
     CollectorNamespace other =
         new CollectorNamespace(
-            restricted.stack, "Other", new CollectorNamespaceProps("other", PodSecurityLevel.PRIVILEGED));
+            restricted.stack,
+            "Other",
+            new CollectorNamespaceProps("other", PodSecurityLevel.PRIVILEGED));
     CollectorNamespace ns = restricted.namespace;
 
     ValidationException e =

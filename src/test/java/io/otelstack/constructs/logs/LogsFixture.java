@@ -28,7 +28,9 @@ final class LogsFixture {
   LogsFixture(PodSecurityLevel podSecurity) {
     namespace =
         new CollectorNamespace(
-            stack, "AgentNamespace", new CollectorNamespaceProps("observability-agents", podSecurity));
+            stack,
+            "AgentNamespace",
+            new CollectorNamespaceProps("observability-agents", podSecurity));
     secret = secretIn(namespace, "CoralogixSecret");
   }
 
@@ -40,9 +42,7 @@ final class LogsFixture {
                 TerraformVariableConfig.builder().type("string").sensitive(true).build())
             .getStringValue();
     return new CoralogixKubernetesSecret(
-        stack,
-        id,
-        CoralogixKubernetesSecretProps.builder().namespace(ns).privateKey(key).build());
+        stack, id, CoralogixKubernetesSecretProps.builder().namespace(ns).privateKey(key).build());
   }
 
   /** Props as the default environment gives them. */
