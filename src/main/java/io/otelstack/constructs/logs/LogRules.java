@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  */
 final class LogRules {
   /** Endpoints probed by Kubernetes on nearly every workload: never worth shipping. */
-  static final List<String> ALWAYS_EXCLUDED_ENDPOINTS = List.of("/health", "/ready");
+  private static final List<String> ALWAYS_EXCLUDED_ENDPOINTS = List.of("/health", "/ready");
 
   /** A character that cannot be part of a URL path, so endpoints match whole paths only. */
   private static final String NOT_PATH = "[^A-Za-z0-9_~./-]";
@@ -22,14 +22,15 @@ final class LogRules {
   private LogRules() {}
 
   /**
-   * Statements of {@code transform/parse}: merge a JSON body's fields into the attributes, take the
-   * severity text from a {@code level} or {@code severity} field, and map it to a severity number.
-   * Bodies that are not JSON objects pass through unchanged.
+   * Statements of {@code transform/parse}: merge a JSON body's fields into the attributes (without
+   * overwriting those the agent set, such as {@code log.file.path} and {@code log.iostream}), take
+   * the severity text from a {@code level} or {@code severity} field, and map it to a severity
+   * number. Bodies that are not JSON objects pass through unchanged.
    */
   static List<String> parseStatements() {
     List<String> s = new ArrayList<>();
     s.add(
-        "merge_maps(log.attributes, ParseJSON(log.body), \"upsert\")"
+        "merge_maps(log.attributes, ParseJSON(log.body), \"insert\")"
             + " where IsString(log.body) and IsMatch(log.body, \"^[[:space:]]*[{]\")");
     for (String field : List.of("level", "severity")) {
       s.add(
