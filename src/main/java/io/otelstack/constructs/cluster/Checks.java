@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 final class Checks {
   /**
    * The longest cluster name: IAM role names are derived from it ({@code <cluster>-<group>-node}
-   * with a node group name of up to {@value ManagedNodeGroupProps#NAME_MAX_LENGTH} characters)
-   * and IAM caps them at 64 characters.
+   * with a node group name of up to {@value ManagedNodeGroupProps#NAME_MAX_LENGTH} characters) and
+   * IAM caps them at 64 characters.
    */
   static final int CLUSTER_NAME_MAX_LENGTH = 38;
 

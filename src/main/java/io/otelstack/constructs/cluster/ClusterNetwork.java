@@ -163,7 +163,8 @@ public final class ClusterNetwork extends Construct {
             .build());
   }
 
-  private NatGateway natGateway(Construct zone, Subnet publicSubnet, InternetGateway internet, int i) {
+  private NatGateway natGateway(
+      Construct zone, Subnet publicSubnet, InternetGateway internet, int i) {
     String name = props.clusterName() + "-nat-" + (i + 1);
     Eip address =
         new Eip(

@@ -12,17 +12,16 @@ import java.util.regex.Pattern;
  * @param vpcCidr the CIDR block of the VPC to create, between /16 and /20. Default: {@code
  *     10.0.0.0/16} when no existing subnets are given; must be null when they are.
  * @param existingSubnetIds private subnets, in at least 2 availability zones, to put the cluster
- *     and its nodes in instead of creating a VPC. Their owner tags them for load balancers
- *     ({@code kubernetes.io/role/internal-elb}) and routes them to the internet through NAT, which
- *     the nodes need to pull images and the collectors to reach Coralogix. Default: none, a VPC is
+ *     and its nodes in instead of creating a VPC. Their owner tags them for load balancers ({@code
+ *     kubernetes.io/role/internal-elb}) and routes them to the internet through NAT, which the
+ *     nodes need to pull images and the collectors to reach Coralogix. Default: none, a VPC is
  *     created.
  * @param availabilityZoneCount how many availability zones the created VPC spans, 2 to 4 and at
  *     most the region's zone count (the plan fails otherwise). Default: 3.
- * @param singleNatGateway whether the created VPC has one NAT gateway for all zones instead of
- *     one per zone. Default: false, one per zone: the collectors export all telemetry through NAT,
- *     and with a single gateway one zone's outage would cut every node's export (and cross-zone
- *     traffic costs more); a NAT gateway costs much less than losing telemetry during an
- *     incident.
+ * @param singleNatGateway whether the created VPC has one NAT gateway for all zones instead of one
+ *     per zone. Default: false, one per zone: the collectors export all telemetry through NAT, and
+ *     with a single gateway one zone's outage would cut every node's export (and cross-zone traffic
+ *     costs more); a NAT gateway costs much less than losing telemetry during an incident.
  */
 public record ClusterNetworkProps(
     String clusterName,

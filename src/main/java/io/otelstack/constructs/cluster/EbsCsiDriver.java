@@ -13,18 +13,17 @@ import software.constructs.Construct;
  * The Amazon EBS CSI driver as a pinned EKS add-on, which the collectors' persistent-queue PVCs
  * need, with an IAM role holding only {@code AmazonEBSCSIDriverPolicy}.
  *
- * <p>The controller gets its role through EKS Pod Identity rather than IRSA. IRSA needs an IAM
- * OIDC provider per cluster, with the issuer's TLS thumbprint (one more provider, {@code tls}, or
- * a hard-coded value) and a trust policy naming the cluster's issuer URL and service account.
- * Pod Identity needs only the {@code eks-pod-identity-agent} add-on, installed here, and an
- * association the add-on itself creates: the trust policy is the same for every cluster, and the
- * binding to {@code kube-system/ebs-csi-controller-sa} is an EKS API object in Terraform state.
+ * <p>The controller gets its role through EKS Pod Identity rather than IRSA. IRSA needs an IAM OIDC
+ * provider per cluster, with the issuer's TLS thumbprint (one more provider, {@code tls}, or a
+ * hard-coded value) and a trust policy naming the cluster's issuer URL and service account. Pod
+ * Identity needs only the {@code eks-pod-identity-agent} add-on, installed here, and an association
+ * the add-on itself creates: the trust policy is the same for every cluster, and the binding to
+ * {@code kube-system/ebs-csi-controller-sa} is an EKS API object in Terraform state.
  *
  * <p>The driver's node plugin tolerates every taint, so volumes also attach on dedicated nodes.
  */
 public final class EbsCsiDriver extends Construct {
-  /** The add-on name. */
-  public static final String ADDON_NAME = "aws-ebs-csi-driver";
+  private static final String ADDON_NAME = "aws-ebs-csi-driver";
 
   private static final String CONTROLLER_SERVICE_ACCOUNT = "ebs-csi-controller-sa";
 
@@ -34,7 +33,8 @@ public final class EbsCsiDriver extends Construct {
   public EbsCsiDriver(Construct scope, String id, EbsCsiDriverProps props) {
     super(scope, id);
     this.props = Checks.required("ebsCsiDriver props", props);
-    if (props.nodeGroups().stream().allMatch(g -> g.taints().stream().anyMatch(Taint::repelsPods))) {
+    if (props.nodeGroups().stream()
+        .allMatch(g -> g.taints().stream().anyMatch(Taint::repelsPods))) {
       throw new ValidationException(
           getNode().getPath()
               + ": every node group in ebsCsiDriver.nodeGroups "

@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
  * @param addonVersion the pinned {@code aws-ebs-csi-driver} add-on version, e.g. {@code
  *     v1.48.0-eksbuild.1}; {@code aws eks describe-addon-versions --addon-name aws-ebs-csi-driver}
  *     lists those for a Kubernetes version
- * @param podIdentityAgentVersion the pinned {@code eks-pod-identity-agent} add-on version.
- *     Default: {@value #DEFAULT_POD_IDENTITY_AGENT_VERSION}.
- * @param nodeGroups the node groups the driver's controller can run on; the add-on is created
- *     after them, since it only becomes active once its pods are scheduled. At least one must
- *     have no taint that repels pods, as the controller tolerates none.
+ * @param podIdentityAgentVersion the pinned {@code eks-pod-identity-agent} add-on version. Default:
+ *     {@value #DEFAULT_POD_IDENTITY_AGENT_VERSION}.
+ * @param nodeGroups the node groups the driver's controller can run on; the add-on is created after
+ *     them, since it only becomes active once its pods are scheduled. At least one must have no
+ *     taint that repels pods, as the controller tolerates none.
  */
 public record EbsCsiDriverProps(
     EksCluster cluster,
@@ -25,7 +25,8 @@ public record EbsCsiDriverProps(
   /** The agent version pinned when none is given. */
   public static final String DEFAULT_POD_IDENTITY_AGENT_VERSION = "v1.3.8-eksbuild.2";
 
-  private static final Pattern ADDON_VERSION = Pattern.compile("v\\d+\\.\\d+\\.\\d+-eksbuild\\.\\d+");
+  private static final Pattern ADDON_VERSION =
+      Pattern.compile("v\\d+\\.\\d+\\.\\d+-eksbuild\\.\\d+");
 
   /** Requires cluster, version and node groups; applies the agent version default. */
   public EbsCsiDriverProps {

@@ -80,7 +80,8 @@ public final class EksCluster extends Construct {
         KmsAliasConfig.builder().name("alias/eks/" + name).targetKeyId(key.getKeyId()).build());
     Map<String, Object> useKey = new LinkedHashMap<>();
     useKey.put("Effect", "Allow");
-    useKey.put("Action", List.of("kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"));
+    useKey.put(
+        "Action", List.of("kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"));
     useKey.put("Resource", key.getArn());
     IamRolePolicy keyAccess =
         new IamRolePolicy(
@@ -162,8 +163,7 @@ public final class EksCluster extends Construct {
               .clusterName(resource.getName())
               .principalArn(entry.getPrincipalArn())
               .policyArn(CLUSTER_ADMIN_POLICY)
-              .accessScope(
-                  EksAccessPolicyAssociationAccessScope.builder().type("cluster").build())
+              .accessScope(EksAccessPolicyAssociationAccessScope.builder().type("cluster").build())
               .build());
     }
   }

@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
  * @param kubernetesVersion the Kubernetes minor version, e.g. {@code 1.33}
  * @param network the subnets the cluster's network interfaces go in; created for the same {@code
  *     clusterName}
- * @param endpointPublicAccess whether the Kubernetes API also has a public endpoint, reachable
- *     from {@code publicAccessCidrs} only. The private endpoint is always on. Default: false.
+ * @param endpointPublicAccess whether the Kubernetes API also has a public endpoint, reachable from
+ *     {@code publicAccessCidrs} only. The private endpoint is always on. Default: false.
  * @param publicAccessCidrs the CIDR blocks allowed to reach the public endpoint; required when it
  *     is on, and must be empty when it is off. {@code 0.0.0.0/0} is refused. Default: none.
- * @param controlPlaneLogTypes the control-plane logs sent to CloudWatch, among {@code api},
- *     {@code audit}, {@code authenticator}, {@code controllerManager} and {@code scheduler}.
- *     Default: {@code api}, {@code audit} and {@code authenticator}.
+ * @param controlPlaneLogTypes the control-plane logs sent to CloudWatch, among {@code api}, {@code
+ *     audit}, {@code authenticator}, {@code controllerManager} and {@code scheduler}. Default:
+ *     {@code api}, {@code audit} and {@code authenticator}.
  * @param adminRoleArns IAM roles given cluster-admin access through access entries. Leave out the
  *     identity that runs Terraform: EKS makes the cluster's creator an admin already, and a second
  *     entry for the same principal fails. Default: none.

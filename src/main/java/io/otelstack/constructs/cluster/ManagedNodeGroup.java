@@ -22,9 +22,9 @@ import software.constructs.Construct;
  */
 public final class ManagedNodeGroup extends Construct {
   /**
-   * IMDS hops allowed: a pod's request crosses one more hop (its network namespace) than the
-   * node's own, and pods need IMDSv2 tokens too, e.g. the EBS CSI node plugin and the collectors'
-   * EC2 resource detection. With 1, only host-network pods would get a token.
+   * IMDS hops allowed: a pod's request crosses one more hop (its network namespace) than the node's
+   * own, and pods need IMDSv2 tokens too, e.g. the EBS CSI node plugin and the collectors' EC2
+   * resource detection. With 1, only host-network pods would get a token.
    */
   static final int IMDS_HOP_LIMIT = 2;
 
@@ -44,6 +44,8 @@ public final class ManagedNodeGroup extends Construct {
             qualifiedName + "-node",
             "ec2.amazonaws.com",
             List.of("sts:AssumeRole"),
+            // The worker policy also lets the Pod Identity agent on each node exchange pods'
+            // tokens for their roles' credentials (eks-auth:AssumeRoleForPodIdentity).
             List.of(
                 "AmazonEKSWorkerNodePolicy",
                 "AmazonEKS_CNI_Policy",

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * @param maxSize the most nodes. Default: 4.
  * @param desiredSize the nodes to run now, between {@code minSize} and {@code maxSize}. Default:
  *     {@code minSize}.
- * @param diskSizeGi each node's root volume (gp3, encrypted), which also holds container images
- *     and logs; at least 20. Default: 50 GiB.
+ * @param diskSizeGi each node's root volume (gp3, encrypted), which also holds container images and
+ *     logs; at least 20. Default: 50 GiB.
  * @param labels Kubernetes labels put on each node. Default: none.
  * @param taints Kubernetes taints put on each node. Default: none.
  */

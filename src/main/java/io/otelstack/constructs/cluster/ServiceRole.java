@@ -16,9 +16,9 @@ import software.constructs.Construct;
  * An IAM role that an AWS service assumes, with AWS-managed policies attached. Not public API.
  *
  * @param role the {@code Role} child
- * @param attachments one child per managed policy, named after the policy; resources that need
- *     the permissions at creation time depend on them, since a role without its policies exists
- *     before they are attached
+ * @param attachments one child per managed policy, named after the policy; resources that need the
+ *     permissions at creation time depend on them, since a role without its policies exists before
+ *     they are attached
  */
 record ServiceRole(IamRole role, List<IamRolePolicyAttachment> attachments) {
   private static final ObjectMapper JSON = new ObjectMapper();

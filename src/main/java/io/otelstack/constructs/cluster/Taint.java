@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 public record Taint(String key, String value, TaintEffect effect) {
   // Kubernetes qualified names: an optional DNS prefix, then a name of up to 63 characters.
   private static final Pattern KEY =
-      Pattern.compile("([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+      Pattern.compile(
+          "([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
   private static final Pattern VALUE =
       Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
 
@@ -35,7 +36,9 @@ public record Taint(String key, String value, TaintEffect effect) {
     }
     if (effect == null) {
       throw new ValidationException(
-          "taint.effect is required for taint " + key + "; use NO_SCHEDULE, NO_EXECUTE or"
+          "taint.effect is required for taint "
+              + key
+              + "; use NO_SCHEDULE, NO_EXECUTE or"
               + " PREFER_NO_SCHEDULE");
     }
   }

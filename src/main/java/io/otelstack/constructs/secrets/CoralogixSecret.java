@@ -15,9 +15,9 @@ import software.constructs.Construct;
  * band, e.g. {@code aws secretsmanager put-secret-value --secret-id <name> --secret-string
  * file://key.txt} (a file, so the key stays out of shell history).
  *
- * <p>A created secret is encrypted with the account's {@code aws/secretsmanager} key. Destroying
- * it schedules deletion in 30 days, during which its name cannot be reused ({@code aws
- * secretsmanager restore-secret} brings it back).
+ * <p>A created secret is encrypted with the account's {@code aws/secretsmanager} key. Destroying it
+ * schedules deletion in 30 days, during which its name cannot be reused ({@code aws secretsmanager
+ * restore-secret} brings it back).
  */
 public final class CoralogixSecret extends Construct {
   private final String secretArn;

@@ -5,12 +5,14 @@ import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformOutputConfig;
 import com.hashicorp.cdktf.TerraformStack;
 import io.otelstack.testing.Synth;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Minimal valid constructs that the cluster tests build on. */
 final class Fixtures {
   static final String CLUSTER_NAME = "otel-stack-test";
-  static final List<String> SUBNETS = List.of("subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb");
+  static final List<String> SUBNETS =
+      List.of("subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb");
 
   private Fixtures() {}
 
@@ -48,10 +50,25 @@ final class Fixtures {
     return new ManagedNodeGroup(stack, id, nodeGroupProps(cluster, id.toLowerCase()).build());
   }
 
-  /** The value an output of {@code token} synthesizes to, e.g. {@code ${aws_x.y.arn}}. */
-  static String resolve(TerraformStack stack, String token) {
-    new TerraformOutput(stack, "Resolved", TerraformOutputConfig.builder().value(token).build());
-    return Synth.json(stack).path("output").path("Resolved").path("value").asText();
+  /** What outputs of {@code tokens} synthesize to, e.g. {@code ${aws_x.y.arn}}. */
+  static List<String> resolve(TerraformStack stack, String... tokens) {
+    for (int i = 0; i < tokens.length; i++) {
+      new TerraformOutput(
+          stack, "Resolved" + i, TerraformOutputConfig.builder().value(tokens[i]).build());
+    }
+    JsonNode outputs = Synth.json(stack).path("output");
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < tokens.length; i++) {
+      values.add(outputs.path("Resolved" + i).path("value").asText());
+    }
+    return values;
+  }
+
+  /** The elements of a JSON array as text. */
+  static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.elements().forEachRemaining(e -> texts.add(e.asText()));
+    return texts;
   }
 
   /** The resource of {@code type} whose logical ID starts with {@code idPrefix}. */
