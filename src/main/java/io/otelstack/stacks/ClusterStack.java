@@ -17,6 +17,7 @@ import io.otelstack.constructs.cluster.Taint;
 import io.otelstack.constructs.cluster.TaintEffect;
 import io.otelstack.constructs.secrets.CoralogixSecret;
 import io.otelstack.constructs.secrets.CoralogixSecretProps;
+import io.otelstack.internal.Names;
 import java.util.ArrayList;
 import java.util.List;
 import software.constructs.Construct;
@@ -100,7 +101,7 @@ public final class ClusterStack extends TerraformStack {
   private ManagedNodeGroup nodeGroup(Construct scope, String name, NodeGroupSettings g) {
     return new ManagedNodeGroup(
         scope,
-        name,
+        Names.pascal(name),
         ManagedNodeGroupProps.builder()
             .cluster(cluster)
             .name(name)

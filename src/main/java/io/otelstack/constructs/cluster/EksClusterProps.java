@@ -1,6 +1,7 @@
 package io.otelstack.constructs.cluster;
 
 import io.otelstack.ValidationException;
+import io.otelstack.internal.Names;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,13 +127,7 @@ public record EksClusterProps(
    * or removing one role never renames (and so recreates) the others' entries.
    */
   static String accessEntryId(String roleArn) {
-    StringBuilder id = new StringBuilder();
-    for (String word : roleArn.substring(roleArn.lastIndexOf('/') + 1).split("[^A-Za-z0-9]+")) {
-      if (!word.isEmpty()) {
-        id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-      }
-    }
-    return id.toString();
+    return Names.pascal(roleArn.substring(roleArn.lastIndexOf('/') + 1));
   }
 
   /** A builder; {@code clusterName}, {@code kubernetesVersion} and {@code network} are required. */
