@@ -3,9 +3,8 @@ package io.otelstack.collector;
 import java.util.Map;
 
 /**
- * The {@code health_check} extension on port 13133 of the pod IP: the endpoint the chart's
- * liveness and readiness probes call. Every collector must start it, or its pods never become
- * ready.
+ * The {@code health_check} extension on port 13133 of the pod IP: the endpoint the chart's liveness
+ * and readiness probes call. Every collector must start it, or its pods never become ready.
  */
 public record HealthCheckExtension() implements Component {
   /** The component type. */

@@ -10,14 +10,16 @@ import java.util.Map;
  *
  * <p>A pod is recognised first by the {@code k8s.pod.ip} or {@code k8s.pod.uid} resource attribute
  * its SDK set, then by the IP of the connection it sent from. The connection IP is only the pod's
- * own when the pod talks to this collector directly, so the processor belongs in the first
- * pipeline data enters, never after a collector-to-collector hop.
+ * own when the pod talks to this collector directly, so the processor belongs in the first pipeline
+ * data enters, never after a collector-to-collector hop.
  */
 public record K8sAttributesProcessor() implements Component {
   /** The component type. */
   public static final String TYPE = "k8s_attributes";
 
-  /** What it reads from the API server: pods and namespaces cluster-wide, replicasets for owners. */
+  /**
+   * What it reads from the API server: pods and namespaces cluster-wide, replicasets for owners.
+   */
   public static final List<Map<String, Object>> RBAC_RULES =
       List.of(
           Map.of(

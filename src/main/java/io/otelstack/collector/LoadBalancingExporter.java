@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * <p>The {@code k8s} resolver watches the Service's endpoints instead of polling DNS, so a replica
  * that joins or leaves changes the routing ring within a second, not after a DNS TTL.
  *
- * <p>The queue sits in front of the routing, so a retried batch is routed again against the
- * current ring: a batch meant for a replica that has gone reaches its successor instead of waiting
- * for the old one forever.
+ * <p>The queue sits in front of the routing, so a retried batch is routed again against the current
+ * ring: a batch meant for a replica that has gone reaches its successor instead of waiting for the
+ * old one forever.
  *
  * @param name instance name, e.g. {@code sampling}
  * @param service the Service whose endpoints are the backends, as {@code name.namespace}
@@ -37,7 +37,10 @@ public record LoadBalancingExporter(
     String prop = ComponentId.of(TYPE, name).toString();
     if (service == null || !SERVICE.matcher(service).matches()) {
       throw new ValidationException(
-          prop + ".service (" + service + ") must be <service>.<namespace>, e.g. otel.observability");
+          prop
+              + ".service ("
+              + service
+              + ") must be <service>.<namespace>, e.g. otel.observability");
     }
     if (port < 1 || port > 65535) {
       throw new ValidationException(prop + ".port (" + port + ") must be in 1..65535");

@@ -62,9 +62,8 @@ public final class PrometheusReceiver implements Component {
   }
 
   /**
-   * {@code prometheus/self}: scrapes this collector's own metrics (queue size and capacity,
-   * enqueue and send failures, refused and dropped data) so they are exported with everything
-   * else.
+   * {@code prometheus/self}: scrapes this collector's own metrics (queue size and capacity, enqueue
+   * and send failures, refused and dropped data) so they are exported with everything else.
    *
    * @param intervalSeconds scrape interval
    */

@@ -68,8 +68,7 @@ public record TailSamplingProcessor(
   public Map<String, Object> settings() {
     List<Object> policies = new ArrayList<>();
     if (keepErrors) {
-      policies.add(
-          policy("errors", "status_code", Map.of("status_codes", List.of("ERROR"))));
+      policies.add(policy("errors", "status_code", Map.of("status_codes", List.of("ERROR"))));
     }
     policies.add(policy("slow", "latency", Map.of("threshold_ms", slowTraceThresholdMs)));
     Map<String, Object> probabilistic = new LinkedHashMap<>();

@@ -105,8 +105,7 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
   private StackHpa hpa;
 
   /** Creates the release, the sampling Service and the resolver's RBAC. */
-  public MetricsTracesStatefulSet(
-      Construct scope, String id, MetricsTracesStatefulSetProps props) {
+  public MetricsTracesStatefulSet(Construct scope, String id, MetricsTracesStatefulSetProps props) {
     super(scope, id);
     this.props = props;
     // Builds the configuration once before any child exists, so invalid props fail here.
@@ -298,7 +297,8 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
                             props.tracesHashSeed())),
                     List.of(coralogix("traces", props.coralogixTracesSubsystem(), queue))))
             .pipeline(
-                new Pipeline("metrics", metricsIn, List.of(limiter, attributes), List.of(metricsOut)))
+                new Pipeline(
+                    "metrics", metricsIn, List.of(limiter, attributes), List.of(metricsOut)))
             .pipeline(
                 new Pipeline(
                     "metrics/self",
@@ -361,12 +361,15 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
         Map.of("enabled", true, "whenDeleted", "Retain", "whenScaled", "Retain"));
     if (props.queueEnabled()) {
       statefulset.put("volumeClaimTemplates", List.of(queueClaim()));
-      v.put("extraVolumeMounts", List.of(Map.of("name", QUEUE_VOLUME, "mountPath", QUEUE_DIRECTORY)));
+      v.put(
+          "extraVolumeMounts", List.of(Map.of("name", QUEUE_VOLUME, "mountPath", QUEUE_DIRECTORY)));
     }
     v.put("statefulset", statefulset);
     // The contrib image is distroless: no shell, no sleep binary, so the hook is the kubelet's
     // own sleep action (Kubernetes >= 1.30), not an exec.
-    v.put("lifecycleHooks", Map.of("preStop", Map.of("sleep", Map.of("seconds", props.preStopDelaySeconds()))));
+    v.put(
+        "lifecycleHooks",
+        Map.of("preStop", Map.of("sleep", Map.of("seconds", props.preStopDelaySeconds()))));
     v.put("podDisruptionBudget", Map.of("enabled", true, "maxUnavailable", 1));
     v.put("clusterRole", Map.of("create", true, "rules", K8sAttributesProcessor.RBAC_RULES));
     if (hpa != null) {

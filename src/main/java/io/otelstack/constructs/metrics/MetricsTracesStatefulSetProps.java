@@ -40,8 +40,8 @@ import java.util.regex.Pattern;
  *     Default: 10 GiB.
  * @param queueStorageClass StorageClass of the queue volumes. Default: the cluster's default
  *     StorageClass.
- * @param terminationGracePeriodSeconds time a stopping pod gets before it is killed; must cover
- *     the pre-stop delay plus one exporter timeout. Default: 60 seconds.
+ * @param terminationGracePeriodSeconds time a stopping pod gets before it is killed; must cover the
+ *     pre-stop delay plus one exporter timeout. Default: 60 seconds.
  * @param preStopDelaySeconds time a stopping pod keeps serving while endpoints drop it, so no
  *     client sends to a closed port. Default: 10 seconds.
  * @param exporterTimeoutSeconds per-request timeout of every exporter. Default: 30 seconds.
@@ -50,8 +50,8 @@ import java.util.regex.Pattern;
  * @param tracesHashSeed salt of the trace-ID hash. Default: 22.
  * @param tracesKeepErrors whether every trace with an error is kept. Default: true.
  * @param tracesSlowTraceThresholdMs traces at least this long are kept. Default: 1000 ms.
- * @param tracesDecisionWaitSeconds time spans of a trace are buffered before the sampling
- *     decision. Default: 10 seconds.
+ * @param tracesDecisionWaitSeconds time spans of a trace are buffered before the sampling decision.
+ *     Default: 10 seconds.
  */
 public record MetricsTracesStatefulSetProps(
     String namespace,
@@ -106,8 +106,10 @@ public record MetricsTracesStatefulSetProps(
               + MAX_NAME
               + " characters, so the names derived from it fit Kubernetes' 63");
     }
-    coralogixMetricsSubsystem = coralogixMetricsSubsystem == null ? "metrics" : coralogixMetricsSubsystem;
-    coralogixTracesSubsystem = coralogixTracesSubsystem == null ? "traces" : coralogixTracesSubsystem;
+    coralogixMetricsSubsystem =
+        coralogixMetricsSubsystem == null ? "metrics" : coralogixMetricsSubsystem;
+    coralogixTracesSubsystem =
+        coralogixTracesSubsystem == null ? "traces" : coralogixTracesSubsystem;
     coralogixPrivateKeyEnv =
         coralogixPrivateKeyEnv == null
             ? CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV
@@ -130,7 +132,8 @@ public record MetricsTracesStatefulSetProps(
     tracesSamplingPercentage = tracesSamplingPercentage == null ? 50.0 : tracesSamplingPercentage;
     tracesHashSeed = tracesHashSeed == null ? 22 : tracesHashSeed;
     tracesKeepErrors = tracesKeepErrors == null || tracesKeepErrors;
-    tracesSlowTraceThresholdMs = tracesSlowTraceThresholdMs == null ? 1000 : tracesSlowTraceThresholdMs;
+    tracesSlowTraceThresholdMs =
+        tracesSlowTraceThresholdMs == null ? 1000 : tracesSlowTraceThresholdMs;
     tracesDecisionWaitSeconds = tracesDecisionWaitSeconds == null ? 10 : tracesDecisionWaitSeconds;
 
     if (preStopDelaySeconds < 1) {
@@ -142,7 +145,8 @@ public record MetricsTracesStatefulSetProps(
           "collector.exporterTimeoutSeconds (" + exporterTimeoutSeconds + ") must be >= 1");
     }
     // The pod keeps serving through the pre-stop delay, then the collector flushes; the last
-    // in-flight request may take a whole exporter timeout. A shorter grace period kills it mid-send.
+    // in-flight request may take a whole exporter timeout. A shorter grace period kills it
+    // mid-send.
     int drain = preStopDelaySeconds + exporterTimeoutSeconds;
     if (terminationGracePeriodSeconds < drain) {
       throw new ValidationException(

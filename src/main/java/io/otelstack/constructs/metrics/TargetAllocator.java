@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import software.constructs.Construct;
 
 /**
@@ -61,8 +62,8 @@ import software.constructs.Construct;
  * pods, all the allocator needs for pod discovery and for watching its collectors (Prometheus
  * Operator resources are not used).
  *
- * <p>Terraform children: {@code Resource} (the {@code helm_release}), {@code ServiceAccount}, {@code
- * ClusterRole}, {@code ClusterRoleBinding} and {@code DisruptionBudget}.
+ * <p>Terraform children: {@code Resource} (the {@code helm_release}), {@code ServiceAccount},
+ * {@code ClusterRole}, {@code ClusterRoleBinding} and {@code DisruptionBudget}.
  */
 public class TargetAllocator extends Construct {
   /** Port of the chart's allocator Service. */
@@ -84,16 +85,17 @@ public class TargetAllocator extends Construct {
     collector.feedWith(this);
     String namespace = collector.namespace();
 
-    ServiceAccountV1.Builder.create(this, "ServiceAccount")
-        .metadata(
-            ServiceAccountV1Metadata.builder()
-                .name(serviceAccountName())
-                .namespace(namespace)
-                .build())
-        // The chart mounts a projected token itself.
-        .automountServiceAccountToken(false)
-        .dependsOn(props.dependsOn())
-        .build();
+    ServiceAccountV1 serviceAccount =
+        ServiceAccountV1.Builder.create(this, "ServiceAccount")
+            .metadata(
+                ServiceAccountV1Metadata.builder()
+                    .name(serviceAccountName())
+                    .namespace(namespace)
+                    .build())
+            // The chart mounts a projected token itself.
+            .automountServiceAccountToken(false)
+            .dependsOn(props.dependsOn())
+            .build();
     String clusterRoleName = namespace + "-" + collector.name() + "-ta";
     ClusterRoleV1.Builder.create(this, "ClusterRole")
         .metadata(ClusterRoleV1Metadata.builder().name(clusterRoleName).build())
@@ -105,23 +107,24 @@ public class TargetAllocator extends Construct {
                     .verbs(List.of("get", "list", "watch"))
                     .build()))
         .build();
-    ClusterRoleBindingV1.Builder.create(this, "ClusterRoleBinding")
-        .metadata(ClusterRoleBindingV1Metadata.builder().name(clusterRoleName).build())
-        .roleRef(
-            ClusterRoleBindingV1RoleRef.builder()
-                .apiGroup("rbac.authorization.k8s.io")
-                .kind("ClusterRole")
-                .name(clusterRoleName)
-                .build())
-        .subject(
-            List.of(
-                ClusterRoleBindingV1Subject.builder()
-                    .kind("ServiceAccount")
-                    .name(serviceAccountName())
-                    .namespace(namespace)
-                    .build()))
-        .dependsOn(props.dependsOn())
-        .build();
+    ClusterRoleBindingV1 binding =
+        ClusterRoleBindingV1.Builder.create(this, "ClusterRoleBinding")
+            .metadata(ClusterRoleBindingV1Metadata.builder().name(clusterRoleName).build())
+            .roleRef(
+                ClusterRoleBindingV1RoleRef.builder()
+                    .apiGroup("rbac.authorization.k8s.io")
+                    .kind("ClusterRole")
+                    .name(clusterRoleName)
+                    .build())
+            .subject(
+                List.of(
+                    ClusterRoleBindingV1Subject.builder()
+                        .kind("ServiceAccount")
+                        .name(serviceAccountName())
+                        .namespace(namespace)
+                        .build()))
+            .dependsOn(props.dependsOn())
+            .build();
     ChartRelease.create(
         this,
         "Resource",
@@ -129,7 +132,8 @@ public class TargetAllocator extends Construct {
         releaseName(),
         namespace,
         values(),
-        props.dependsOn());
+        // Without its ServiceAccount and binding the allocator's pods cannot start or discover.
+        Stream.concat(props.dependsOn().stream(), Stream.of(serviceAccount, binding)).toList());
     PodDisruptionBudgetV1.Builder.create(this, "DisruptionBudget")
         .metadata(
             PodDisruptionBudgetV1Metadata.builder()
@@ -141,7 +145,8 @@ public class TargetAllocator extends Construct {
                 // maxUnavailable rather than minAvailable: with a single replica (dev) a node
                 // drain still proceeds.
                 .maxUnavailable("1")
-                .selector(PodDisruptionBudgetV1SpecSelector.builder().matchLabels(podLabels()).build())
+                .selector(
+                    PodDisruptionBudgetV1SpecSelector.builder().matchLabels(podLabels()).build())
                 .build())
         .dependsOn(props.dependsOn())
         .build();

@@ -13,8 +13,8 @@ public interface ScalableCollector extends IConstruct {
   Optional<StackHpa> autoscaler();
 
   /**
-   * Hands the replica count to {@code hpa}. Called once, by the {@link StackHpa} constructor;
-   * fails if another autoscaler already owns it.
+   * Hands the replica count to {@code hpa}. Called once, by the {@link StackHpa} constructor; fails
+   * if another autoscaler already owns it.
    */
   void scaleWith(StackHpa hpa);
 }
