@@ -102,7 +102,8 @@ class MetricsTracesStatefulSetTest {
   @Test
   void leavesTheStorageClassToTheClusterDefaultWhenNoneIsGiven() {
     Object claims = map(collector().values().get("statefulset")).get("volumeClaimTemplates");
-    assertThat(map(map(((List<?>) claims).get(0)).get("spec"))).doesNotContainKey("storageClassName");
+    assertThat(map(map(((List<?>) claims).get(0)).get("spec")))
+        .doesNotContainKey("storageClassName");
   }
 
   @Test
@@ -138,7 +139,8 @@ class MetricsTracesStatefulSetTest {
 
   @Test
   void sizesTheQueuesWithTenConsumersAndFiveThousandBatchesByDefault() {
-    Map<String, Object> queue = map(exporter(collector(), "coralogix/metrics").get("sending_queue"));
+    Map<String, Object> queue =
+        map(exporter(collector(), "coralogix/metrics").get("sending_queue"));
     assertThat(queue).containsEntry("num_consumers", 10).containsEntry("queue_size", 5000);
   }
 
@@ -157,7 +159,9 @@ class MetricsTracesStatefulSetTest {
   void retriesTheCoralogixExportersWithExponentialBackoff() {
     Map<String, Object> retry =
         map(exporter(collector(), "coralogix/traces").get("retry_on_failure"));
-    assertThat(retry).containsEntry("enabled", true).containsKeys("initial_interval", "max_interval");
+    assertThat(retry)
+        .containsEntry("enabled", true)
+        .containsKeys("initial_interval", "max_interval");
   }
 
   @Test
@@ -335,7 +339,8 @@ class MetricsTracesStatefulSetTest {
     assertThat(sampling.exporters().stream().map(x -> x.id().toString()))
         .containsExactly("coralogix/traces");
     assertThat(map(map(effectiveConfig(c).get("receivers")).get("otlp/sampling")))
-        .isEqualTo(Map.of("protocols", Map.of("grpc", Map.of("endpoint", "${env:MY_POD_IP}:4319"))));
+        .isEqualTo(
+            Map.of("protocols", Map.of("grpc", Map.of("endpoint", "${env:MY_POD_IP}:4319"))));
   }
 
   @Test
@@ -352,8 +357,7 @@ class MetricsTracesStatefulSetTest {
             Synth.stack(),
             "MetricsTraces",
             Fixtures.collectorProps().tracesSamplingPercentage(10).tracesHashSeed(7).build());
-    Map<String, Object> tail =
-        map(map(effectiveConfig(c).get("processors")).get("tail_sampling"));
+    Map<String, Object> tail = map(map(effectiveConfig(c).get("processors")).get("tail_sampling"));
     assertThat(tail.get("policies"))
         .isEqualTo(
             List.of(
@@ -559,7 +563,8 @@ class MetricsTracesStatefulSetTest {
   void failsWhenTheNameIsNotADnsLabel() {
     assertThatThrownBy(() -> Fixtures.collectorProps().name("Otel_Gateway").build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("collector.name (Otel_Gateway) must be a DNS label such as otel-metrics-traces");
+        .hasMessage(
+            "collector.name (Otel_Gateway) must be a DNS label such as otel-metrics-traces");
   }
 
   @Test
@@ -572,7 +577,8 @@ class MetricsTracesStatefulSetTest {
   @Test
   void failsBeforeCreatingChildrenWhenTheSamplingPercentageIsOutOfRange() {
     TerraformStack stack = Synth.stack();
-    MetricsTracesStatefulSetProps props = Fixtures.collectorProps().tracesSamplingPercentage(120).build();
+    MetricsTracesStatefulSetProps props =
+        Fixtures.collectorProps().tracesSamplingPercentage(120).build();
     assertThatThrownBy(() -> new MetricsTracesStatefulSet(stack, "MetricsTraces", props))
         .isInstanceOf(ValidationException.class)
         .hasMessage(

@@ -70,8 +70,7 @@ class TargetAllocatorTest {
   @Test
   void collectorValuesWithAnAllocatorPassTheUpstreamCollectorSchema() {
     assertThat(
-            UpstreamCharts.schemaErrors(
-                CollectorChart.COLLECTOR, allocator().collector().values()))
+            UpstreamCharts.schemaErrors(CollectorChart.COLLECTOR, allocator().collector().values()))
         .isEmpty();
   }
 
@@ -255,10 +254,10 @@ class TargetAllocatorTest {
   @Test
   void dropsTheEnvironmentsHighCardinalityLabelsToo() {
     List<Map<String, Object>> rules =
-        metricRelabel(allocator(props().dropLabels(List.of("pod_ip", "request_id"))), "pods-normal");
+        metricRelabel(
+            allocator(props().dropLabels(List.of("pod_ip", "request_id"))), "pods-normal");
     assertThat(rules.get(rules.size() - 1))
-        .isEqualTo(
-            Map.of("action", "labeldrop", "regex", "pod_ip|instance_id|request_id|service"));
+        .isEqualTo(Map.of("action", "labeldrop", "regex", "pod_ip|instance_id|request_id|service"));
   }
 
   @Test
@@ -284,7 +283,8 @@ class TargetAllocatorTest {
     JsonNode synthesized = Synth.json(stack);
     JsonNode role = Synth.onlyResource(synthesized, "kubernetes_cluster_role_v1");
     assertThat(role.at("/rule").toString())
-        .isEqualTo("[{\"api_groups\":[\"\"],\"resources\":[\"pods\"],\"verbs\":[\"get\",\"list\",\"watch\"]}]");
+        .isEqualTo(
+            "[{\"api_groups\":[\"\"],\"resources\":[\"pods\"],\"verbs\":[\"get\",\"list\",\"watch\"]}]");
     JsonNode binding = Synth.onlyResource(synthesized, "kubernetes_cluster_role_binding_v1");
     assertThat(binding.at("/subject/0/name").asText()).isEqualTo("otel-metrics-traces-ta");
     assertThat(binding.at("/role_ref/name").asText()).isEqualTo(role.at("/metadata/name").asText());
@@ -306,7 +306,8 @@ class TargetAllocatorTest {
     assertThat(pdb.at("/spec/max_unavailable").asText()).isEqualTo("1");
     ta.podLabels()
         .forEach(
-            (k, v) -> assertThat(pdb.at("/spec/selector/match_labels").path(k).asText()).isEqualTo(v));
+            (k, v) ->
+                assertThat(pdb.at("/spec/selector/match_labels").path(k).asText()).isEqualTo(v));
   }
 
   @Test
@@ -425,8 +426,7 @@ class TargetAllocatorTest {
 
   @Test
   void failsWhenATierIntervalIsUnderASecond() {
-    assertThatThrownBy(
-            () -> props().scrapeTiers(Map.of("normal", Duration.ofMillis(500))).build())
+    assertThatThrownBy(() -> props().scrapeTiers(Map.of("normal", Duration.ofMillis(500))).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage("metrics.scrapeTiers.normal (PT0.5S) must be whole seconds >= 1s");
   }
