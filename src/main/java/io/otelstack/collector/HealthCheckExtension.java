@@ -1,10 +1,13 @@
 package io.otelstack.collector;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code health_check} extension on port 13133 of the pod IP: the endpoint the chart's liveness
- * and readiness probes call. Every collector must start it, or its pods never become ready.
+ * The {@code health_check} extension the chart's liveness and readiness probes call.
+ *
+ * <p>The chart probes port {@value #PORT} on the pod IP, so the endpoint is fixed to match; a
+ * collector without it never becomes ready.
  */
 public record HealthCheckExtension() implements Component {
   /** The component type. */
@@ -25,6 +28,8 @@ public record HealthCheckExtension() implements Component {
 
   @Override
   public Map<String, Object> settings() {
-    return Map.of("endpoint", "${env:MY_POD_IP}:" + PORT);
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("endpoint", "${env:MY_POD_IP}:" + PORT);
+    return s;
   }
 }

@@ -19,10 +19,13 @@ import io.otelstack.collector.CoralogixExporter;
 import io.otelstack.collector.FileStorage;
 import io.otelstack.collector.HealthCheckExtension;
 import io.otelstack.collector.K8sAttributesProcessor;
+import io.otelstack.collector.K8sAttributesProcessor.PodAssociation;
 import io.otelstack.collector.LoadBalancingExporter;
+import io.otelstack.collector.MemoryLimiter;
 import io.otelstack.collector.OtlpReceiver;
 import io.otelstack.collector.Pipeline;
 import io.otelstack.collector.PrometheusReceiver;
+import io.otelstack.collector.SelfMetricsReceiver;
 import io.otelstack.collector.SendingQueue;
 import io.otelstack.collector.TailSamplingProcessor;
 import io.otelstack.constructs.scaling.ScalableCollector;
@@ -97,8 +100,30 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
 
   private static final String QUEUE_VOLUME = "queue";
   private static final int TARGET_ALLOCATOR_INTERVAL_SECONDS = 30;
-  private static final int SELF_SCRAPE_INTERVAL_SECONDS = 30;
   private static final int FILE_STORAGE_TIMEOUT_SECONDS = 10;
+
+  /**
+   * Adds pod metadata to pushed spans and metrics. A pod is recognised by the {@code k8s.pod.ip} or
+   * {@code k8s.pod.uid} its SDK set, then by the connection's IP, which is the pod's own only on
+   * the first hop: the processor must never run after a collector-to-collector hop.
+   */
+  private static final K8sAttributesProcessor POD_ATTRIBUTES =
+      new K8sAttributesProcessor(
+          "",
+          null,
+          List.of(
+              "k8s.namespace.name",
+              "k8s.pod.name",
+              "k8s.pod.uid",
+              "k8s.node.name",
+              "k8s.deployment.name",
+              "k8s.statefulset.name",
+              "k8s.daemonset.name"),
+          List.of(),
+          List.of(
+              PodAssociation.resourceAttributes("k8s.pod.ip"),
+              PodAssociation.resourceAttributes("k8s.pod.uid"),
+              PodAssociation.connection()));
 
   private final MetricsTracesStatefulSetProps props;
   private TargetAllocator allocator;
@@ -257,15 +282,14 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
             props.queueNumConsumers(),
             props.queueSizeBatches(),
             props.queueMaxBatchSizeKi());
-    Component limiter = props.memoryLimiter();
-    Component attributes = new K8sAttributesProcessor();
+    MemoryLimiter limiter = props.memoryLimiter();
     OtlpReceiver otlp = OtlpReceiver.standard();
     Component metricsOut = coralogix("metrics", props.coralogixMetricsSubsystem(), queue);
 
     List<Component> metricsIn = new ArrayList<>(List.of(otlp));
     if (allocator != null) {
       metricsIn.add(
-          PrometheusReceiver.fedByTargetAllocator(
+          new PrometheusReceiver(
               "pods", allocator.endpoint(), TARGET_ALLOCATOR_INTERVAL_SECONDS, POD_NAME_ENV));
     }
     CollectorConfig.Builder config =
@@ -275,7 +299,7 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
                 new Pipeline(
                     "traces",
                     List.of(otlp),
-                    List.of(limiter, attributes),
+                    List.of(limiter, POD_ATTRIBUTES),
                     List.of(
                         new LoadBalancingExporter(
                             "sampling",
@@ -298,31 +322,10 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
                     List.of(coralogix("traces", props.coralogixTracesSubsystem(), queue))))
             .pipeline(
                 new Pipeline(
-                    "metrics", metricsIn, List.of(limiter, attributes), List.of(metricsOut)))
-            .pipeline(
-                new Pipeline(
-                    "metrics/self",
-                    List.of(PrometheusReceiver.self(SELF_SCRAPE_INTERVAL_SECONDS)),
-                    List.of(limiter),
-                    List.of(metricsOut)))
-            // The reader prometheus/self scrapes; without it the collector serves its metrics on
-            // localhost only.
-            .telemetry(
-                "metrics",
-                Map.of(
-                    "readers",
-                    List.of(
-                        Map.of(
-                            "pull",
-                            Map.of(
-                                "exporter",
-                                Map.of(
-                                    "prometheus",
-                                    Map.of(
-                                        "host",
-                                        "${env:MY_POD_IP}",
-                                        "port",
-                                        PrometheusReceiver.TELEMETRY_PORT)))))));
+                    "metrics", metricsIn, List.of(limiter, POD_ATTRIBUTES), List.of(metricsOut)))
+            .pipeline(new SelfMetricsReceiver(props.name()).pipeline(limiter, metricsOut))
+            .telemetry("resource", SelfMetricsReceiver.telemetryResource())
+            .telemetry("metrics", SelfMetricsReceiver.telemetryMetrics());
     if (storage != null) {
       config.extension(storage);
     }
@@ -371,7 +374,7 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
         "lifecycleHooks",
         Map.of("preStop", Map.of("sleep", Map.of("seconds", props.preStopDelaySeconds()))));
     v.put("podDisruptionBudget", Map.of("enabled", true, "maxUnavailable", 1));
-    v.put("clusterRole", Map.of("create", true, "rules", K8sAttributesProcessor.RBAC_RULES));
+    v.put("clusterRole", Map.of("create", true, "rules", POD_ATTRIBUTES.rbacRules()));
     if (hpa != null) {
       v.put("autoscaling", hpa.values());
     }
