@@ -1,5 +1,6 @@
 package io.otelstack.constructs.metrics;
 
+import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.providers.kubernetes.role_binding_v1.RoleBindingV1;
 import com.hashicorp.cdktf.providers.kubernetes.role_binding_v1.RoleBindingV1Metadata;
 import com.hashicorp.cdktf.providers.kubernetes.role_binding_v1.RoleBindingV1RoleRef;
@@ -28,6 +29,7 @@ import io.otelstack.collector.PrometheusReceiver;
 import io.otelstack.collector.SelfMetricsReceiver;
 import io.otelstack.collector.SendingQueue;
 import io.otelstack.collector.TailSamplingProcessor;
+import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.scaling.ScalableCollector;
 import io.otelstack.constructs.scaling.StackHpa;
 import io.otelstack.internal.ChartRelease;
@@ -140,14 +142,14 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
         "Resource",
         CollectorChart.COLLECTOR,
         props.name(),
-        props.namespace(),
+        namespaceName(),
         this::values,
-        props.dependsOn());
+        dependsOn());
     ServiceV1.Builder.create(this, "SamplingService")
         .metadata(
             ServiceV1Metadata.builder()
                 .name(samplingServiceName())
-                .namespace(props.namespace())
+                .namespace(namespaceName())
                 .build())
         .spec(
             ServiceV1Spec.builder()
@@ -163,11 +165,11 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
                             .appProtocol("grpc")
                             .build()))
                 .build())
-        .dependsOn(props.dependsOn())
+        .dependsOn(dependsOn())
         .build();
     String roleName = props.name() + "-lb-resolver";
     RoleV1.Builder.create(this, "ResolverRole")
-        .metadata(RoleV1Metadata.builder().name(roleName).namespace(props.namespace()).build())
+        .metadata(RoleV1Metadata.builder().name(roleName).namespace(namespaceName()).build())
         .rule(
             List.of(
                 RoleV1Rule.builder()
@@ -180,11 +182,10 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
                     .resources(List.of("endpointslices"))
                     .verbs(List.of("get", "list", "watch"))
                     .build()))
-        .dependsOn(props.dependsOn())
+        .dependsOn(dependsOn())
         .build();
     RoleBindingV1.Builder.create(this, "ResolverRoleBinding")
-        .metadata(
-            RoleBindingV1Metadata.builder().name(roleName).namespace(props.namespace()).build())
+        .metadata(RoleBindingV1Metadata.builder().name(roleName).namespace(namespaceName()).build())
         .roleRef(
             RoleBindingV1RoleRef.builder()
                 .apiGroup("rbac.authorization.k8s.io")
@@ -197,9 +198,9 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
                     .kind("ServiceAccount")
                     // The chart names its ServiceAccount after the release's full name.
                     .name(props.name())
-                    .namespace(props.namespace())
+                    .namespace(namespaceName())
                     .build()))
-        .dependsOn(props.dependsOn())
+        .dependsOn(dependsOn())
         .build();
   }
 
@@ -209,7 +210,7 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
   }
 
   /** Namespace of the collectors. */
-  public String namespace() {
+  public CollectorNamespace namespace() {
     return props.namespace();
   }
 
@@ -303,7 +304,7 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
                     List.of(
                         new LoadBalancingExporter(
                             "sampling",
-                            samplingServiceName() + "." + props.namespace(),
+                            samplingServiceName() + "." + namespaceName(),
                             SAMPLING_PORT,
                             props.exporterTimeoutSeconds(),
                             queue))))
@@ -340,8 +341,8 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
             props.image(),
             collectorConfig(),
             props.resources(),
-            props.keySecretName(),
-            props.keySecretKey(),
+            props.coralogixSecret().name(),
+            props.coralogixSecret().key(),
             props.coralogixPrivateKeyEnv(),
             props.terminationGracePeriodSeconds());
     // Every chart-made name is the release name, so the names derived here stay predictable.
@@ -385,7 +386,7 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("accessModes", List.of("ReadWriteOnce"));
     if (props.queueStorageClass() != null) {
-      spec.put("storageClassName", props.queueStorageClass());
+      spec.put("storageClassName", props.queueStorageClass().name());
     }
     spec.put("resources", Map.of("requests", Map.of("storage", props.queuePvcSizeGi() + "Gi")));
     Map<String, Object> claim = new LinkedHashMap<>();
@@ -405,11 +406,20 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
         queue);
   }
 
+  /** The namespace and the key's Secret: what every resource here needs to exist first. */
+  private List<ITerraformDependable> dependsOn() {
+    return List.of(props.namespace().dependable(), props.coralogixSecret().dependable());
+  }
+
+  private String namespaceName() {
+    return props.namespace().name();
+  }
+
   private String samplingServiceName() {
     return props.name() + "-sampling";
   }
 
   private String serviceHost() {
-    return props.name() + "." + props.namespace() + ".svc.cluster.local";
+    return props.name() + "." + namespaceName() + ".svc.cluster.local";
   }
 }

@@ -1,12 +1,13 @@
 package io.otelstack.constructs.metrics;
 
-import com.hashicorp.cdktf.ITerraformDependable;
 import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
 import io.otelstack.collector.CoralogixExporter;
 import io.otelstack.collector.MemoryLimiter;
-import java.util.List;
+import io.otelstack.constructs.namespace.CollectorNamespace;
+import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
+import io.otelstack.constructs.storage.EbsStorageClass;
 import java.util.regex.Pattern;
 
 /**
@@ -15,13 +16,11 @@ import java.util.regex.Pattern;
  * coralogix:}, the pod settings from {@code collector:} and {@code resources} from {@code
  * metrics.resources}.
  *
- * @param namespace Kubernetes namespace of the collectors; required
- * @param keySecretName Kubernetes Secret holding the Coralogix private key; required
- * @param keySecretKey key of the private key inside that Secret; required
+ * @param namespace namespace of the collectors; required
+ * @param coralogixSecret Kubernetes Secret holding the Coralogix private key, in {@code namespace};
+ *     required
  * @param coralogixDomain Coralogix domain, e.g. {@code eu2.coralogix.com}; required
  * @param coralogixApplicationName Coralogix application name; required
- * @param dependsOn what must exist before the release (namespace, Secret, StorageClass). Default:
- *     nothing.
  * @param name Kubernetes name of the release, StatefulSet, Service and ServiceAccount; at most 40
  *     characters, so that derived names fit Kubernetes' 63. Default: {@code otel-metrics-traces}.
  * @param coralogixMetricsSubsystem subsystem of metrics. Default: {@code metrics}.
@@ -38,8 +37,8 @@ import java.util.regex.Pattern;
  * @param queueMaxBatchSizeKi largest batch, in KiB. Default: 512 KiB.
  * @param queuePvcSizeGi size of each replica's queue volume, in GiB; must hold every queue full.
  *     Default: 10 GiB.
- * @param queueStorageClass StorageClass of the queue volumes. Default: the cluster's default
- *     StorageClass.
+ * @param queueStorageClass StorageClass of the queue volumes; use one that retains its volumes.
+ *     Default: the cluster's default StorageClass.
  * @param terminationGracePeriodSeconds time a stopping pod gets before it is killed; must cover the
  *     pre-stop delay plus one exporter timeout. Default: 60 seconds.
  * @param preStopDelaySeconds time a stopping pod keeps serving while endpoints drop it, so no
@@ -54,12 +53,10 @@ import java.util.regex.Pattern;
  *     Default: 10 seconds.
  */
 public record MetricsTracesStatefulSetProps(
-    String namespace,
-    String keySecretName,
-    String keySecretKey,
+    CollectorNamespace namespace,
+    CoralogixKubernetesSecret coralogixSecret,
     String coralogixDomain,
     String coralogixApplicationName,
-    List<ITerraformDependable> dependsOn,
     String name,
     String coralogixMetricsSubsystem,
     String coralogixTracesSubsystem,
@@ -72,7 +69,7 @@ public record MetricsTracesStatefulSetProps(
     Integer queueNumConsumers,
     Integer queueMaxBatchSizeKi,
     Integer queuePvcSizeGi,
-    String queueStorageClass,
+    EbsStorageClass queueStorageClass,
     Integer terminationGracePeriodSeconds,
     Integer preStopDelaySeconds,
     Integer exporterTimeoutSeconds,
@@ -85,17 +82,26 @@ public record MetricsTracesStatefulSetProps(
   static final int QUEUES_PER_REPLICA = 3;
 
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern DNS_SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
   private static final int MAX_NAME = 40;
 
   /** Requires the mandatory props, applies defaults and checks the rules between props. */
   public MetricsTracesStatefulSetProps {
-    require("collector.namespace", namespace, DNS_LABEL, "a DNS label such as observability");
-    require("coralogix.keySecretName", keySecretName, DNS_SUBDOMAIN, "a Secret name");
-    require("coralogix.keySecretKey", keySecretKey, SECRET_KEY, "a Secret key such as api-key");
-    dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    if (namespace == null) {
+      throw new ValidationException("collector.namespace is required");
+    }
+    if (coralogixSecret == null) {
+      throw new ValidationException("coralogix.secret is required");
+    }
+    if (!coralogixSecret.namespace().name().equals(namespace.name())) {
+      throw new ValidationException(
+          "coralogix.secret ("
+              + coralogixSecret.name()
+              + ") is in namespace "
+              + coralogixSecret.namespace().name()
+              + ", but the collectors run in "
+              + namespace.name()
+              + "; a pod can only read a Secret of its own namespace");
+    }
     name = name == null ? "otel-metrics-traces" : name;
     require("collector.name", name, DNS_LABEL, "a DNS label such as otel-metrics-traces");
     if (name.length() > MAX_NAME) {
@@ -122,9 +128,6 @@ public record MetricsTracesStatefulSetProps(
     queueNumConsumers = queueNumConsumers == null ? 10 : queueNumConsumers;
     queueMaxBatchSizeKi = queueMaxBatchSizeKi == null ? 512 : queueMaxBatchSizeKi;
     queuePvcSizeGi = queuePvcSizeGi == null ? 10 : queuePvcSizeGi;
-    if (queueStorageClass != null) {
-      require("queue.storageClass", queueStorageClass, DNS_SUBDOMAIN, "a StorageClass name");
-    }
     terminationGracePeriodSeconds =
         terminationGracePeriodSeconds == null ? 60 : terminationGracePeriodSeconds;
     preStopDelaySeconds = preStopDelaySeconds == null ? 10 : preStopDelaySeconds;
@@ -197,12 +200,10 @@ public record MetricsTracesStatefulSetProps(
 
   /** Collects the props; unset optional ones take their defaults. */
   public static final class Builder {
-    private String namespace;
-    private String keySecretName;
-    private String keySecretKey;
+    private CollectorNamespace namespace;
+    private CoralogixKubernetesSecret coralogixSecret;
     private String coralogixDomain;
     private String coralogixApplicationName;
-    private List<ITerraformDependable> dependsOn;
     private String name;
     private String coralogixMetricsSubsystem;
     private String coralogixTracesSubsystem;
@@ -215,7 +216,7 @@ public record MetricsTracesStatefulSetProps(
     private Integer queueNumConsumers;
     private Integer queueMaxBatchSizeKi;
     private Integer queuePvcSizeGi;
-    private String queueStorageClass;
+    private EbsStorageClass queueStorageClass;
     private Integer terminationGracePeriodSeconds;
     private Integer preStopDelaySeconds;
     private Integer exporterTimeoutSeconds;
@@ -228,20 +229,14 @@ public record MetricsTracesStatefulSetProps(
     private Builder() {}
 
     /** See {@link MetricsTracesStatefulSetProps#namespace()}. */
-    public Builder namespace(String v) {
+    public Builder namespace(CollectorNamespace v) {
       namespace = v;
       return this;
     }
 
-    /** See {@link MetricsTracesStatefulSetProps#keySecretName()}. */
-    public Builder keySecretName(String v) {
-      keySecretName = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#keySecretKey()}. */
-    public Builder keySecretKey(String v) {
-      keySecretKey = v;
+    /** See {@link MetricsTracesStatefulSetProps#coralogixSecret()}. */
+    public Builder coralogixSecret(CoralogixKubernetesSecret v) {
+      coralogixSecret = v;
       return this;
     }
 
@@ -254,12 +249,6 @@ public record MetricsTracesStatefulSetProps(
     /** See {@link MetricsTracesStatefulSetProps#coralogixApplicationName()}. */
     public Builder coralogixApplicationName(String v) {
       coralogixApplicationName = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#dependsOn()}. */
-    public Builder dependsOn(List<ITerraformDependable> v) {
-      dependsOn = v;
       return this;
     }
 
@@ -336,7 +325,7 @@ public record MetricsTracesStatefulSetProps(
     }
 
     /** See {@link MetricsTracesStatefulSetProps#queueStorageClass()}. */
-    public Builder queueStorageClass(String v) {
+    public Builder queueStorageClass(EbsStorageClass v) {
       queueStorageClass = v;
       return this;
     }
@@ -393,11 +382,9 @@ public record MetricsTracesStatefulSetProps(
     public MetricsTracesStatefulSetProps build() {
       return new MetricsTracesStatefulSetProps(
           namespace,
-          keySecretName,
-          keySecretKey,
+          coralogixSecret,
           coralogixDomain,
           coralogixApplicationName,
-          dependsOn,
           name,
           coralogixMetricsSubsystem,
           coralogixTracesSubsystem,

@@ -1,5 +1,6 @@
 package io.otelstack.constructs.metrics;
 
+import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.providers.kubernetes.cluster_role_binding_v1.ClusterRoleBindingV1;
 import com.hashicorp.cdktf.providers.kubernetes.cluster_role_binding_v1.ClusterRoleBindingV1Metadata;
 import com.hashicorp.cdktf.providers.kubernetes.cluster_role_binding_v1.ClusterRoleBindingV1RoleRef;
@@ -83,7 +84,8 @@ public class TargetAllocator extends Construct {
     this.props = props;
     MetricsTracesStatefulSet collector = props.collector();
     collector.feedWith(this);
-    String namespace = collector.namespace();
+    String namespace = collector.namespace().name();
+    List<ITerraformDependable> dependsOn = List.of(collector.namespace().dependable());
 
     ServiceAccountV1 serviceAccount =
         ServiceAccountV1.Builder.create(this, "ServiceAccount")
@@ -94,7 +96,7 @@ public class TargetAllocator extends Construct {
                     .build())
             // The chart mounts a projected token itself.
             .automountServiceAccountToken(false)
-            .dependsOn(props.dependsOn())
+            .dependsOn(dependsOn)
             .build();
     String clusterRoleName = namespace + "-" + collector.name() + "-ta";
     ClusterRoleV1.Builder.create(this, "ClusterRole")
@@ -123,7 +125,7 @@ public class TargetAllocator extends Construct {
                         .name(serviceAccountName())
                         .namespace(namespace)
                         .build()))
-            .dependsOn(props.dependsOn())
+            .dependsOn(dependsOn)
             .build();
     ChartRelease.create(
         this,
@@ -133,7 +135,7 @@ public class TargetAllocator extends Construct {
         namespace,
         values(),
         // Without its ServiceAccount and binding the allocator's pods cannot start or discover.
-        Stream.concat(props.dependsOn().stream(), Stream.of(serviceAccount, binding)).toList());
+        Stream.concat(dependsOn.stream(), Stream.of(serviceAccount, binding)).toList());
     PodDisruptionBudgetV1.Builder.create(this, "DisruptionBudget")
         .metadata(
             PodDisruptionBudgetV1Metadata.builder()
@@ -148,7 +150,7 @@ public class TargetAllocator extends Construct {
                 .selector(
                     PodDisruptionBudgetV1SpecSelector.builder().matchLabels(podLabels()).build())
                 .build())
-        .dependsOn(props.dependsOn())
+        .dependsOn(dependsOn)
         .build();
   }
 
@@ -177,7 +179,7 @@ public class TargetAllocator extends Construct {
     return "http://"
         + serviceName()
         + "."
-        + collector().namespace()
+        + collector().namespace().name()
         + ".svc.cluster.local:"
         + SERVICE_PORT;
   }
@@ -196,7 +198,7 @@ public class TargetAllocator extends Construct {
     config.put("allocation_strategy", props.allocationStrategy().value());
     // Targets the relabel rules would drop are never assigned, so they cost no scrape at all.
     config.put("filter_strategy", "relabel-config");
-    config.put("collector_namespace", collector().namespace());
+    config.put("collector_namespace", collector().namespace().name());
     // The allocator unmarshals a Kubernetes LabelSelector with a YAML library that lower-cases
     // field names: "matchLabels" would be ignored, the selector would be empty, and every pod in
     // the namespace would be handed targets.

@@ -1,6 +1,5 @@
 package io.otelstack.constructs.metrics;
 
-import com.hashicorp.cdktf.ITerraformDependable;
 import io.otelstack.ValidationException;
 import io.otelstack.internal.Maps;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.util.regex.PatternSyntaxException;
  * @param collector the collector the allocator feeds; required
  * @param allowlist metric names kept, as Prometheus regular expressions (anchored); everything else
  *     is dropped at scrape time; required, at least one
- * @param dependsOn what must exist before the release (namespace). Default: nothing.
  * @param replicas allocator replicas. Default: 2 replicas.
  * @param allocationStrategy how targets are spread over collectors. Default: consistent hashing.
  * @param dropLabels high-cardinality labels dropped from every sample, in addition to {@code
@@ -38,7 +36,6 @@ import java.util.regex.PatternSyntaxException;
 public record TargetAllocatorProps(
     MetricsTracesStatefulSet collector,
     List<String> allowlist,
-    List<ITerraformDependable> dependsOn,
     Integer replicas,
     AllocationStrategy allocationStrategy,
     List<String> dropLabels,
@@ -74,7 +71,6 @@ public record TargetAllocatorProps(
             "metrics.allowlist entry (" + regex + ") is not a valid regular expression");
       }
     }
-    dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
     replicas = replicas == null ? 2 : replicas;
     allocationStrategy =
         allocationStrategy == null ? AllocationStrategy.CONSISTENT_HASHING : allocationStrategy;
@@ -165,7 +161,6 @@ public record TargetAllocatorProps(
   public static final class Builder {
     private MetricsTracesStatefulSet collector;
     private List<String> allowlist;
-    private List<ITerraformDependable> dependsOn;
     private Integer replicas;
     private AllocationStrategy allocationStrategy;
     private List<String> dropLabels;
@@ -187,12 +182,6 @@ public record TargetAllocatorProps(
     /** See {@link TargetAllocatorProps#allowlist()}. */
     public Builder allowlist(List<String> v) {
       allowlist = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#dependsOn()}. */
-    public Builder dependsOn(List<ITerraformDependable> v) {
-      dependsOn = v;
       return this;
     }
 
@@ -255,7 +244,6 @@ public record TargetAllocatorProps(
       return new TargetAllocatorProps(
           collector,
           allowlist,
-          dependsOn,
           replicas,
           allocationStrategy,
           dropLabels,

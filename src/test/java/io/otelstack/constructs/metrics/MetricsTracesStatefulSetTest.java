@@ -9,6 +9,8 @@ import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorChart;
 import io.otelstack.collector.Kind;
 import io.otelstack.collector.Pipeline;
+import io.otelstack.constructs.storage.EbsStorageClass;
+import io.otelstack.constructs.storage.EbsStorageClassProps;
 import io.otelstack.testing.Synth;
 import io.otelstack.testing.UpstreamCharts;
 import java.util.List;
@@ -63,7 +65,7 @@ class MetricsTracesStatefulSetTest {
         new MetricsTracesStatefulSet(
             stack,
             "MetricsTraces",
-            Fixtures.collectorProps().queueEnabled(false).tracesKeepErrors(false).build());
+            Fixtures.collectorProps(stack).queueEnabled(false).tracesKeepErrors(false).build());
     new TargetAllocator(stack, "TargetAllocator", Fixtures.allocatorProps(c).build());
     assertThat(UpstreamCharts.schemaErrors(CollectorChart.COLLECTOR, c.values())).isEmpty();
   }
@@ -77,11 +79,18 @@ class MetricsTracesStatefulSetTest {
 
   @Test
   void claimsAReadWriteOnceQueueVolumeOfTheConfiguredSizeAndClass() {
+    TerraformStack stack = Synth.stack();
+    EbsStorageClass queueClass =
+        new EbsStorageClass(
+            stack, "QueueStorage", EbsStorageClassProps.builder().name("otel-queue").build());
     MetricsTracesStatefulSet c =
         new MetricsTracesStatefulSet(
-            Synth.stack(),
+            stack,
             "MetricsTraces",
-            Fixtures.collectorProps().queuePvcSizeGi(20).queueStorageClass("otel-queue").build());
+            Fixtures.collectorProps(stack)
+                .queuePvcSizeGi(20)
+                .queueStorageClass(queueClass)
+                .build());
     Object claims = map(c.values().get("statefulset")).get("volumeClaimTemplates");
     assertThat(claims)
         .isEqualTo(
@@ -147,10 +156,7 @@ class MetricsTracesStatefulSetTest {
   @Test
   void sizesTheQueuesFromProps() {
     MetricsTracesStatefulSet c =
-        new MetricsTracesStatefulSet(
-            Synth.stack(),
-            "MetricsTraces",
-            Fixtures.collectorProps().queueNumConsumers(4).queueSizeBatches(2000).build());
+        Fixtures.collector(p -> p.queueNumConsumers(4).queueSizeBatches(2000));
     Map<String, Object> queue = map(exporter(c, "coralogix/traces").get("sending_queue"));
     assertThat(queue).containsEntry("num_consumers", 4).containsEntry("queue_size", 2000);
   }
@@ -166,9 +172,7 @@ class MetricsTracesStatefulSetTest {
 
   @Test
   void keepsTheQueuesInMemoryWithoutAVolumeWhenTheQueueIsDisabled() {
-    MetricsTracesStatefulSet c =
-        new MetricsTracesStatefulSet(
-            Synth.stack(), "MetricsTraces", Fixtures.collectorProps().queueEnabled(false).build());
+    MetricsTracesStatefulSet c = Fixtures.collector(p -> p.queueEnabled(false));
     assertThat(map(c.values().get("statefulset"))).doesNotContainKey("volumeClaimTemplates");
     assertThat(c.values()).doesNotContainKey("extraVolumeMounts");
     assertThat(map(exporter(c, "coralogix/metrics").get("sending_queue")))
@@ -222,13 +226,7 @@ class MetricsTracesStatefulSetTest {
   @Test
   void givesStoppingPodsTheConfiguredGracePeriod() {
     MetricsTracesStatefulSet c =
-        new MetricsTracesStatefulSet(
-            Synth.stack(),
-            "MetricsTraces",
-            Fixtures.collectorProps()
-                .terminationGracePeriodSeconds(90)
-                .preStopDelaySeconds(20)
-                .build());
+        Fixtures.collector(p -> p.terminationGracePeriodSeconds(90).preStopDelaySeconds(20));
     assertThat(c.values()).containsEntry("terminationGracePeriodSeconds", 90);
     assertThat(c.values().get("lifecycleHooks"))
         .isEqualTo(Map.of("preStop", Map.of("sleep", Map.of("seconds", 20))));
@@ -258,7 +256,9 @@ class MetricsTracesStatefulSetTest {
                 "name",
                 "CORALOGIX_PRIVATE_KEY",
                 "valueFrom",
-                Map.of("secretKeyRef", Map.of("name", "coralogix-key", "key", "private-key"))));
+                Map.of(
+                    "secretKeyRef",
+                    Map.of("name", "coralogix-private-key", "key", "private-key"))));
     assertThat(exporter(c, "coralogix/metrics"))
         .containsEntry("private_key", "${env:CORALOGIX_PRIVATE_KEY}");
   }
@@ -353,10 +353,7 @@ class MetricsTracesStatefulSetTest {
   @Test
   void keepsErrorsSlowTracesAndAHashedShareOfTheRest() {
     MetricsTracesStatefulSet c =
-        new MetricsTracesStatefulSet(
-            Synth.stack(),
-            "MetricsTraces",
-            Fixtures.collectorProps().tracesSamplingPercentage(10).tracesHashSeed(7).build());
+        Fixtures.collector(p -> p.tracesSamplingPercentage(10).tracesHashSeed(7));
     Map<String, Object> tail = map(map(effectiveConfig(c).get("processors")).get("tail_sampling"));
     assertThat(tail.get("policies"))
         .isEqualTo(
@@ -465,6 +462,15 @@ class MetricsTracesStatefulSetTest {
   }
 
   @Test
+  void installsAfterItsNamespaceAndSecret() {
+    TerraformStack stack = Synth.stack();
+    Fixtures.collector(stack);
+    JsonNode release = Synth.onlyResource(Synth.json(stack), "helm_release");
+    assertThat(release.path("depends_on").toString())
+        .contains("kubernetes_namespace_v1.", "kubernetes_secret_v1.");
+  }
+
+  @Test
   void synthesizesTheSameJsonEveryTime() {
     TerraformStack a = Synth.stack();
     Fixtures.collector(a);
@@ -530,21 +536,26 @@ class MetricsTracesStatefulSetTest {
   void failsWhenTheNamespaceIsMissing() {
     assertThatThrownBy(() -> Fixtures.collectorProps().namespace(null).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("collector.namespace (null) must be a DNS label such as observability");
+        .hasMessage("collector.namespace is required");
   }
 
   @Test
-  void failsWhenTheKeySecretIsMissing() {
-    assertThatThrownBy(() -> Fixtures.collectorProps().keySecretName(null).build())
+  void failsWhenTheSecretIsMissing() {
+    assertThatThrownBy(() -> Fixtures.collectorProps().coralogixSecret(null).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("coralogix.keySecretName (null) must be a Secret name");
+        .hasMessage("coralogix.secret is required");
   }
 
   @Test
-  void failsWhenTheKeySecretKeyIsMissing() {
-    assertThatThrownBy(() -> Fixtures.collectorProps().keySecretKey("").build())
+  void failsWhenTheSecretIsInAnotherNamespace() {
+    TerraformStack stack = Synth.stack();
+    MetricsTracesStatefulSetProps.Builder props = Fixtures.collectorProps(stack);
+    props.coralogixSecret(Fixtures.secret(stack, "elsewhere", "Other"));
+    assertThatThrownBy(props::build)
         .isInstanceOf(ValidationException.class)
-        .hasMessage("coralogix.keySecretKey () must be a Secret key such as api-key");
+        .hasMessage(
+            "coralogix.secret (coralogix-private-key) is in namespace elsewhere, but the collectors"
+                + " run in observability; a pod can only read a Secret of its own namespace");
   }
 
   @Test
@@ -565,13 +576,6 @@ class MetricsTracesStatefulSetTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage(
             "collector.name (Otel_Gateway) must be a DNS label such as otel-metrics-traces");
-  }
-
-  @Test
-  void failsWhenTheStorageClassIsNotAName() {
-    assertThatThrownBy(() -> Fixtures.collectorProps().queueStorageClass("Fast SSD").build())
-        .isInstanceOf(ValidationException.class)
-        .hasMessage("queue.storageClass (Fast SSD) must be a StorageClass name");
   }
 
   @Test
