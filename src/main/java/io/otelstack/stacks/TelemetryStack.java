@@ -16,9 +16,16 @@ import io.otelstack.config.ResourceSettings;
 import io.otelstack.constructs.logs.LogSeverity;
 import io.otelstack.constructs.logs.LogsDaemonSet;
 import io.otelstack.constructs.logs.LogsDaemonSetProps;
+import io.otelstack.constructs.metrics.AllocationStrategy;
+import io.otelstack.constructs.metrics.MetricsTracesStatefulSet;
+import io.otelstack.constructs.metrics.MetricsTracesStatefulSetProps;
+import io.otelstack.constructs.metrics.TargetAllocator;
+import io.otelstack.constructs.metrics.TargetAllocatorProps;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.namespace.CollectorNamespaceProps;
 import io.otelstack.constructs.namespace.PodSecurityLevel;
+import io.otelstack.constructs.scaling.StackHpa;
+import io.otelstack.constructs.scaling.StackHpaProps;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecretProps;
 import io.otelstack.constructs.storage.EbsStorageClass;
@@ -38,6 +45,9 @@ import software.constructs.Construct;
  */
 public final class TelemetryStack extends TerraformStack {
   private final LogsDaemonSet logs;
+  private final MetricsTracesStatefulSet metricsTraces;
+  private final TargetAllocator targetAllocator;
+  private final StackHpa hpa;
 
   /** Builds the telemetry stack of one environment. */
   public TelemetryStack(Construct scope, String id, Environment env) {
@@ -73,14 +83,15 @@ public final class TelemetryStack extends TerraformStack {
             .reclaimPolicy(ReclaimPolicy.DELETE)
             .defaultClass(true)
             .build());
-    new EbsStorageClass(
-        storage,
-        "Queue",
-        EbsStorageClassProps.builder()
-            .name(env.queue().storageClass())
-            .reclaimPolicy(ReclaimPolicy.RETAIN)
-            .defaultClass(false)
-            .build());
+    EbsStorageClass queueClass =
+        new EbsStorageClass(
+            storage,
+            "Queue",
+            EbsStorageClassProps.builder()
+                .name(env.queue().storageClass())
+                .reclaimPolicy(ReclaimPolicy.RETAIN)
+                .defaultClass(false)
+                .build());
 
     CoralogixKubernetesSecret agentKey =
         new CoralogixKubernetesSecret(
@@ -114,6 +125,89 @@ public final class TelemetryStack extends TerraformStack {
                 .queueMaxBatchSizeKi(env.queue().maxBatchSizeKi())
                 .exporterTimeoutSeconds(collector.exporterTimeoutSeconds())
                 .terminationGracePeriodSeconds(collector.terminationGracePeriodSeconds())
+                .build());
+
+    CollectorNamespace gateway =
+        new CollectorNamespace(
+            this,
+            "GatewayNamespace",
+            new CollectorNamespaceProps(collector.namespace(), PodSecurityLevel.RESTRICTED));
+    CoralogixKubernetesSecret gatewayKey =
+        new CoralogixKubernetesSecret(
+            this,
+            "GatewayCoralogixSecret",
+            CoralogixKubernetesSecretProps.builder()
+                .namespace(gateway)
+                .privateKey(key.getSecretString())
+                .build());
+    var t = env.traces();
+    var q = env.queue();
+    this.metricsTraces =
+        new MetricsTracesStatefulSet(
+            this,
+            "MetricsTraces",
+            MetricsTracesStatefulSetProps.builder()
+                .namespace(gateway)
+                .coralogixSecret(gatewayKey)
+                .coralogixDomain(cx.domain())
+                .coralogixApplicationName(cx.applicationName())
+                .coralogixMetricsSubsystem(cx.subsystems().metrics())
+                .coralogixTracesSubsystem(cx.subsystems().traces())
+                .image(image(env))
+                .resources(resources(env.metrics().resources()))
+                .queueEnabled(q.enabled())
+                .queueSizeBatches(q.sizeBatches())
+                .queueNumConsumers(q.numConsumers())
+                .queueMaxBatchSizeKi(q.maxBatchSizeKi())
+                .queuePvcSizeGi(q.pvcSizeGi())
+                .queueStorageClass(queueClass)
+                .terminationGracePeriodSeconds(collector.terminationGracePeriodSeconds())
+                .preStopDelaySeconds(collector.preStopDelaySeconds())
+                .exporterTimeoutSeconds(collector.exporterTimeoutSeconds())
+                .tracesSamplingPercentage(t.samplingPercentage())
+                .tracesHashSeed(t.hashSeed())
+                .tracesKeepErrors(t.keepErrors())
+                .tracesSlowTraceThresholdMs(t.slowTraceThresholdMs())
+                .tracesDecisionWaitSeconds(t.decisionWaitSeconds())
+                .build());
+
+    var m = env.metrics();
+    this.targetAllocator =
+        new TargetAllocator(
+            this,
+            "TargetAllocator",
+            TargetAllocatorProps.builder()
+                .collector(metricsTraces)
+                .replicas(env.targetAllocator().replicas())
+                .allocationStrategy(
+                    AllocationStrategy.of(env.targetAllocator().allocationStrategy().value()))
+                .allowlist(m.allowlist())
+                .dropLabels(m.dropLabels())
+                .renameLabels(m.renameLabels())
+                .tierAnnotation(m.tierAnnotation())
+                .defaultTier(m.defaultTier())
+                .scrapeTiers(m.scrapeTiers())
+                .sampleLimit(m.sampleLimit())
+                .labelLimit(m.labelLimit())
+                .build());
+
+    var h = env.hpa();
+    this.hpa =
+        new StackHpa(
+            this,
+            "Hpa",
+            StackHpaProps.builder()
+                .target(metricsTraces)
+                .minReplicas(h.minReplicas())
+                .maxReplicas(h.maxReplicas())
+                .targetCpuUtilizationPercent(h.targetCpuUtilizationPercent())
+                .targetMemoryUtilizationPercent(h.targetMemoryUtilizationPercent())
+                .scaleDownStabilizationWindowSeconds(h.scaleDown().stabilizationWindowSeconds())
+                .scaleDownPercent(h.scaleDown().percent())
+                .scaleDownPeriodSeconds(h.scaleDown().periodSeconds())
+                .scaleUpStabilizationWindowSeconds(h.scaleUp().stabilizationWindowSeconds())
+                .scaleUpPercent(h.scaleUp().percent())
+                .scaleUpPeriodSeconds(h.scaleUp().periodSeconds())
                 .build());
   }
 
@@ -159,5 +253,20 @@ public final class TelemetryStack extends TerraformStack {
   /** The logs DaemonSet. */
   public LogsDaemonSet logs() {
     return logs;
+  }
+
+  /** The metrics and traces StatefulSet. */
+  public MetricsTracesStatefulSet metricsTraces() {
+    return metricsTraces;
+  }
+
+  /** The Target Allocator feeding the StatefulSet's Prometheus receiver. */
+  public TargetAllocator targetAllocator() {
+    return targetAllocator;
+  }
+
+  /** The StatefulSet's autoscaler. */
+  public StackHpa hpa() {
+    return hpa;
   }
 }
