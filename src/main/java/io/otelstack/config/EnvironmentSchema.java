@@ -250,7 +250,7 @@ final class EnvironmentSchema {
       }
     }
     String where = parent.isEmpty() ? "a top-level field" : "a field of " + parent;
-    if (best != null && bestDistance <= Math.max(1, name.length() / 3)) {
+    if (best != null && bestDistance <= Math.max(1, name.length() / 2)) {
       return new Violation(
           path,
           path + " is not " + where + "; did you mean " + YamlFile.child(parent, best) + "?",
