@@ -140,7 +140,10 @@ public final class EnvironmentLoader {
     String file = path.toString();
     if (!Files.isRegularFile(path)) {
       errors.add(
-          file + ": missing; it holds the shared defaults that every environment is merged over");
+          file
+              + (name.equals(DEFAULTS)
+                  ? ": missing; it holds the shared defaults that every environment is merged over"
+                  : ": not a regular file"));
       return null;
     }
     try {
@@ -164,7 +167,7 @@ public final class EnvironmentLoader {
   }
 
   /** Deep merge: maps merge, anything else replaces. */
-  static JsonNode merge(JsonNode base, JsonNode override) {
+  private static JsonNode merge(JsonNode base, JsonNode override) {
     if (!base.isObject() || !override.isObject()) {
       return override.deepCopy();
     }

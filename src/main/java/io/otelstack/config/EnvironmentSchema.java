@@ -106,15 +106,6 @@ final class EnvironmentSchema {
     return violations;
   }
 
-  /** The schema of the field at {@code path} elements (names and list indexes), or null. */
-  JsonNode at(List<?> path) {
-    JsonNode node = schema;
-    for (Object element : path) {
-      node = node == null ? null : child(node, element);
-    }
-    return node;
-  }
-
   /** The schema of a child of a (resolved) schema node, or null if it has none. */
   private JsonNode child(JsonNode node, Object element) {
     JsonNode resolved = resolve(node);
@@ -336,7 +327,7 @@ final class EnvironmentSchema {
   }
 
   /** A value as messages print it: scalars as written, containers summarized. */
-  static String show(JsonNode value) {
+  private static String show(JsonNode value) {
     if (value.isTextual()) {
       String text = value.asText();
       return text.isBlank() ? JSON.valueToTree(text).toString() : text;
