@@ -202,7 +202,11 @@ public final class EnvironmentLoader {
       this.document = merge(defaults.root(), file.root());
     }
 
-    /** The environment, or null after adding its errors. */
+    /**
+     * The environment, or null after adding its errors. Each section whose fields the schema
+     * accepted is bound and checked even when other sections failed, so one run reports as much as
+     * it can.
+     */
     Environment environment() {
       List<Located> located = new ArrayList<>();
       for (EnvironmentSchema.Violation violation : SCHEMA.validate(document)) {

@@ -135,7 +135,7 @@ final class EnvironmentSchema {
   }
 
   /** The field names a schema node declares, in schema order. */
-  List<String> fields(JsonNode node) {
+  private List<String> fields(JsonNode node) {
     List<String> names = new ArrayList<>();
     resolve(node).path("properties").fieldNames().forEachRemaining(names::add);
     return names;
@@ -213,7 +213,7 @@ final class EnvironmentSchema {
           new Violation(path, shown + " must be at most " + plural(args[0], "character"), false);
       case "minProperties" ->
           new Violation(path, path + " must have at least " + plural(args[0], "entry"), false);
-      default -> new Violation(path, shown + ": " + message.getMessage(), false);
+      default -> new Violation(path, shown + " " + message.getError(), false);
     };
   }
 
