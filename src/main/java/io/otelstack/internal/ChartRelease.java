@@ -1,10 +1,12 @@
 package io.otelstack.internal;
 
 import com.hashicorp.cdktf.ITerraformDependable;
+import com.hashicorp.cdktf.Lazy;
 import com.hashicorp.cdktf.providers.helm.release.Release;
 import io.otelstack.collector.CollectorChart;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.constructs.Construct;
 
 /** Creates the {@code helm_release} of one of the pinned upstream charts. Not public API. */
@@ -29,13 +31,42 @@ public final class ChartRelease {
       String namespace,
       Map<String, ?> values,
       List<ITerraformDependable> dependsOn) {
+    return release(scope, id, chart, releaseName, namespace, Yaml.render(values), dependsOn);
+  }
+
+  /**
+   * A release whose values are rendered at synthesis, so constructs created after it (an
+   * autoscaler, a Target Allocator) can still shape them.
+   *
+   * @param values produces the release values; called once per synthesis
+   */
+  public static Release create(
+      Construct scope,
+      String id,
+      CollectorChart chart,
+      String releaseName,
+      String namespace,
+      Supplier<? extends Map<String, ?>> values,
+      List<ITerraformDependable> dependsOn) {
+    String rendered = Lazy.stringValue(context -> Yaml.render(values.get()));
+    return release(scope, id, chart, releaseName, namespace, rendered, dependsOn);
+  }
+
+  private static Release release(
+      Construct scope,
+      String id,
+      CollectorChart chart,
+      String releaseName,
+      String namespace,
+      String values,
+      List<ITerraformDependable> dependsOn) {
     return Release.Builder.create(scope, id)
         .name(releaseName)
         .namespace(namespace)
         .repository(CollectorChart.REPOSITORY)
         .chart(chart.chart())
         .version(chart.version())
-        .values(List.of(Yaml.render(values)))
+        .values(List.of(values))
         .atomic(true)
         .cleanupOnFail(true)
         .waitForJobs(true)

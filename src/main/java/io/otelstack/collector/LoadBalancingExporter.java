@@ -1,0 +1,91 @@
+package io.otelstack.collector;
+
+import io.otelstack.ValidationException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code load_balancing} exporter, routing spans by trace ID to the collector replicas behind a
+ * Kubernetes Service, so that every span of a trace reaches the same replica.
+ *
+ * <p>The {@code k8s} resolver watches the Service's endpoints instead of polling DNS, so a replica
+ * that joins or leaves changes the routing ring within a second, not after a DNS TTL.
+ *
+ * <p>The queue sits in front of the routing, so a retried batch is routed again against the current
+ * ring: a batch meant for a replica that has gone reaches its successor instead of waiting for the
+ * old one forever.
+ *
+ * @param name instance name, e.g. {@code sampling}
+ * @param service the Service whose endpoints are the backends, as {@code name.namespace}
+ * @param port the backends' OTLP/gRPC port
+ * @param timeoutSeconds per-request timeout towards a backend
+ * @param queue the sending queue in front of the routing
+ */
+public record LoadBalancingExporter(
+    String name, String service, int port, int timeoutSeconds, SendingQueue queue)
+    implements Component {
+  /** The component type ({@code loadbalancing} is its deprecated alias). */
+  public static final String TYPE = "load_balancing";
+
+  private static final Pattern SERVICE =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+  /** Requires a namespaced Service, a port, a timeout and a queue. */
+  public LoadBalancingExporter {
+    String prop = ComponentId.of(TYPE, name).toString();
+    if (service == null || !SERVICE.matcher(service).matches()) {
+      throw new ValidationException(
+          prop
+              + ".service ("
+              + service
+              + ") must be <service>.<namespace>, e.g. otel.observability");
+    }
+    if (port < 1 || port > 65535) {
+      throw new ValidationException(prop + ".port (" + port + ") must be in 1..65535");
+    }
+    if (timeoutSeconds <= 0) {
+      throw new ValidationException(prop + ".timeoutSeconds (" + timeoutSeconds + ") must be > 0");
+    }
+    if (queue == null) {
+      throw new ValidationException(prop + ".queue is required");
+    }
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.EXPORTER;
+  }
+
+  @Override
+  public ComponentId id() {
+    return ComponentId.of(TYPE, name);
+  }
+
+  @Override
+  public Map<String, Object> settings() {
+    Map<String, Object> otlp = new LinkedHashMap<>();
+    otlp.put("timeout", timeoutSeconds + "s");
+    // Peer-to-peer traffic stays on the pod network inside the cluster.
+    otlp.put("tls", Map.of("insecure", true));
+    Map<String, Object> k8s = new LinkedHashMap<>();
+    k8s.put("service", service);
+    k8s.put("ports", List.of(port));
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("routing_key", "traceID");
+    s.put("protocol", Map.of("otlp", otlp));
+    s.put("resolver", Map.of("k8s", k8s));
+    s.put("timeout", timeoutSeconds + "s");
+    s.put("sending_queue", queue.settings());
+    Map<String, Object> retry = new LinkedHashMap<>();
+    retry.put("enabled", true);
+    // Peers are in the cluster and come back within seconds of a restart: retry quickly, and
+    // never give up, since each retry is routed afresh to a live replica.
+    retry.put("initial_interval", "1s");
+    retry.put("max_interval", "10s");
+    retry.put("max_elapsed_time", "0s");
+    s.put("retry_on_failure", retry);
+    return s;
+  }
+}

@@ -1,0 +1,86 @@
+package io.otelstack.collector;
+
+import io.otelstack.ValidationException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code prometheus/self} receiver: the collector scraping its own metrics, so queue size and
+ * capacity, enqueue and send failures, and refused or dropped data reach Coralogix with everything
+ * else.
+ *
+ * <p>Every collector in the stack uses the same names, {@code prometheus/self} in a {@value
+ * #PIPELINE_ID} pipeline, so dashboards and alerts work across them. The scrape target and the
+ * collector's own pull reader ({@link #telemetryMetrics()}) are defined together here because one
+ * is useless without the other.
+ *
+ * @param jobName the scrape job name, which tells the collectors apart, e.g. the release name
+ */
+public record SelfMetricsReceiver(String jobName) implements Component {
+  /** The component type. */
+  public static final String TYPE = "prometheus";
+
+  /** The pipeline the self-metrics travel in. */
+  public static final String PIPELINE_ID = "metrics/self";
+
+  /** The port of the collector's own Prometheus reader, the chart's default. */
+  public static final int PORT = 8888;
+
+  /** Requires a job name. */
+  public SelfMetricsReceiver {
+    if (jobName == null || jobName.isBlank()) {
+      throw new ValidationException("prometheus/self.jobName must not be empty");
+    }
+  }
+
+  /** The {@value #PIPELINE_ID} pipeline from this receiver through the limiter to an exporter. */
+  public Pipeline pipeline(MemoryLimiter limiter, Component exporter) {
+    return new Pipeline(PIPELINE_ID, List.of(this), List.of(limiter), List.of(exporter));
+  }
+
+  /**
+   * The {@code service.telemetry.metrics} block: a pull reader on the pod IP and {@value #PORT},
+   * the target this receiver scrapes.
+   */
+  public static Map<String, Object> telemetryMetrics() {
+    Map<String, Object> prometheus = new LinkedHashMap<>();
+    prometheus.put("host", "${env:MY_POD_IP}");
+    prometheus.put("port", PORT);
+    Map<String, Object> reader =
+        Map.of("pull", Map.of("exporter", Map.of("prometheus", prometheus)));
+    return Map.of("readers", List.of(reader));
+  }
+
+  /**
+   * The {@code service.telemetry.resource} block: the pod and node the self-metrics come from, from
+   * the downward-API variables the chart sets on every collector pod.
+   */
+  public static Map<String, Object> telemetryResource() {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("k8s.namespace.name", "${env:OTEL_K8S_NAMESPACE}");
+    r.put("k8s.node.name", "${env:OTEL_K8S_NODE_NAME}");
+    r.put("k8s.pod.name", "${env:OTEL_K8S_POD_NAME}");
+    r.put("host.name", "${env:OTEL_K8S_NODE_NAME}");
+    return r;
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.RECEIVER;
+  }
+
+  @Override
+  public ComponentId id() {
+    return ComponentId.of(TYPE, "self");
+  }
+
+  @Override
+  public Map<String, Object> settings() {
+    Map<String, Object> job = new LinkedHashMap<>();
+    job.put("job_name", jobName);
+    job.put("scrape_interval", "30s");
+    job.put("static_configs", List.of(Map.of("targets", List.of("${env:MY_POD_IP}:" + PORT))));
+    return Map.of("config", Map.of("scrape_configs", List.of(job)));
+  }
+}

@@ -1,0 +1,102 @@
+package io.otelstack.config;
+
+import io.otelstack.internal.Maps;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Prometheus scraping and metric filtering.
+ *
+ * <p>Rules checked when loaded: every regex compiles; no {@code dropLabels} entry matches {@code
+ * __name__} or starts with {@code __}; {@code defaultTier} is one of {@code scrapeTiers}.
+ *
+ * @param allowlist regexes of the metric names kept (anchored: the whole name must match)
+ * @param dropLabels regexes of label names removed from every series (anchored)
+ * @param renameLabels label renames, old name to new name
+ * @param tierAnnotation pod annotation that picks a scrape tier
+ * @param defaultTier tier of pods without the annotation
+ * @param scrapeTiers scrape interval of each tier
+ * @param sampleLimit most samples accepted from one scrape; a target over it fails the scrape
+ * @param labelLimit most labels accepted on one series
+ * @param resources the metrics collector container's CPU and memory
+ */
+public record MetricsSettings(
+    List<String> allowlist,
+    List<String> dropLabels,
+    Map<String, String> renameLabels,
+    String tierAnnotation,
+    String defaultTier,
+    Map<String, Duration> scrapeTiers,
+    int sampleLimit,
+    int labelLimit,
+    ResourceSettings resources) {
+  /** Requires every part and copies the collections. */
+  public MetricsSettings {
+    allowlist = List.copyOf(allowlist);
+    dropLabels = List.copyOf(dropLabels);
+    renameLabels = Maps.copySorted(renameLabels);
+    Objects.requireNonNull(tierAnnotation, "tierAnnotation");
+    Objects.requireNonNull(defaultTier, "defaultTier");
+    scrapeTiers = Maps.copySorted(scrapeTiers);
+    Objects.requireNonNull(resources, "resources");
+  }
+
+  void check(Problems p) {
+    for (int i = 0; i < allowlist.size(); i++) {
+      compile(p, p.path("allowlist") + "[" + i + "]", allowlist.get(i));
+    }
+    for (int i = 0; i < dropLabels.size(); i++) {
+      String field = p.path("dropLabels") + "[" + i + "]";
+      String regex = dropLabels.get(i);
+      Pattern pattern = compile(p, field, regex);
+      if (regex.startsWith("__")) {
+        p.add(
+            field
+                + " ("
+                + regex
+                + ") starts with __; labels starting with __ are Prometheus internals, which"
+                + " relabeling needs; name the labels to drop instead");
+      } else if (pattern != null && pattern.matcher("__name__").matches()) {
+        p.add(
+            field
+                + " ("
+                + regex
+                + ") matches __name__, which holds every metric's name; make the regex match"
+                + " only the labels to drop");
+      }
+    }
+    if (!scrapeTiers.containsKey(defaultTier)) {
+      p.add(
+          p.path("defaultTier")
+              + " ("
+              + defaultTier
+              + ") must be one of "
+              + p.path("scrapeTiers")
+              + " ("
+              + String.join(", ", scrapeTiers.keySet())
+              + "); pick one, or add the tier");
+    }
+    resources.check(p.at("resources"));
+  }
+
+  /** The compiled regex, or null after adding an error. */
+  private static Pattern compile(Problems p, String field, String regex) {
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      p.add(
+          field
+              + " ("
+              + regex
+              + ") is not a valid regex: "
+              + e.getDescription()
+              + " near index "
+              + e.getIndex());
+      return null;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.otelstack.constructs.cluster;
+
+import io.otelstack.ValidationException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Props of {@link EbsCsiDriver}.
+ *
+ * @param cluster the cluster to install the driver in
+ * @param addonVersion the pinned {@code aws-ebs-csi-driver} add-on version, e.g. {@code
+ *     v1.48.0-eksbuild.1}; {@code aws eks describe-addon-versions --addon-name aws-ebs-csi-driver}
+ *     lists those for a Kubernetes version
+ * @param podIdentityAgentVersion the pinned {@code eks-pod-identity-agent} add-on version. Default:
+ *     {@value #DEFAULT_POD_IDENTITY_AGENT_VERSION}.
+ * @param nodeGroups the node groups the driver's controller can run on; the add-on is created after
+ *     them, since it only becomes active once its pods are scheduled. At least one must have no
+ *     taint that repels pods, as the controller tolerates none.
+ */
+public record EbsCsiDriverProps(
+    EksCluster cluster,
+    String addonVersion,
+    String podIdentityAgentVersion,
+    List<ManagedNodeGroup> nodeGroups) {
+  /** The agent version pinned when none is given. */
+  public static final String DEFAULT_POD_IDENTITY_AGENT_VERSION = "v1.3.8-eksbuild.2";
+
+  private static final Pattern ADDON_VERSION =
+      Pattern.compile("v\\d+\\.\\d+\\.\\d+-eksbuild\\.\\d+");
+
+  /** Requires cluster, version and node groups; applies the agent version default. */
+  public EbsCsiDriverProps {
+    Checks.required("ebsCsiDriver.cluster", cluster);
+    checkVersion("ebsCsiDriver.addonVersion", addonVersion, "v1.48.0-eksbuild.1");
+    podIdentityAgentVersion =
+        podIdentityAgentVersion == null
+            ? DEFAULT_POD_IDENTITY_AGENT_VERSION
+            : podIdentityAgentVersion;
+    checkVersion(
+        "ebsCsiDriver.podIdentityAgentVersion",
+        podIdentityAgentVersion,
+        DEFAULT_POD_IDENTITY_AGENT_VERSION);
+    nodeGroups = nodeGroups == null ? List.of() : List.copyOf(nodeGroups);
+    if (nodeGroups.isEmpty()) {
+      throw new ValidationException(
+          "ebsCsiDriver.nodeGroups is empty; pass the node groups the driver's controller runs"
+              + " on, because the add-on never becomes active without nodes");
+    }
+  }
+
+  private static void checkVersion(String prop, String value, String example) {
+    Checks.required(prop, value);
+    if (!ADDON_VERSION.matcher(value).matches()) {
+      throw new ValidationException(
+          prop + " (" + value + ") must be an EKS add-on version such as " + example);
+    }
+  }
+
+  /** A builder; {@code cluster}, {@code addonVersion} and {@code nodeGroups} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link EbsCsiDriverProps}. */
+  public static final class Builder {
+    private EksCluster cluster;
+    private String addonVersion;
+    private String podIdentityAgentVersion;
+    private List<ManagedNodeGroup> nodeGroups;
+
+    private Builder() {}
+
+    /** See {@link EbsCsiDriverProps#cluster()}. */
+    public Builder cluster(EksCluster cluster) {
+      this.cluster = cluster;
+      return this;
+    }
+
+    /** See {@link EbsCsiDriverProps#addonVersion()}. */
+    public Builder addonVersion(String addonVersion) {
+      this.addonVersion = addonVersion;
+      return this;
+    }
+
+    /** See {@link EbsCsiDriverProps#podIdentityAgentVersion()}. */
+    public Builder podIdentityAgentVersion(String podIdentityAgentVersion) {
+      this.podIdentityAgentVersion = podIdentityAgentVersion;
+      return this;
+    }
+
+    /** See {@link EbsCsiDriverProps#nodeGroups()}. */
+    public Builder nodeGroups(List<ManagedNodeGroup> nodeGroups) {
+      this.nodeGroups = nodeGroups;
+      return this;
+    }
+
+    /** Validates and builds. */
+    public EbsCsiDriverProps build() {
+      return new EbsCsiDriverProps(cluster, addonVersion, podIdentityAgentVersion, nodeGroups);
+    }
+  }
+}

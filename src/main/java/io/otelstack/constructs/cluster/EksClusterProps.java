@@ -1,0 +1,204 @@
+package io.otelstack.constructs.cluster;
+
+import io.otelstack.ValidationException;
+import io.otelstack.internal.Names;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Props of {@link EksCluster}.
+ *
+ * @param clusterName the EKS cluster name; it also prefixes the names of the cluster's IAM roles,
+ *     KMS alias and launch templates
+ * @param kubernetesVersion the Kubernetes minor version, e.g. {@code 1.33}
+ * @param network the subnets the cluster's network interfaces go in; created for the same {@code
+ *     clusterName}
+ * @param endpointPublicAccess whether the Kubernetes API also has a public endpoint, reachable from
+ *     {@code publicAccessCidrs} only. The private endpoint is always on. Default: false.
+ * @param publicAccessCidrs the CIDR blocks allowed to reach the public endpoint; required when it
+ *     is on, and must be empty when it is off. {@code 0.0.0.0/0} is refused. Default: none.
+ * @param controlPlaneLogTypes the control-plane logs sent to CloudWatch, among {@code api}, {@code
+ *     audit}, {@code authenticator}, {@code controllerManager} and {@code scheduler}. Default:
+ *     {@code api}, {@code audit} and {@code authenticator}.
+ * @param adminRoleArns IAM roles given cluster-admin access through access entries. Leave out the
+ *     identity that runs Terraform: EKS makes the cluster's creator an admin already, and a second
+ *     entry for the same principal fails. Default: none.
+ */
+public record EksClusterProps(
+    String clusterName,
+    String kubernetesVersion,
+    ClusterNetwork network,
+    Boolean endpointPublicAccess,
+    List<String> publicAccessCidrs,
+    List<String> controlPlaneLogTypes,
+    List<String> adminRoleArns) {
+  /** The log types EKS accepts, in the order the EKS API documents them. */
+  public static final List<String> LOG_TYPES =
+      List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
+
+  private static final List<String> DEFAULT_LOG_TYPES = List.of("api", "audit", "authenticator");
+  private static final Pattern KUBERNETES_VERSION = Pattern.compile("1\\.\\d{1,3}");
+  private static final Pattern ROLE_ARN =
+      Pattern.compile("arn:aws:iam::\\d{12}:role/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
+
+  /** Requires name, version and network; applies defaults; checks endpoint access and logs. */
+  public EksClusterProps {
+    Checks.clusterName("cluster.clusterName", clusterName);
+    Checks.required("cluster.kubernetesVersion", kubernetesVersion);
+    if (!KUBERNETES_VERSION.matcher(kubernetesVersion).matches()) {
+      throw new ValidationException(
+          "cluster.kubernetesVersion ("
+              + kubernetesVersion
+              + ") must be a Kubernetes minor version such as 1.33");
+    }
+    Checks.required("cluster.network", network);
+    endpointPublicAccess = endpointPublicAccess != null && endpointPublicAccess;
+    publicAccessCidrs = publicAccessCidrs == null ? List.of() : List.copyOf(publicAccessCidrs);
+    checkEndpointAccess(endpointPublicAccess, publicAccessCidrs);
+    controlPlaneLogTypes =
+        controlPlaneLogTypes == null ? DEFAULT_LOG_TYPES : List.copyOf(controlPlaneLogTypes);
+    for (String type : controlPlaneLogTypes) {
+      if (!LOG_TYPES.contains(type)) {
+        throw new ValidationException(
+            "cluster.controlPlaneLogTypes contains "
+                + type
+                + ", which is not a control-plane log type; use any of "
+                + String.join(", ", LOG_TYPES));
+      }
+    }
+    adminRoleArns = adminRoleArns == null ? List.of() : List.copyOf(adminRoleArns);
+    checkAdminRoles(adminRoleArns);
+  }
+
+  private static void checkEndpointAccess(boolean publicAccess, List<String> cidrs) {
+    if (publicAccess && cidrs.isEmpty()) {
+      throw new ValidationException(
+          "cluster.endpointPublicAccess is true but cluster.publicAccessCidrs is empty; list the"
+              + " CIDR blocks allowed to reach the public endpoint, e.g. 203.0.113.0/24, or set"
+              + " endpointPublicAccess to false");
+    }
+    if (!publicAccess && !cidrs.isEmpty()) {
+      throw new ValidationException(
+          "cluster.publicAccessCidrs "
+              + cidrs
+              + " is set but cluster.endpointPublicAccess is false; set endpointPublicAccess to"
+              + " true to open the public endpoint to them, or remove them");
+    }
+    for (String cidr : cidrs) {
+      Checks.cidr("cluster.publicAccessCidrs entry", cidr);
+      if (cidr.endsWith("/0")) {
+        throw new ValidationException(
+            "cluster.publicAccessCidrs contains "
+                + cidr
+                + ", which opens the Kubernetes API to the whole internet; list only the CIDR"
+                + " blocks that need access");
+      }
+    }
+  }
+
+  private static void checkAdminRoles(List<String> arns) {
+    Map<String, String> byId = new HashMap<>();
+    for (String arn : arns) {
+      if (!ROLE_ARN.matcher(arn).matches()) {
+        throw new ValidationException(
+            "cluster.adminRoleArns contains "
+                + arn
+                + ", which is not an IAM role ARN such as"
+                + " arn:aws:iam::111111111111:role/platform-admin");
+      }
+      String previous = byId.put(accessEntryId(arn), arn);
+      if (previous != null) {
+        throw new ValidationException(
+            "cluster.adminRoleArns contains "
+                + previous
+                + " and "
+                + arn
+                + ", whose role names are the same; each admin role's access entry is named"
+                + " after its role, so list each role once and give different roles different"
+                + " names");
+      }
+    }
+  }
+
+  /**
+   * The construct ID of an admin role's access entry: the role name in PascalCase, so that adding
+   * or removing one role never renames (and so recreates) the others' entries.
+   */
+  static String accessEntryId(String roleArn) {
+    return Names.pascal(roleArn.substring(roleArn.lastIndexOf('/') + 1));
+  }
+
+  /** A builder; {@code clusterName}, {@code kubernetesVersion} and {@code network} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link EksClusterProps}. */
+  public static final class Builder {
+    private String clusterName;
+    private String kubernetesVersion;
+    private ClusterNetwork network;
+    private Boolean endpointPublicAccess;
+    private List<String> publicAccessCidrs;
+    private List<String> controlPlaneLogTypes;
+    private List<String> adminRoleArns;
+
+    private Builder() {}
+
+    /** See {@link EksClusterProps#clusterName()}. */
+    public Builder clusterName(String clusterName) {
+      this.clusterName = clusterName;
+      return this;
+    }
+
+    /** See {@link EksClusterProps#kubernetesVersion()}. */
+    public Builder kubernetesVersion(String kubernetesVersion) {
+      this.kubernetesVersion = kubernetesVersion;
+      return this;
+    }
+
+    /** See {@link EksClusterProps#network()}. */
+    public Builder network(ClusterNetwork network) {
+      this.network = network;
+      return this;
+    }
+
+    /** See {@link EksClusterProps#endpointPublicAccess()}. */
+    public Builder endpointPublicAccess(boolean endpointPublicAccess) {
+      this.endpointPublicAccess = endpointPublicAccess;
+      return this;
+    }
+
+    /** See {@link EksClusterProps#publicAccessCidrs()}. */
+    public Builder publicAccessCidrs(List<String> publicAccessCidrs) {
+      this.publicAccessCidrs = publicAccessCidrs;
+      return this;
+    }
+
+    /** See {@link EksClusterProps#controlPlaneLogTypes()}. */
+    public Builder controlPlaneLogTypes(List<String> controlPlaneLogTypes) {
+      this.controlPlaneLogTypes = controlPlaneLogTypes;
+      return this;
+    }
+
+    /** See {@link EksClusterProps#adminRoleArns()}. */
+    public Builder adminRoleArns(List<String> adminRoleArns) {
+      this.adminRoleArns = adminRoleArns;
+      return this;
+    }
+
+    /** Validates and builds. */
+    public EksClusterProps build() {
+      return new EksClusterProps(
+          clusterName,
+          kubernetesVersion,
+          network,
+          endpointPublicAccess,
+          publicAccessCidrs,
+          controlPlaneLogTypes,
+          adminRoleArns);
+    }
+  }
+}

@@ -1,0 +1,308 @@
+package io.otelstack.constructs.logs;
+
+import io.otelstack.ValidationException;
+import io.otelstack.collector.CollectorImage;
+import io.otelstack.collector.ContainerResources;
+import io.otelstack.constructs.namespace.CollectorNamespace;
+import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Props of {@link LogsDaemonSet}. They mirror the {@code logs:}, {@code collector:}, {@code
+ * coralogix:} and {@code queue:} sections of an environment file.
+ *
+ * @param namespace the agent namespace; it must enforce {@code PRIVILEGED} Pod Security (see {@link
+ *     CollectorNamespace})
+ * @param coralogixSecret the Secret holding the Coralogix key, in the same namespace
+ * @param coralogixDomain Coralogix domain, e.g. {@code eu2.coralogix.com}
+ * @param coralogixApplicationName Coralogix application name
+ * @param coralogixSubsystemName Coralogix subsystem name. Default: {@code logs}.
+ * @param image the collector image. Default: {@link CollectorImage#CONTRIB}.
+ * @param resources the agent container's requests and limits. Default: 100m/256Mi requested,
+ *     500m/512Mi limit.
+ * @param severityThreshold records below this severity are dropped; records without a parsed
+ *     severity are kept. Default: {@link LogSeverity#INFO}.
+ * @param dropDebug also drop unparsed lines that start with a DEBUG or TRACE level token; requires
+ *     a threshold of INFO or higher. Default: false.
+ * @param excludeEndpoints request paths whose log lines are dropped, on top of the always-dropped
+ *     {@code /health} and {@code /ready}. Default: none.
+ * @param parseJson parse JSON bodies into attributes and take the severity from their {@code level}
+ *     or {@code severity} field. Default: true.
+ * @param extraFilelogExcludes globs of log files never read, on top of the agent's own logs.
+ *     Default: none.
+ * @param queueSizeBatches capacity of the persistent sending queue, in batches. Default: 5000.
+ * @param queueNumConsumers concurrent senders draining the queue. Default: 10 consumers.
+ * @param queueMaxBatchSizeKi upper bound of one batch, in KiB. Default: 512 KiB.
+ * @param exporterTimeoutSeconds timeout of one send to Coralogix. Default: 30 seconds.
+ * @param terminationGracePeriodSeconds time the agent gets to stop; at least the exporter timeout.
+ *     Default: 60 seconds.
+ * @param releaseName the Helm release name, which also names the pods, the PriorityClass and the
+ *     node state directory. Default: {@code otel-logs}.
+ */
+public record LogsDaemonSetProps(
+    CollectorNamespace namespace,
+    CoralogixKubernetesSecret coralogixSecret,
+    String coralogixDomain,
+    String coralogixApplicationName,
+    String coralogixSubsystemName,
+    CollectorImage image,
+    ContainerResources resources,
+    LogSeverity severityThreshold,
+    Boolean dropDebug,
+    List<String> excludeEndpoints,
+    Boolean parseJson,
+    List<String> extraFilelogExcludes,
+    Integer queueSizeBatches,
+    Integer queueNumConsumers,
+    Integer queueMaxBatchSizeKi,
+    Integer exporterTimeoutSeconds,
+    Integer terminationGracePeriodSeconds,
+    String releaseName) {
+  /** Default {@link #resources()}. */
+  public static final ContainerResources DEFAULT_RESOURCES =
+      new ContainerResources("100m", "256Mi", "500m", "512Mi");
+
+  private static final Pattern ENDPOINT = Pattern.compile("/[A-Za-z0-9._~/-]*");
+  // Helm refuses release names longer than 53 characters.
+  private static final Pattern RELEASE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,51}[a-z0-9])?");
+
+  /** Requires the namespace, secret and Coralogix names; applies defaults; checks each rule. */
+  public LogsDaemonSetProps {
+    require("logs.namespace", namespace);
+    require("logs.coralogixSecret", coralogixSecret);
+    require("logs.coralogixDomain", coralogixDomain);
+    require("logs.coralogixApplicationName", coralogixApplicationName);
+    coralogixSubsystemName = coralogixSubsystemName == null ? "logs" : coralogixSubsystemName;
+    image = image == null ? CollectorImage.CONTRIB : image;
+    resources = resources == null ? DEFAULT_RESOURCES : resources;
+    severityThreshold = severityThreshold == null ? LogSeverity.INFO : severityThreshold;
+    dropDebug = dropDebug != null && dropDebug;
+    excludeEndpoints = excludeEndpoints == null ? List.of() : List.copyOf(excludeEndpoints);
+    parseJson = parseJson == null || parseJson;
+    extraFilelogExcludes =
+        extraFilelogExcludes == null ? List.of() : List.copyOf(extraFilelogExcludes);
+    queueSizeBatches = positive("logs.queueSizeBatches", queueSizeBatches, 5000);
+    queueNumConsumers = positive("logs.queueNumConsumers", queueNumConsumers, 10);
+    queueMaxBatchSizeKi = positive("logs.queueMaxBatchSizeKi", queueMaxBatchSizeKi, 512);
+    exporterTimeoutSeconds = positive("logs.exporterTimeoutSeconds", exporterTimeoutSeconds, 30);
+    terminationGracePeriodSeconds =
+        positive("logs.terminationGracePeriodSeconds", terminationGracePeriodSeconds, 60);
+    releaseName = releaseName == null ? "otel-logs" : releaseName;
+
+    if (dropDebug && severityThreshold.compareTo(LogSeverity.INFO) < 0) {
+      throw new ValidationException(
+          "logs.dropDebug (true) contradicts logs.severityThreshold ("
+              + severityThreshold
+              + "): dropping debug logs needs a threshold of INFO or higher; set dropDebug to"
+              + " false or raise the threshold");
+    }
+    for (String endpoint : excludeEndpoints) {
+      if (endpoint == null || !ENDPOINT.matcher(endpoint).matches()) {
+        throw new ValidationException(
+            "logs.excludeEndpoints entry ("
+                + endpoint
+                + ") must be a URL path starting with '/' (letters, digits and . _ ~ / -),"
+                + " e.g. /metrics");
+      }
+    }
+    for (String glob : extraFilelogExcludes) {
+      if (glob == null || !glob.startsWith("/")) {
+        throw new ValidationException(
+            "logs.extraFilelogExcludes entry ("
+                + glob
+                + ") must be an absolute glob such as /var/log/pods/kube-system_*/*/*.log");
+      }
+    }
+    if (terminationGracePeriodSeconds < exporterTimeoutSeconds) {
+      throw new ValidationException(
+          "logs.terminationGracePeriodSeconds ("
+              + terminationGracePeriodSeconds
+              + ") must be >= logs.exporterTimeoutSeconds ("
+              + exporterTimeoutSeconds
+              + "), so a send in flight finishes or times out before the agent is killed; what is"
+              + " still queued stays on the node and is sent after the restart");
+    }
+    if (!RELEASE.matcher(releaseName).matches()) {
+      throw new ValidationException(
+          "logs.releaseName ("
+              + releaseName
+              + ") must be at most 53 lowercase letters, digits and '-', starting and ending with"
+              + " a letter or digit, e.g. otel-logs");
+    }
+  }
+
+  private static void require(String prop, Object value) {
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      throw new ValidationException(prop + " is required");
+    }
+  }
+
+  private static int positive(String prop, Integer value, int fallback) {
+    int v = value == null ? fallback : value;
+    if (v <= 0) {
+      throw new ValidationException(prop + " (" + v + ") must be > 0; default is " + fallback);
+    }
+    return v;
+  }
+
+  /** Starts props; namespace, secret, domain and application name are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link LogsDaemonSetProps}; see the record components for each field. */
+  public static final class Builder {
+    private CollectorNamespace namespace;
+    private CoralogixKubernetesSecret coralogixSecret;
+    private String coralogixDomain;
+    private String coralogixApplicationName;
+    private String coralogixSubsystemName;
+    private CollectorImage image;
+    private ContainerResources resources;
+    private LogSeverity severityThreshold;
+    private Boolean dropDebug;
+    private List<String> excludeEndpoints;
+    private Boolean parseJson;
+    private List<String> extraFilelogExcludes;
+    private Integer queueSizeBatches;
+    private Integer queueNumConsumers;
+    private Integer queueMaxBatchSizeKi;
+    private Integer exporterTimeoutSeconds;
+    private Integer terminationGracePeriodSeconds;
+    private String releaseName;
+
+    private Builder() {}
+
+    /** See {@link LogsDaemonSetProps#namespace()}. */
+    public Builder namespace(CollectorNamespace namespace) {
+      this.namespace = namespace;
+      return this;
+    }
+
+    /** See {@link LogsDaemonSetProps#coralogixSecret()}. */
+    public Builder coralogixSecret(CoralogixKubernetesSecret coralogixSecret) {
+      this.coralogixSecret = coralogixSecret;
+      return this;
+    }
+
+    /** See {@link LogsDaemonSetProps#coralogixDomain()}. */
+    public Builder coralogixDomain(String coralogixDomain) {
+      this.coralogixDomain = coralogixDomain;
+      return this;
+    }
+
+    /** See {@link LogsDaemonSetProps#coralogixApplicationName()}. */
+    public Builder coralogixApplicationName(String coralogixApplicationName) {
+      this.coralogixApplicationName = coralogixApplicationName;
+      return this;
+    }
+
+    /** See {@link LogsDaemonSetProps#coralogixSubsystemName()}. */
+    public Builder coralogixSubsystemName(String coralogixSubsystemName) {
+      this.coralogixSubsystemName = coralogixSubsystemName;
+      return this;
+    }
+
+    /** See {@link LogsDaemonSetProps#image()}. */
+    public Builder image(CollectorImage image) {
+      this.image = image;
+      return this;
+    }
+
+    /** See {@link LogsDaemonSetProps#resources()}. */
+    public Builder resources(ContainerResources resources) {
+      this.resources = resources;
+      return this;
+    }
+
+    /** See {@link LogsDaemonSetProps#severityThreshold()}. */
+    public Builder severityThreshold(LogSeverity severityThreshold) {
+      this.severityThreshold = severityThreshold;
+      return this;
+    }
+
+    /** See {@link LogsDaemonSetProps#dropDebug()}. */
+    public Builder dropDebug(boolean dropDebug) {
+      this.dropDebug = dropDebug;
+      return this;
+    }
+
+    /** See {@link LogsDaemonSetProps#excludeEndpoints()}. */
+    public Builder excludeEndpoints(List<String> excludeEndpoints) {
+      this.excludeEndpoints = excludeEndpoints;
+      return this;
+    }
+
+    /** See {@link LogsDaemonSetProps#parseJson()}. */
+    public Builder parseJson(boolean parseJson) {
+      this.parseJson = parseJson;
+      return this;
+    }
+
+    /** See {@link LogsDaemonSetProps#extraFilelogExcludes()}. */
+    public Builder extraFilelogExcludes(List<String> extraFilelogExcludes) {
+      this.extraFilelogExcludes = extraFilelogExcludes;
+      return this;
+    }
+
+    /** See {@link LogsDaemonSetProps#queueSizeBatches()}. */
+    public Builder queueSizeBatches(int queueSizeBatches) {
+      this.queueSizeBatches = queueSizeBatches;
+      return this;
+    }
+
+    /** See {@link LogsDaemonSetProps#queueNumConsumers()}. */
+    public Builder queueNumConsumers(int queueNumConsumers) {
+      this.queueNumConsumers = queueNumConsumers;
+      return this;
+    }
+
+    /** See {@link LogsDaemonSetProps#queueMaxBatchSizeKi()}. */
+    public Builder queueMaxBatchSizeKi(int queueMaxBatchSizeKi) {
+      this.queueMaxBatchSizeKi = queueMaxBatchSizeKi;
+      return this;
+    }
+
+    /** See {@link LogsDaemonSetProps#exporterTimeoutSeconds()}. */
+    public Builder exporterTimeoutSeconds(int exporterTimeoutSeconds) {
+      this.exporterTimeoutSeconds = exporterTimeoutSeconds;
+      return this;
+    }
+
+    /** See {@link LogsDaemonSetProps#terminationGracePeriodSeconds()}. */
+    public Builder terminationGracePeriodSeconds(int terminationGracePeriodSeconds) {
+      this.terminationGracePeriodSeconds = terminationGracePeriodSeconds;
+      return this;
+    }
+
+    /** See {@link LogsDaemonSetProps#releaseName()}. */
+    public Builder releaseName(String releaseName) {
+      this.releaseName = releaseName;
+      return this;
+    }
+
+    /** Validates and builds the props. */
+    public LogsDaemonSetProps build() {
+      return new LogsDaemonSetProps(
+          namespace,
+          coralogixSecret,
+          coralogixDomain,
+          coralogixApplicationName,
+          coralogixSubsystemName,
+          image,
+          resources,
+          severityThreshold,
+          dropDebug,
+          excludeEndpoints,
+          parseJson,
+          extraFilelogExcludes,
+          queueSizeBatches,
+          queueNumConsumers,
+          queueMaxBatchSizeKi,
+          exporterTimeoutSeconds,
+          terminationGracePeriodSeconds,
+          releaseName);
+    }
+  }
+}

@@ -1,0 +1,411 @@
+package io.otelstack.constructs.metrics;
+
+import io.otelstack.ValidationException;
+import io.otelstack.collector.CollectorImage;
+import io.otelstack.collector.ContainerResources;
+import io.otelstack.collector.CoralogixExporter;
+import io.otelstack.collector.MemoryLimiter;
+import io.otelstack.constructs.namespace.CollectorNamespace;
+import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
+import io.otelstack.constructs.storage.EbsStorageClass;
+import java.util.regex.Pattern;
+
+/**
+ * Props of a {@link MetricsTracesStatefulSet}. Names follow the environment files: {@code queue*}
+ * from {@code queue:}, {@code traces*} from {@code traces:}, {@code coralogix*} from {@code
+ * coralogix:}, the pod settings from {@code collector:} and {@code resources} from {@code
+ * metrics.resources}.
+ *
+ * @param namespace namespace of the collectors; required
+ * @param coralogixSecret Kubernetes Secret holding the Coralogix private key, in {@code namespace};
+ *     required
+ * @param coralogixDomain Coralogix domain, e.g. {@code eu2.coralogix.com}; required
+ * @param coralogixApplicationName Coralogix application name; required
+ * @param name Kubernetes name of the release, StatefulSet, Service and ServiceAccount; at most 40
+ *     characters, so that derived names fit Kubernetes' 63. Default: {@code otel-metrics-traces}.
+ * @param coralogixMetricsSubsystem subsystem of metrics. Default: {@code metrics}.
+ * @param coralogixTracesSubsystem subsystem of spans. Default: {@code traces}.
+ * @param coralogixPrivateKeyEnv environment variable the key is read from. Default: {@code
+ *     CORALOGIX_PRIVATE_KEY}.
+ * @param image collector image. Default: the contrib image at the chart's version.
+ * @param resources container requests and limits; the memory limit also sizes GOMEMLIMIT and the
+ *     memory limiter. Default: 250m / 512Mi requested, 1 CPU / 1Gi limit.
+ * @param memoryLimiter memory limiter percentages. Default: 80% limit, 25% spike.
+ * @param queueEnabled whether the sending queues are persisted on a volume. Default: true.
+ * @param queueSizeBatches capacity of each sending queue, in batches. Default: 5000 batches.
+ * @param queueNumConsumers concurrent senders per queue. Default: 10 consumers.
+ * @param queueMaxBatchSizeKi largest batch, in KiB. Default: 512 KiB.
+ * @param queuePvcSizeGi size of each replica's queue volume, in GiB; must hold every queue full.
+ *     Default: 10 GiB.
+ * @param queueStorageClass StorageClass of the queue volumes; use one that retains its volumes.
+ *     Default: the cluster's default StorageClass.
+ * @param terminationGracePeriodSeconds time a stopping pod gets before it is killed; must cover the
+ *     pre-stop delay plus one exporter timeout. Default: 60 seconds.
+ * @param preStopDelaySeconds time a stopping pod keeps serving while endpoints drop it, so no
+ *     client sends to a closed port. Default: 10 seconds.
+ * @param exporterTimeoutSeconds per-request timeout of every exporter. Default: 30 seconds.
+ * @param tracesSamplingPercentage share of traces kept that are neither errors nor slow. Default:
+ *     50 percent (the environments use 10 in prod).
+ * @param tracesHashSeed salt of the trace-ID hash. Default: 22.
+ * @param tracesKeepErrors whether every trace with an error is kept. Default: true.
+ * @param tracesSlowTraceThresholdMs traces at least this long are kept. Default: 1000 ms.
+ * @param tracesDecisionWaitSeconds time spans of a trace are buffered before the sampling decision.
+ *     Default: 10 seconds.
+ */
+public record MetricsTracesStatefulSetProps(
+    CollectorNamespace namespace,
+    CoralogixKubernetesSecret coralogixSecret,
+    String coralogixDomain,
+    String coralogixApplicationName,
+    String name,
+    String coralogixMetricsSubsystem,
+    String coralogixTracesSubsystem,
+    String coralogixPrivateKeyEnv,
+    CollectorImage image,
+    ContainerResources resources,
+    MemoryLimiter memoryLimiter,
+    Boolean queueEnabled,
+    Integer queueSizeBatches,
+    Integer queueNumConsumers,
+    Integer queueMaxBatchSizeKi,
+    Integer queuePvcSizeGi,
+    EbsStorageClass queueStorageClass,
+    Integer terminationGracePeriodSeconds,
+    Integer preStopDelaySeconds,
+    Integer exporterTimeoutSeconds,
+    Double tracesSamplingPercentage,
+    Integer tracesHashSeed,
+    Boolean tracesKeepErrors,
+    Integer tracesSlowTraceThresholdMs,
+    Integer tracesDecisionWaitSeconds) {
+  /** Sending queues each replica keeps on its volume: metrics, traces and trace routing. */
+  static final int QUEUES_PER_REPLICA = 3;
+
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final int MAX_NAME = 40;
+
+  /** Requires the mandatory props, applies defaults and checks the rules between props. */
+  public MetricsTracesStatefulSetProps {
+    if (namespace == null) {
+      throw new ValidationException("collector.namespace is required");
+    }
+    if (coralogixSecret == null) {
+      throw new ValidationException("coralogix.secret is required");
+    }
+    if (!coralogixSecret.namespace().name().equals(namespace.name())) {
+      throw new ValidationException(
+          "coralogix.secret ("
+              + coralogixSecret.name()
+              + ") is in namespace "
+              + coralogixSecret.namespace().name()
+              + ", but the collectors run in "
+              + namespace.name()
+              + "; a pod can only read a Secret of its own namespace");
+    }
+    name = name == null ? "otel-metrics-traces" : name;
+    require("collector.name", name, DNS_LABEL, "a DNS label such as otel-metrics-traces");
+    if (name.length() > MAX_NAME) {
+      throw new ValidationException(
+          "collector.name ("
+              + name
+              + ") must be at most "
+              + MAX_NAME
+              + " characters, so the names derived from it fit Kubernetes' 63");
+    }
+    coralogixMetricsSubsystem =
+        coralogixMetricsSubsystem == null ? "metrics" : coralogixMetricsSubsystem;
+    coralogixTracesSubsystem =
+        coralogixTracesSubsystem == null ? "traces" : coralogixTracesSubsystem;
+    coralogixPrivateKeyEnv =
+        coralogixPrivateKeyEnv == null
+            ? CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV
+            : coralogixPrivateKeyEnv;
+    image = image == null ? CollectorImage.CONTRIB : image;
+    resources = resources == null ? new ContainerResources("250m", "512Mi", "1", "1Gi") : resources;
+    memoryLimiter = memoryLimiter == null ? MemoryLimiter.defaults() : memoryLimiter;
+    queueEnabled = queueEnabled == null || queueEnabled;
+    queueSizeBatches = queueSizeBatches == null ? 5000 : queueSizeBatches;
+    queueNumConsumers = queueNumConsumers == null ? 10 : queueNumConsumers;
+    queueMaxBatchSizeKi = queueMaxBatchSizeKi == null ? 512 : queueMaxBatchSizeKi;
+    queuePvcSizeGi = queuePvcSizeGi == null ? 10 : queuePvcSizeGi;
+    terminationGracePeriodSeconds =
+        terminationGracePeriodSeconds == null ? 60 : terminationGracePeriodSeconds;
+    preStopDelaySeconds = preStopDelaySeconds == null ? 10 : preStopDelaySeconds;
+    exporterTimeoutSeconds = exporterTimeoutSeconds == null ? 30 : exporterTimeoutSeconds;
+    tracesSamplingPercentage = tracesSamplingPercentage == null ? 50.0 : tracesSamplingPercentage;
+    tracesHashSeed = tracesHashSeed == null ? 22 : tracesHashSeed;
+    tracesKeepErrors = tracesKeepErrors == null || tracesKeepErrors;
+    tracesSlowTraceThresholdMs =
+        tracesSlowTraceThresholdMs == null ? 1000 : tracesSlowTraceThresholdMs;
+    tracesDecisionWaitSeconds = tracesDecisionWaitSeconds == null ? 10 : tracesDecisionWaitSeconds;
+
+    if (preStopDelaySeconds < 1) {
+      throw new ValidationException(
+          "collector.preStopDelaySeconds (" + preStopDelaySeconds + ") must be >= 1");
+    }
+    if (exporterTimeoutSeconds < 1) {
+      throw new ValidationException(
+          "collector.exporterTimeoutSeconds (" + exporterTimeoutSeconds + ") must be >= 1");
+    }
+    // The pod keeps serving through the pre-stop delay, then the collector flushes; the last
+    // in-flight request may take a whole exporter timeout. A shorter grace period kills it
+    // mid-send.
+    int drain = preStopDelaySeconds + exporterTimeoutSeconds;
+    if (terminationGracePeriodSeconds < drain) {
+      throw new ValidationException(
+          "collector.terminationGracePeriodSeconds ("
+              + terminationGracePeriodSeconds
+              + ") must be >= collector.preStopDelaySeconds ("
+              + preStopDelaySeconds
+              + ") + collector.exporterTimeoutSeconds ("
+              + exporterTimeoutSeconds
+              + ") = "
+              + drain
+              + ", or a stopping pod is killed while it still sends");
+    }
+    if (queuePvcSizeGi < 1) {
+      throw new ValidationException("queue.pvcSizeGi (" + queuePvcSizeGi + ") must be >= 1");
+    }
+    if (queueEnabled) {
+      long fullQueuesKi = (long) QUEUES_PER_REPLICA * queueSizeBatches * queueMaxBatchSizeKi;
+      long volumeKi = (long) queuePvcSizeGi * 1024 * 1024;
+      if (fullQueuesKi > volumeKi) {
+        long neededGi = (fullQueuesKi + 1024 * 1024 - 1) / (1024 * 1024);
+        throw new ValidationException(
+            "queue.pvcSizeGi ("
+                + queuePvcSizeGi
+                + ") must hold "
+                + QUEUES_PER_REPLICA
+                + " full queues of queue.sizeBatches ("
+                + queueSizeBatches
+                + ") x queue.maxBatchSizeKi ("
+                + queueMaxBatchSizeKi
+                + "), i.e. at least "
+                + neededGi
+                + "; raise pvcSizeGi or lower sizeBatches");
+      }
+    }
+  }
+
+  private static void require(String prop, String value, Pattern form, String example) {
+    if (value == null || !form.matcher(value).matches()) {
+      throw new ValidationException(prop + " (" + value + ") must be " + example);
+    }
+  }
+
+  /** Starts a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects the props; unset optional ones take their defaults. */
+  public static final class Builder {
+    private CollectorNamespace namespace;
+    private CoralogixKubernetesSecret coralogixSecret;
+    private String coralogixDomain;
+    private String coralogixApplicationName;
+    private String name;
+    private String coralogixMetricsSubsystem;
+    private String coralogixTracesSubsystem;
+    private String coralogixPrivateKeyEnv;
+    private CollectorImage image;
+    private ContainerResources resources;
+    private MemoryLimiter memoryLimiter;
+    private Boolean queueEnabled;
+    private Integer queueSizeBatches;
+    private Integer queueNumConsumers;
+    private Integer queueMaxBatchSizeKi;
+    private Integer queuePvcSizeGi;
+    private EbsStorageClass queueStorageClass;
+    private Integer terminationGracePeriodSeconds;
+    private Integer preStopDelaySeconds;
+    private Integer exporterTimeoutSeconds;
+    private Double tracesSamplingPercentage;
+    private Integer tracesHashSeed;
+    private Boolean tracesKeepErrors;
+    private Integer tracesSlowTraceThresholdMs;
+    private Integer tracesDecisionWaitSeconds;
+
+    private Builder() {}
+
+    /** See {@link MetricsTracesStatefulSetProps#namespace()}. */
+    public Builder namespace(CollectorNamespace v) {
+      namespace = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#coralogixSecret()}. */
+    public Builder coralogixSecret(CoralogixKubernetesSecret v) {
+      coralogixSecret = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#coralogixDomain()}. */
+    public Builder coralogixDomain(String v) {
+      coralogixDomain = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#coralogixApplicationName()}. */
+    public Builder coralogixApplicationName(String v) {
+      coralogixApplicationName = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#name()}. */
+    public Builder name(String v) {
+      name = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#coralogixMetricsSubsystem()}. */
+    public Builder coralogixMetricsSubsystem(String v) {
+      coralogixMetricsSubsystem = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#coralogixTracesSubsystem()}. */
+    public Builder coralogixTracesSubsystem(String v) {
+      coralogixTracesSubsystem = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#coralogixPrivateKeyEnv()}. */
+    public Builder coralogixPrivateKeyEnv(String v) {
+      coralogixPrivateKeyEnv = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#image()}. */
+    public Builder image(CollectorImage v) {
+      image = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#resources()}. */
+    public Builder resources(ContainerResources v) {
+      resources = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#memoryLimiter()}. */
+    public Builder memoryLimiter(MemoryLimiter v) {
+      memoryLimiter = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#queueEnabled()}. */
+    public Builder queueEnabled(boolean v) {
+      queueEnabled = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#queueSizeBatches()}. */
+    public Builder queueSizeBatches(int v) {
+      queueSizeBatches = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#queueNumConsumers()}. */
+    public Builder queueNumConsumers(int v) {
+      queueNumConsumers = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#queueMaxBatchSizeKi()}. */
+    public Builder queueMaxBatchSizeKi(int v) {
+      queueMaxBatchSizeKi = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#queuePvcSizeGi()}. */
+    public Builder queuePvcSizeGi(int v) {
+      queuePvcSizeGi = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#queueStorageClass()}. */
+    public Builder queueStorageClass(EbsStorageClass v) {
+      queueStorageClass = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#terminationGracePeriodSeconds()}. */
+    public Builder terminationGracePeriodSeconds(int v) {
+      terminationGracePeriodSeconds = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#preStopDelaySeconds()}. */
+    public Builder preStopDelaySeconds(int v) {
+      preStopDelaySeconds = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#exporterTimeoutSeconds()}. */
+    public Builder exporterTimeoutSeconds(int v) {
+      exporterTimeoutSeconds = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#tracesSamplingPercentage()}. */
+    public Builder tracesSamplingPercentage(double v) {
+      tracesSamplingPercentage = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#tracesHashSeed()}. */
+    public Builder tracesHashSeed(int v) {
+      tracesHashSeed = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#tracesKeepErrors()}. */
+    public Builder tracesKeepErrors(boolean v) {
+      tracesKeepErrors = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#tracesSlowTraceThresholdMs()}. */
+    public Builder tracesSlowTraceThresholdMs(int v) {
+      tracesSlowTraceThresholdMs = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#tracesDecisionWaitSeconds()}. */
+    public Builder tracesDecisionWaitSeconds(int v) {
+      tracesDecisionWaitSeconds = v;
+      return this;
+    }
+
+    /** Builds and validates the props. */
+    public MetricsTracesStatefulSetProps build() {
+      return new MetricsTracesStatefulSetProps(
+          namespace,
+          coralogixSecret,
+          coralogixDomain,
+          coralogixApplicationName,
+          name,
+          coralogixMetricsSubsystem,
+          coralogixTracesSubsystem,
+          coralogixPrivateKeyEnv,
+          image,
+          resources,
+          memoryLimiter,
+          queueEnabled,
+          queueSizeBatches,
+          queueNumConsumers,
+          queueMaxBatchSizeKi,
+          queuePvcSizeGi,
+          queueStorageClass,
+          terminationGracePeriodSeconds,
+          preStopDelaySeconds,
+          exporterTimeoutSeconds,
+          tracesSamplingPercentage,
+          tracesHashSeed,
+          tracesKeepErrors,
+          tracesSlowTraceThresholdMs,
+          tracesDecisionWaitSeconds);
+    }
+  }
+}

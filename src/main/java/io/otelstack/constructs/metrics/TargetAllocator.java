@@ -1,0 +1,320 @@
+package io.otelstack.constructs.metrics;
+
+import com.hashicorp.cdktf.ITerraformDependable;
+import com.hashicorp.cdktf.providers.kubernetes.cluster_role_binding_v1.ClusterRoleBindingV1;
+import com.hashicorp.cdktf.providers.kubernetes.cluster_role_binding_v1.ClusterRoleBindingV1Metadata;
+import com.hashicorp.cdktf.providers.kubernetes.cluster_role_binding_v1.ClusterRoleBindingV1RoleRef;
+import com.hashicorp.cdktf.providers.kubernetes.cluster_role_binding_v1.ClusterRoleBindingV1Subject;
+import com.hashicorp.cdktf.providers.kubernetes.cluster_role_v1.ClusterRoleV1;
+import com.hashicorp.cdktf.providers.kubernetes.cluster_role_v1.ClusterRoleV1Metadata;
+import com.hashicorp.cdktf.providers.kubernetes.cluster_role_v1.ClusterRoleV1Rule;
+import com.hashicorp.cdktf.providers.kubernetes.pod_disruption_budget_v1.PodDisruptionBudgetV1;
+import com.hashicorp.cdktf.providers.kubernetes.pod_disruption_budget_v1.PodDisruptionBudgetV1Metadata;
+import com.hashicorp.cdktf.providers.kubernetes.pod_disruption_budget_v1.PodDisruptionBudgetV1Spec;
+import com.hashicorp.cdktf.providers.kubernetes.pod_disruption_budget_v1.PodDisruptionBudgetV1SpecSelector;
+import com.hashicorp.cdktf.providers.kubernetes.service_account_v1.ServiceAccountV1;
+import com.hashicorp.cdktf.providers.kubernetes.service_account_v1.ServiceAccountV1Metadata;
+import io.otelstack.collector.CollectorChart;
+import io.otelstack.internal.ChartRelease;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import software.constructs.Construct;
+
+/**
+ * The Target Allocator (upstream chart {@code opentelemetry-target-allocator}) feeding a {@link
+ * MetricsTracesStatefulSet}: it discovers pods to scrape and assigns each target to exactly one
+ * collector replica, by consistent hashing, so the replicas share the scraping without duplicates
+ * and a replica joining or leaving moves only its own share.
+ *
+ * <p><b>What is scraped.</b> Pods annotated {@code prometheus.io/scrape: "true"}, at the path and
+ * port of {@code prometheus.io/path} and {@code prometheus.io/port} when set. A pod chooses its
+ * scrape interval with the tier annotation (default {@code otel-stack.io/scrape-tier}), e.g.:
+ *
+ * <pre>{@code
+ * metadata:
+ *   annotations:
+ *     prometheus.io/scrape: "true"
+ *     prometheus.io/port: "9090"
+ *     otel-stack.io/scrape-tier: critical   # 15s; "development" is 300s
+ * }</pre>
+ *
+ * A pod without the annotation, or with a value that names no tier, is scraped in the default tier
+ * ({@code normal}, 60 s): a typo slows a pod's scraping down, it never stops it. Each tier is one
+ * scrape job, {@code pods-<tier>}.
+ *
+ * <p><b>What is kept.</b> Only metrics matching the allowlist; {@code pod_ip}, {@code instance_id}
+ * and the environment's high-cardinality labels are dropped; {@code service} is renamed {@code
+ * service_name}. A scrape over the sample or label limit fails as a whole, so one misbehaving pod
+ * cannot flood the backend. The scrape configs live here, in the allocator, not in the collector:
+ * the allocator owns the jobs and hands each collector only its targets.
+ *
+ * <p><b>Availability.</b> With consistent hashing the assignment depends only on the targets and
+ * the collectors, so two replicas (behind one Service) give the same answer and one can be drained
+ * at any time; a PodDisruptionBudget keeps at most one away.
+ *
+ * <p><b>Least privilege.</b> The chart's own ClusterRole grants every verb on Prometheus Operator
+ * resources and StatefulSets; this construct disables it and binds a ClusterRole that can only read
+ * pods, all the allocator needs for pod discovery and for watching its collectors (Prometheus
+ * Operator resources are not used).
+ *
+ * <p>Terraform children: {@code Resource} (the {@code helm_release}), {@code ServiceAccount},
+ * {@code ClusterRole}, {@code ClusterRoleBinding} and {@code DisruptionBudget}.
+ */
+public class TargetAllocator extends Construct {
+  /** Port of the chart's allocator Service. */
+  public static final int SERVICE_PORT = 80;
+
+  private static final String PROMETHEUS_SCRAPE = "prometheus.io/scrape";
+  private static final String PROMETHEUS_PATH = "prometheus.io/path";
+  private static final String PROMETHEUS_PORT = "prometheus.io/port";
+  private static final List<String> ALWAYS_DROPPED = List.of("pod_ip", "instance_id");
+  private static final Duration PROMETHEUS_DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+  private final TargetAllocatorProps props;
+
+  /** Creates the allocator release, its RBAC and its disruption budget, and feeds the collector. */
+  public TargetAllocator(Construct scope, String id, TargetAllocatorProps props) {
+    super(scope, id);
+    this.props = props;
+    MetricsTracesStatefulSet collector = props.collector();
+    collector.feedWith(this);
+    String namespace = collector.namespace().name();
+    List<ITerraformDependable> dependsOn = List.of(collector.namespace().dependable());
+
+    ServiceAccountV1 serviceAccount =
+        ServiceAccountV1.Builder.create(this, "ServiceAccount")
+            .metadata(
+                ServiceAccountV1Metadata.builder()
+                    .name(serviceAccountName())
+                    .namespace(namespace)
+                    .build())
+            // The chart mounts a projected token itself.
+            .automountServiceAccountToken(false)
+            .dependsOn(dependsOn)
+            .build();
+    String clusterRoleName = namespace + "-" + collector.name() + "-ta";
+    ClusterRoleV1.Builder.create(this, "ClusterRole")
+        .metadata(ClusterRoleV1Metadata.builder().name(clusterRoleName).build())
+        .rule(
+            List.of(
+                ClusterRoleV1Rule.builder()
+                    .apiGroups(List.of(""))
+                    .resources(List.of("pods"))
+                    .verbs(List.of("get", "list", "watch"))
+                    .build()))
+        .build();
+    ClusterRoleBindingV1 binding =
+        ClusterRoleBindingV1.Builder.create(this, "ClusterRoleBinding")
+            .metadata(ClusterRoleBindingV1Metadata.builder().name(clusterRoleName).build())
+            .roleRef(
+                ClusterRoleBindingV1RoleRef.builder()
+                    .apiGroup("rbac.authorization.k8s.io")
+                    .kind("ClusterRole")
+                    .name(clusterRoleName)
+                    .build())
+            .subject(
+                List.of(
+                    ClusterRoleBindingV1Subject.builder()
+                        .kind("ServiceAccount")
+                        .name(serviceAccountName())
+                        .namespace(namespace)
+                        .build()))
+            .dependsOn(dependsOn)
+            .build();
+    ChartRelease.create(
+        this,
+        "Resource",
+        CollectorChart.TARGET_ALLOCATOR,
+        releaseName(),
+        namespace,
+        values(),
+        // Without its ServiceAccount and binding the allocator's pods cannot start or discover.
+        Stream.concat(dependsOn.stream(), Stream.of(serviceAccount, binding)).toList());
+    PodDisruptionBudgetV1.Builder.create(this, "DisruptionBudget")
+        .metadata(
+            PodDisruptionBudgetV1Metadata.builder()
+                .name(collector.name() + "-ta")
+                .namespace(namespace)
+                .build())
+        .spec(
+            PodDisruptionBudgetV1Spec.builder()
+                // maxUnavailable rather than minAvailable: with a single replica (dev) a node
+                // drain still proceeds.
+                .maxUnavailable("1")
+                .selector(
+                    PodDisruptionBudgetV1SpecSelector.builder().matchLabels(podLabels()).build())
+                .build())
+        .dependsOn(dependsOn)
+        .build();
+  }
+
+  /** The props as resolved, defaults applied. */
+  public TargetAllocatorProps props() {
+    return props;
+  }
+
+  /** The collector this allocator feeds. */
+  public MetricsTracesStatefulSet collector() {
+    return props.collector();
+  }
+
+  /** Allocator replicas. */
+  public int replicas() {
+    return props.replicas();
+  }
+
+  /** The allocation strategy. */
+  public AllocationStrategy allocationStrategy() {
+    return props.allocationStrategy();
+  }
+
+  /** The allocator's in-cluster HTTP endpoint, which the collectors poll for their targets. */
+  public String endpoint() {
+    return "http://"
+        + serviceName()
+        + "."
+        + collector().namespace().name()
+        + ".svc.cluster.local:"
+        + SERVICE_PORT;
+  }
+
+  /** The labels of the allocator's pods. */
+  public Map<String, String> podLabels() {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("app.kubernetes.io/name", CollectorChart.TARGET_ALLOCATOR.chart());
+    labels.put("app.kubernetes.io/instance", releaseName());
+    return labels;
+  }
+
+  /** The Helm values of the allocator release. */
+  public Map<String, Object> values() {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("allocation_strategy", props.allocationStrategy().value());
+    // Targets the relabel rules would drop are never assigned, so they cost no scrape at all.
+    config.put("filter_strategy", "relabel-config");
+    config.put("collector_namespace", collector().namespace().name());
+    // The allocator unmarshals a Kubernetes LabelSelector with a YAML library that lower-cases
+    // field names: "matchLabels" would be ignored, the selector would be empty, and every pod in
+    // the namespace would be handed targets.
+    config.put("collector_selector", Map.of("matchlabels", collector().podSelectorLabels()));
+    config.put("prometheus_cr", Map.of("enabled", false));
+    config.put("config", Map.of("scrape_configs", scrapeConfigs()));
+
+    Map<String, Object> allocator = new LinkedHashMap<>();
+    allocator.put("serviceAccount", Map.of("create", false, "name", serviceAccountName()));
+    allocator.put("config", config);
+
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("fullnameOverride", collector().name());
+    v.put("mode", "deployment");
+    v.put("replicaCount", props.replicas());
+    v.put("targetAllocator", allocator);
+    return v;
+  }
+
+  private List<Object> scrapeConfigs() {
+    List<Object> jobs = new ArrayList<>();
+    props.scrapeTiers().forEach((tier, interval) -> jobs.add(job(tier, interval)));
+    return jobs;
+  }
+
+  private Map<String, Object> job(String tier, Duration interval) {
+    Duration timeout =
+        interval.compareTo(PROMETHEUS_DEFAULT_TIMEOUT) < 0 ? interval : PROMETHEUS_DEFAULT_TIMEOUT;
+    Map<String, Object> job = new LinkedHashMap<>();
+    job.put("job_name", "pods-" + tier);
+    job.put("scrape_interval", interval.toSeconds() + "s");
+    job.put("scrape_timeout", timeout.toSeconds() + "s");
+    job.put("sample_limit", props.sampleLimit());
+    job.put("label_limit", props.labelLimit());
+    job.put("kubernetes_sd_configs", List.of(Map.of("role", "pod")));
+    job.put("relabel_configs", targetRelabeling(tier));
+    job.put("metric_relabel_configs", sampleRelabeling());
+    return job;
+  }
+
+  private List<Object> targetRelabeling(String tier) {
+    List<Object> rules = new ArrayList<>();
+    rules.add(rule("keep", List.of(annotation(PROMETHEUS_SCRAPE)), "true"));
+    rules.add(
+        rule("drop", List.of("__meta_kubernetes_pod_phase"), "Pending|Succeeded|Failed|Unknown"));
+    String tierLabel = annotation(props.tierAnnotation());
+    if (!tier.equals(props.defaultTier())) {
+      rules.add(rule("keep", List.of(tierLabel), tier));
+    } else if (props.scrapeTiers().size() > 1) {
+      // The default tier takes every pod no other tier claims, including unknown values.
+      List<String> others = new ArrayList<>(props.scrapeTiers().keySet());
+      others.remove(tier);
+      rules.add(rule("drop", List.of(tierLabel), String.join("|", others)));
+    }
+    Map<String, Object> path = rule("replace", List.of(annotation(PROMETHEUS_PATH)), "(.+)");
+    path.put("target_label", "__metrics_path__");
+    rules.add(path);
+    // "$1" is Prometheus syntax read by the allocator from its own file, which expands nothing;
+    // in a collector configuration it would have to be written "$$1".
+    Map<String, Object> port =
+        rule(
+            "replace",
+            List.of("__address__", annotation(PROMETHEUS_PORT)),
+            "([^:]+)(?::\\d+)?;(\\d+)");
+    port.put("replacement", "$1:$2");
+    port.put("target_label", "__address__");
+    rules.add(port);
+    rules.add(copy("__meta_kubernetes_namespace", "namespace"));
+    rules.add(copy("__meta_kubernetes_pod_name", "pod"));
+    return rules;
+  }
+
+  private List<Object> sampleRelabeling() {
+    List<Object> rules = new ArrayList<>();
+    rules.add(rule("keep", List.of("__name__"), String.join("|", props.allowlist())));
+    props.renameLabels().forEach((from, to) -> rules.add(copy(from, to)));
+    Set<String> dropped = new LinkedHashSet<>(ALWAYS_DROPPED);
+    dropped.addAll(props.dropLabels());
+    dropped.addAll(props.renameLabels().keySet());
+    Map<String, Object> drop = new LinkedHashMap<>();
+    drop.put("action", "labeldrop");
+    drop.put("regex", String.join("|", dropped));
+    rules.add(drop);
+    return rules;
+  }
+
+  private static Map<String, Object> rule(String action, List<String> sources, String regex) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("action", action);
+    r.put("source_labels", sources);
+    r.put("regex", regex);
+    return r;
+  }
+
+  private static Map<String, Object> copy(String from, String to) {
+    Map<String, Object> r = rule("replace", List.of(from), "(.+)");
+    r.put("target_label", to);
+    r.put("replacement", "$1");
+    return r;
+  }
+
+  /** The meta label Prometheus' pod discovery gives an annotation. */
+  private static String annotation(String key) {
+    return "__meta_kubernetes_pod_annotation_" + key.replaceAll("[^a-zA-Z0-9_]", "_");
+  }
+
+  private String releaseName() {
+    return collector().name() + "-target-allocator";
+  }
+
+  private String serviceName() {
+    // The chart appends "-ta" to its full name, which is overridden with the collector's name.
+    return collector().name() + "-ta";
+  }
+
+  private String serviceAccountName() {
+    return collector().name() + "-ta";
+  }
+}

@@ -1,0 +1,258 @@
+package io.otelstack.constructs.metrics;
+
+import io.otelstack.ValidationException;
+import io.otelstack.internal.Maps;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Props of a {@link TargetAllocator}. {@code replicas} and {@code allocationStrategy} come from the
+ * environment files' {@code targetAllocator:} section, the scrape settings from {@code metrics:}.
+ *
+ * @param collector the collector the allocator feeds; required
+ * @param allowlist metric names kept, as Prometheus regular expressions (anchored); everything else
+ *     is dropped at scrape time; required, at least one
+ * @param replicas allocator replicas. Default: 2 replicas.
+ * @param allocationStrategy how targets are spread over collectors. Default: consistent hashing.
+ * @param dropLabels high-cardinality labels dropped from every sample, in addition to {@code
+ *     pod_ip} and {@code instance_id}, which are always dropped. Default: none.
+ * @param renameLabels labels renamed on every sample, old name to new name. Default: {@code
+ *     service} to {@code service_name}.
+ * @param tierAnnotation pod annotation choosing a pod's scrape tier. Default: {@code
+ *     otel-stack.io/scrape-tier}.
+ * @param defaultTier tier of a pod without the annotation, or with an unknown value. Default:
+ *     {@code normal}.
+ * @param scrapeTiers scrape interval of each tier, by tier name. Default: critical 15 s, normal 60
+ *     s, development 300 s.
+ * @param sampleLimit most samples one scrape may return; a target over it fails the scrape.
+ *     Default: 10000 samples.
+ * @param labelLimit most labels one sample may carry; a target over it fails the scrape. Default:
+ *     30 labels.
+ */
+public record TargetAllocatorProps(
+    MetricsTracesStatefulSet collector,
+    List<String> allowlist,
+    Integer replicas,
+    AllocationStrategy allocationStrategy,
+    List<String> dropLabels,
+    Map<String, String> renameLabels,
+    String tierAnnotation,
+    String defaultTier,
+    Map<String, Duration> scrapeTiers,
+    Integer sampleLimit,
+    Integer labelLimit) {
+  private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+  private static final Pattern TIER = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern ANNOTATION =
+      Pattern.compile(
+          "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
+              + "[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
+
+  /** Requires the collector and an allowlist, applies defaults and checks every value. */
+  public TargetAllocatorProps {
+    if (collector == null) {
+      throw new ValidationException(
+          "targetAllocator.collector is required: pass the MetricsTracesStatefulSet it feeds");
+    }
+    if (allowlist == null || allowlist.isEmpty()) {
+      throw new ValidationException(
+          "metrics.allowlist must name at least one metric regex, e.g. \"up\" or \".*\" for all");
+    }
+    allowlist = List.copyOf(allowlist);
+    for (String regex : allowlist) {
+      try {
+        Pattern.compile(regex);
+      } catch (PatternSyntaxException e) {
+        throw new ValidationException(
+            "metrics.allowlist entry (" + regex + ") is not a valid regular expression");
+      }
+    }
+    replicas = replicas == null ? 2 : replicas;
+    allocationStrategy =
+        allocationStrategy == null ? AllocationStrategy.CONSISTENT_HASHING : allocationStrategy;
+    dropLabels = dropLabels == null ? List.of() : List.copyOf(dropLabels);
+    renameLabels =
+        renameLabels == null ? Map.of("service", "service_name") : Maps.copySorted(renameLabels);
+    tierAnnotation = tierAnnotation == null ? "otel-stack.io/scrape-tier" : tierAnnotation;
+    defaultTier = defaultTier == null ? "normal" : defaultTier;
+    if (scrapeTiers == null) {
+      Map<String, Duration> tiers = new LinkedHashMap<>();
+      tiers.put("critical", Duration.ofSeconds(15));
+      tiers.put("normal", Duration.ofSeconds(60));
+      tiers.put("development", Duration.ofSeconds(300));
+      scrapeTiers = tiers;
+    }
+    scrapeTiers = Maps.copySorted(scrapeTiers);
+    sampleLimit = sampleLimit == null ? 10000 : sampleLimit;
+    labelLimit = labelLimit == null ? 30 : labelLimit;
+
+    if (replicas < 1) {
+      throw new ValidationException("targetAllocator.replicas (" + replicas + ") must be >= 1");
+    }
+    if (allocationStrategy == AllocationStrategy.LEAST_WEIGHTED && replicas > 1) {
+      throw new ValidationException(
+          "targetAllocator.replicas ("
+              + replicas
+              + ") must be 1 with allocationStrategy least-weighted, whose replicas would each"
+              + " assign targets differently; use consistent-hashing to run more");
+    }
+    for (String label : dropLabels) {
+      label("metrics.dropLabels", label);
+    }
+    renameLabels.forEach(
+        (from, to) -> {
+          label("metrics.renameLabels", from);
+          label("metrics.renameLabels." + from, to);
+        });
+    if (!ANNOTATION.matcher(tierAnnotation).matches()) {
+      throw new ValidationException(
+          "metrics.tierAnnotation ("
+              + tierAnnotation
+              + ") must be a Kubernetes annotation key such as otel-stack.io/scrape-tier");
+    }
+    if (scrapeTiers.isEmpty()) {
+      throw new ValidationException("metrics.scrapeTiers must define at least one tier");
+    }
+    scrapeTiers.forEach(
+        (tier, interval) -> {
+          if (!TIER.matcher(tier).matches()) {
+            throw new ValidationException(
+                "metrics.scrapeTiers key (" + tier + ") must be a DNS label such as critical");
+          }
+          if (interval == null
+              || interval.compareTo(Duration.ofSeconds(1)) < 0
+              || interval.toNanos() % 1_000_000_000L != 0) {
+            throw new ValidationException(
+                "metrics.scrapeTiers." + tier + " (" + interval + ") must be whole seconds >= 1s");
+          }
+        });
+    if (!scrapeTiers.containsKey(defaultTier)) {
+      throw new ValidationException(
+          "metrics.defaultTier ("
+              + defaultTier
+              + ") must be one of metrics.scrapeTiers "
+              + scrapeTiers.keySet());
+    }
+    if (sampleLimit < 1) {
+      throw new ValidationException("metrics.sampleLimit (" + sampleLimit + ") must be >= 1");
+    }
+    if (labelLimit < 1) {
+      throw new ValidationException("metrics.labelLimit (" + labelLimit + ") must be >= 1");
+    }
+  }
+
+  private static void label(String prop, String name) {
+    if (name == null || !LABEL.matcher(name).matches()) {
+      throw new ValidationException(
+          prop + " (" + name + ") must be a Prometheus label name such as pod_ip");
+    }
+  }
+
+  /** Starts a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects the props; unset optional ones take their defaults. */
+  public static final class Builder {
+    private MetricsTracesStatefulSet collector;
+    private List<String> allowlist;
+    private Integer replicas;
+    private AllocationStrategy allocationStrategy;
+    private List<String> dropLabels;
+    private Map<String, String> renameLabels;
+    private String tierAnnotation;
+    private String defaultTier;
+    private Map<String, Duration> scrapeTiers;
+    private Integer sampleLimit;
+    private Integer labelLimit;
+
+    private Builder() {}
+
+    /** See {@link TargetAllocatorProps#collector()}. */
+    public Builder collector(MetricsTracesStatefulSet v) {
+      collector = v;
+      return this;
+    }
+
+    /** See {@link TargetAllocatorProps#allowlist()}. */
+    public Builder allowlist(List<String> v) {
+      allowlist = v;
+      return this;
+    }
+
+    /** See {@link TargetAllocatorProps#replicas()}. */
+    public Builder replicas(int v) {
+      replicas = v;
+      return this;
+    }
+
+    /** See {@link TargetAllocatorProps#allocationStrategy()}. */
+    public Builder allocationStrategy(AllocationStrategy v) {
+      allocationStrategy = v;
+      return this;
+    }
+
+    /** See {@link TargetAllocatorProps#dropLabels()}. */
+    public Builder dropLabels(List<String> v) {
+      dropLabels = v;
+      return this;
+    }
+
+    /** See {@link TargetAllocatorProps#renameLabels()}. */
+    public Builder renameLabels(Map<String, String> v) {
+      renameLabels = v;
+      return this;
+    }
+
+    /** See {@link TargetAllocatorProps#tierAnnotation()}. */
+    public Builder tierAnnotation(String v) {
+      tierAnnotation = v;
+      return this;
+    }
+
+    /** See {@link TargetAllocatorProps#defaultTier()}. */
+    public Builder defaultTier(String v) {
+      defaultTier = v;
+      return this;
+    }
+
+    /** See {@link TargetAllocatorProps#scrapeTiers()}. */
+    public Builder scrapeTiers(Map<String, Duration> v) {
+      scrapeTiers = v;
+      return this;
+    }
+
+    /** See {@link TargetAllocatorProps#sampleLimit()}. */
+    public Builder sampleLimit(int v) {
+      sampleLimit = v;
+      return this;
+    }
+
+    /** See {@link TargetAllocatorProps#labelLimit()}. */
+    public Builder labelLimit(int v) {
+      labelLimit = v;
+      return this;
+    }
+
+    /** Builds and validates the props. */
+    public TargetAllocatorProps build() {
+      return new TargetAllocatorProps(
+          collector,
+          allowlist,
+          replicas,
+          allocationStrategy,
+          dropLabels,
+          renameLabels,
+          tierAnnotation,
+          defaultTier,
+          scrapeTiers,
+          sampleLimit,
+          labelLimit);
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package io.otelstack.constructs.scaling;
+
+import io.otelstack.ValidationException;
+
+/**
+ * Props of a {@link StackHpa}, named like the {@code hpa:} section of the environment files.
+ *
+ * @param target the collector to scale; required
+ * @param minReplicas fewest replicas. Default: 2 replicas.
+ * @param maxReplicas most replicas. Default: 6 replicas.
+ * @param targetCpuUtilizationPercent average CPU use, in percent of the request, the autoscaler
+ *     aims for. Default: 70 percent.
+ * @param targetMemoryUtilizationPercent average memory use, in percent of the request, the
+ *     autoscaler aims for. Default: 75 percent.
+ * @param scaleDownStabilizationWindowSeconds how long load must stay low before replicas are
+ *     removed. Default: 600 seconds.
+ * @param scaleDownPercent most replicas removed per period, in percent. Default: 25 percent.
+ * @param scaleDownPeriodSeconds period of the scale-down policy. Default: 60 seconds.
+ * @param scaleUpStabilizationWindowSeconds how long load must stay high before replicas are added.
+ *     Default: 0 seconds (at once).
+ * @param scaleUpPercent most replicas added per period, in percent. Default: 100 percent.
+ * @param scaleUpPeriodSeconds period of the scale-up policy. Default: 15 seconds.
+ */
+public record StackHpaProps(
+    ScalableCollector target,
+    Integer minReplicas,
+    Integer maxReplicas,
+    Integer targetCpuUtilizationPercent,
+    Integer targetMemoryUtilizationPercent,
+    Integer scaleDownStabilizationWindowSeconds,
+    Integer scaleDownPercent,
+    Integer scaleDownPeriodSeconds,
+    Integer scaleUpStabilizationWindowSeconds,
+    Integer scaleUpPercent,
+    Integer scaleUpPeriodSeconds) {
+  /** The Kubernetes API's bound on a stabilization window. */
+  private static final int MAX_WINDOW_SECONDS = 3600;
+
+  /** The Kubernetes API's bound on a scaling policy period. */
+  private static final int MAX_PERIOD_SECONDS = 1800;
+
+  /** Requires the target, applies the defaults and checks every bound. */
+  public StackHpaProps {
+    if (target == null) {
+      throw new ValidationException(
+          "hpa.target is required: pass the MetricsTracesStatefulSet the autoscaler scales");
+    }
+    minReplicas = orDefault(minReplicas, 2);
+    maxReplicas = orDefault(maxReplicas, 6);
+    targetCpuUtilizationPercent = orDefault(targetCpuUtilizationPercent, 70);
+    targetMemoryUtilizationPercent = orDefault(targetMemoryUtilizationPercent, 75);
+    scaleDownStabilizationWindowSeconds = orDefault(scaleDownStabilizationWindowSeconds, 600);
+    scaleDownPercent = orDefault(scaleDownPercent, 25);
+    scaleDownPeriodSeconds = orDefault(scaleDownPeriodSeconds, 60);
+    scaleUpStabilizationWindowSeconds = orDefault(scaleUpStabilizationWindowSeconds, 0);
+    scaleUpPercent = orDefault(scaleUpPercent, 100);
+    scaleUpPeriodSeconds = orDefault(scaleUpPeriodSeconds, 15);
+
+    // A hard floor, not a warning: with no collector running, the Target Allocator has no one to
+    // hand scrape targets to (every scrape is missed) and the OTLP Service has no endpoint (every
+    // span is refused). One replica is the least that keeps both working.
+    if (minReplicas < 1) {
+      throw new ValidationException(
+          "hpa.minReplicas ("
+              + minReplicas
+              + ") must be >= 1: with no collector the Target Allocator has no one to assign"
+              + " scrape targets to and the OTLP Service has no endpoint");
+    }
+    if (minReplicas > maxReplicas) {
+      throw new ValidationException(
+          "hpa.minReplicas ("
+              + minReplicas
+              + ") must be <= hpa.maxReplicas ("
+              + maxReplicas
+              + "); raise maxReplicas or lower minReplicas");
+    }
+    percent("hpa.targetCpuUtilizationPercent", targetCpuUtilizationPercent);
+    percent("hpa.targetMemoryUtilizationPercent", targetMemoryUtilizationPercent);
+    window("hpa.scaleDown.stabilizationWindowSeconds", scaleDownStabilizationWindowSeconds);
+    window("hpa.scaleUp.stabilizationWindowSeconds", scaleUpStabilizationWindowSeconds);
+    positive("hpa.scaleDown.percent", scaleDownPercent);
+    positive("hpa.scaleUp.percent", scaleUpPercent);
+    period("hpa.scaleDown.periodSeconds", scaleDownPeriodSeconds);
+    period("hpa.scaleUp.periodSeconds", scaleUpPeriodSeconds);
+  }
+
+  /** Starts a builder; only {@code target} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private static Integer orDefault(Integer value, int fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static void percent(String prop, int value) {
+    if (value < 1 || value > 100) {
+      throw new ValidationException(prop + " (" + value + ") must be in 1..100");
+    }
+  }
+
+  private static void window(String prop, int value) {
+    if (value < 0 || value > MAX_WINDOW_SECONDS) {
+      throw new ValidationException(
+          prop + " (" + value + ") must be in 0.." + MAX_WINDOW_SECONDS + ", the API's bound");
+    }
+  }
+
+  private static void positive(String prop, int value) {
+    if (value < 1) {
+      throw new ValidationException(prop + " (" + value + ") must be >= 1");
+    }
+  }
+
+  private static void period(String prop, int value) {
+    if (value < 1 || value > MAX_PERIOD_SECONDS) {
+      throw new ValidationException(
+          prop + " (" + value + ") must be in 1.." + MAX_PERIOD_SECONDS + ", the API's bound");
+    }
+  }
+
+  /** Collects the props; unset ones take their defaults. */
+  public static final class Builder {
+    private ScalableCollector target;
+    private Integer minReplicas;
+    private Integer maxReplicas;
+    private Integer targetCpuUtilizationPercent;
+    private Integer targetMemoryUtilizationPercent;
+    private Integer scaleDownStabilizationWindowSeconds;
+    private Integer scaleDownPercent;
+    private Integer scaleDownPeriodSeconds;
+    private Integer scaleUpStabilizationWindowSeconds;
+    private Integer scaleUpPercent;
+    private Integer scaleUpPeriodSeconds;
+
+    private Builder() {}
+
+    /** See {@link StackHpaProps#target()}. */
+    public Builder target(ScalableCollector v) {
+      target = v;
+      return this;
+    }
+
+    /** See {@link StackHpaProps#minReplicas()}. */
+    public Builder minReplicas(int v) {
+      minReplicas = v;
+      return this;
+    }
+
+    /** See {@link StackHpaProps#maxReplicas()}. */
+    public Builder maxReplicas(int v) {
+      maxReplicas = v;
+      return this;
+    }
+
+    /** See {@link StackHpaProps#targetCpuUtilizationPercent()}. */
+    public Builder targetCpuUtilizationPercent(int v) {
+      targetCpuUtilizationPercent = v;
+      return this;
+    }
+
+    /** See {@link StackHpaProps#targetMemoryUtilizationPercent()}. */
+    public Builder targetMemoryUtilizationPercent(int v) {
+      targetMemoryUtilizationPercent = v;
+      return this;
+    }
+
+    /** See {@link StackHpaProps#scaleDownStabilizationWindowSeconds()}. */
+    public Builder scaleDownStabilizationWindowSeconds(int v) {
+      scaleDownStabilizationWindowSeconds = v;
+      return this;
+    }
+
+    /** See {@link StackHpaProps#scaleDownPercent()}. */
+    public Builder scaleDownPercent(int v) {
+      scaleDownPercent = v;
+      return this;
+    }
+
+    /** See {@link StackHpaProps#scaleDownPeriodSeconds()}. */
+    public Builder scaleDownPeriodSeconds(int v) {
+      scaleDownPeriodSeconds = v;
+      return this;
+    }
+
+    /** See {@link StackHpaProps#scaleUpStabilizationWindowSeconds()}. */
+    public Builder scaleUpStabilizationWindowSeconds(int v) {
+      scaleUpStabilizationWindowSeconds = v;
+      return this;
+    }
+
+    /** See {@link StackHpaProps#scaleUpPercent()}. */
+    public Builder scaleUpPercent(int v) {
+      scaleUpPercent = v;
+      return this;
+    }
+
+    /** See {@link StackHpaProps#scaleUpPeriodSeconds()}. */
+    public Builder scaleUpPeriodSeconds(int v) {
+      scaleUpPeriodSeconds = v;
+      return this;
+    }
+
+    /** Builds and validates the props. */
+    public StackHpaProps build() {
+      return new StackHpaProps(
+          target,
+          minReplicas,
+          maxReplicas,
+          targetCpuUtilizationPercent,
+          targetMemoryUtilizationPercent,
+          scaleDownStabilizationWindowSeconds,
+          scaleDownPercent,
+          scaleDownPeriodSeconds,
+          scaleUpStabilizationWindowSeconds,
+          scaleUpPercent,
+          scaleUpPeriodSeconds);
+    }
+  }
+}

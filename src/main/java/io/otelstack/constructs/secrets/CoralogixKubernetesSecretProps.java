@@ -1,0 +1,103 @@
+package io.otelstack.constructs.secrets;
+
+import com.hashicorp.cdktf.Token;
+import io.otelstack.ValidationException;
+import io.otelstack.constructs.namespace.CollectorNamespace;
+import java.util.regex.Pattern;
+
+/**
+ * Props of {@link CoralogixKubernetesSecret}.
+ *
+ * @param namespace the namespace the Secret is created in; the collectors reading it must run there
+ * @param privateKey the Coralogix private key as a Terraform reference, e.g. the {@code
+ *     secretString} of the Secrets Manager data source. Never a literal: a literal would be written
+ *     into the synthesized Terraform JSON.
+ * @param name the Secret's name. Default: {@code coralogix-private-key}.
+ * @param key the key of the private key inside the Secret. Default: {@code private-key}.
+ */
+public record CoralogixKubernetesSecretProps(
+    CollectorNamespace namespace, String privateKey, String name, String key) {
+  /** Default {@link #name()}. */
+  public static final String DEFAULT_NAME = "coralogix-private-key";
+
+  /** Default {@link #key()}. */
+  public static final String DEFAULT_KEY = "private-key";
+
+  private static final Pattern DNS_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  private static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
+
+  /** Requires the namespace and a token-valued key, applies the default names. */
+  public CoralogixKubernetesSecretProps {
+    if (namespace == null) {
+      throw new ValidationException("coralogixSecret.namespace is required");
+    }
+    if (privateKey == null || !Token.isUnresolved(privateKey)) {
+      throw new ValidationException(
+          "coralogixSecret.privateKey must be a Terraform reference such as the Secrets Manager"
+              + " data source's secretString, not "
+              + (privateKey == null ? "null" : "a literal value")
+              + ": a literal would be written into the synthesized Terraform JSON");
+    }
+    name = name == null ? DEFAULT_NAME : name;
+    key = key == null ? DEFAULT_KEY : key;
+    if (name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
+      throw new ValidationException(
+          "coralogixSecret.name ("
+              + name
+              + ") must be a DNS subdomain: lowercase letters, digits, '-' and '.', e.g. "
+              + DEFAULT_NAME);
+    }
+    if (!SECRET_KEY.matcher(key).matches()) {
+      throw new ValidationException(
+          "coralogixSecret.key ("
+              + key
+              + ") must consist of letters, digits, '-', '_' and '.', e.g. "
+              + DEFAULT_KEY);
+    }
+  }
+
+  /** Starts props; {@code namespace} and {@code privateKey} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link CoralogixKubernetesSecretProps}. */
+  public static final class Builder {
+    private CollectorNamespace namespace;
+    private String privateKey;
+    private String name;
+    private String key;
+
+    private Builder() {}
+
+    /** See {@link CoralogixKubernetesSecretProps#namespace()}. */
+    public Builder namespace(CollectorNamespace namespace) {
+      this.namespace = namespace;
+      return this;
+    }
+
+    /** See {@link CoralogixKubernetesSecretProps#privateKey()}. */
+    public Builder privateKey(String privateKey) {
+      this.privateKey = privateKey;
+      return this;
+    }
+
+    /** See {@link CoralogixKubernetesSecretProps#name()}. */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /** See {@link CoralogixKubernetesSecretProps#key()}. */
+    public Builder key(String key) {
+      this.key = key;
+      return this;
+    }
+
+    /** Validates and builds the props. */
+    public CoralogixKubernetesSecretProps build() {
+      return new CoralogixKubernetesSecretProps(namespace, privateKey, name, key);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.otelstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.otelstack.testing.SynthRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line contract of synth: what a platform engineer sees. */
+class MainTest {
+  private static final String[] ENVIRONMENTS = {"dev", "staging", "prod"};
+
+  @Test
+  void synthesizesBothStacksOfEveryEnvironment() {
+    Path stacks = SynthRun.everyEnvironment().outdir().resolve("stacks");
+    for (String env : ENVIRONMENTS) {
+      assertThat(stacks.resolve(env + "-cluster/cdk.tf.json")).isRegularFile();
+      assertThat(stacks.resolve(env + "-telemetry/cdk.tf.json")).isRegularFile();
+    }
+  }
+
+  @Test
+  void synthesizesOnlyTheSelectedEnvironment() throws IOException {
+    SynthRun.Result r = SynthRun.run(Map.of("STACK_ENVIRONMENT", "dev"));
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    try (Stream<Path> dirs = Files.list(r.outdir().resolve("stacks"))) {
+      assertThat(dirs.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("dev-cluster", "dev-telemetry");
+    }
+  }
+
+  @Test
+  void failsWithAShortMessageAndNoStackTraceOnABadEnvironmentFile(@TempDir Path dir)
+      throws IOException {
+    Files.copy(Path.of("environments/_defaults.yaml"), dir.resolve("_defaults.yaml"));
+    Files.writeString(
+        dir.resolve("qa.yaml"),
+        "cluster:\n  accountId: \"444444444444\"\nhpa:\n  minReplicas: 5\n  maxReplicas: 3\n");
+
+    SynthRun.Result r = SynthRun.run(Map.of("STACK_ENVIRONMENTS_DIR", dir.toString()));
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.stderr())
+        .contains(dir.resolve("qa.yaml") + ": hpa.minReplicas (5) must be <= hpa.maxReplicas (3)")
+        .doesNotContain("Exception")
+        .doesNotContainPattern("\\tat [a-z]");
+    assertThat(r.outdir()).as("nothing is written for bad input").doesNotExist();
+  }
+
+  @Test
+  void failsWhenTheSelectedEnvironmentDoesNotExist() {
+    SynthRun.Result r = SynthRun.run(Map.of("STACK_ENVIRONMENT", "qa"));
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.stderr())
+        .contains("qa")
+        .contains("dev, prod, staging")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void neverWritesTheCoralogixKeyFromAnyEnvironmentVariable() throws IOException {
+    Path outdir = SynthRun.everyEnvironment().outdir();
+    try (Stream<Path> files = Files.walk(outdir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(f)).as(f.toString()).doesNotContain(SynthRun.CANARY);
+      }
+    }
+  }
+}

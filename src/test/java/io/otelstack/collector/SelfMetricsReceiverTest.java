@@ -1,0 +1,48 @@
+package io.otelstack.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.otelstack.ValidationException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SelfMetricsReceiverTest {
+  @Test
+  void isNamedPrometheusSelf() {
+    assertThat(new SelfMetricsReceiver("otel-logs").id().toString()).isEqualTo("prometheus/self");
+  }
+
+  @Test
+  void scrapesThePortTheCollectorServesItsMetricsOn() {
+    Map<String, Object> job =
+        Map.of(
+            "job_name",
+            "otel-logs",
+            "scrape_interval",
+            "30s",
+            "static_configs",
+            List.of(Map.of("targets", List.of("${env:MY_POD_IP}:8888"))));
+
+    assertThat(new SelfMetricsReceiver("otel-logs").settings())
+        .isEqualTo(Map.of("config", Map.of("scrape_configs", List.of(job))));
+  }
+
+  @Test
+  void buildsTheMetricsSelfPipelineWithTheLimiterFirst() {
+    SelfMetricsReceiver self = new SelfMetricsReceiver("otel-logs");
+    Pipeline p = self.pipeline(MemoryLimiter.defaults(), new HealthCheckExtension());
+
+    assertThat(p.id()).isEqualTo("metrics/self");
+    assertThat(p.receivers()).containsExactly(self);
+    assertThat(p.processors()).containsExactly(MemoryLimiter.defaults());
+  }
+
+  @Test
+  void failsWithoutAJobName() {
+    assertThatThrownBy(() -> new SelfMetricsReceiver(" "))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("prometheus/self.jobName must not be empty");
+  }
+}

@@ -1,0 +1,202 @@
+package io.otelstack.constructs.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.otelstack.ValidationException;
+import io.otelstack.constructs.namespace.CollectorNamespace;
+import io.otelstack.constructs.namespace.CollectorNamespaceProps;
+import io.otelstack.constructs.namespace.PodSecurityLevel;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LogsDaemonSetValidationTest {
+  private final LogsFixture f = new LogsFixture();
+
+  @Test
+  void failsWhenDropDebugMeetsADebugThreshold() {
+    assertThatThrownBy(() -> f.props().dropDebug(true).severityThreshold(LogSeverity.DEBUG).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "logs.dropDebug (true) contradicts logs.severityThreshold (DEBUG): dropping debug logs"
+                + " needs a threshold of INFO or higher; set dropDebug to false or raise the"
+                + " threshold");
+  }
+
+  @Test
+  void failsWhenAnExcludedEndpointIsNotAPath() {
+    assertThatThrownBy(() -> f.props().excludeEndpoints(List.of("metrics")).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "logs.excludeEndpoints entry (metrics) must be a URL path starting with '/' (letters,"
+                + " digits and . _ ~ / -), e.g. /metrics");
+  }
+
+  @Test
+  void failsWhenAnExtraFilelogExcludeIsRelative() {
+    assertThatThrownBy(() -> f.props().extraFilelogExcludes(List.of("kube-system_*")).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "logs.extraFilelogExcludes entry (kube-system_*) must be an absolute glob such as"
+                + " /var/log/pods/kube-system_*/*/*.log");
+  }
+
+  @Test
+  void failsWhenTheQueueHasNoCapacity() {
+    assertThatThrownBy(() -> f.props().queueSizeBatches(0).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("logs.queueSizeBatches (0) must be > 0; default is 5000");
+  }
+
+  @Test
+  void failsWhenTheQueueHasNoConsumers() {
+    assertThatThrownBy(() -> f.props().queueNumConsumers(-1).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("logs.queueNumConsumers (-1) must be > 0; default is 10");
+  }
+
+  @Test
+  void failsWhenTheBatchSizeIsZero() {
+    assertThatThrownBy(() -> f.props().queueMaxBatchSizeKi(0).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("logs.queueMaxBatchSizeKi (0) must be > 0; default is 512");
+  }
+
+  @Test
+  void failsWhenTheExporterTimeoutIsZero() {
+    assertThatThrownBy(() -> f.props().exporterTimeoutSeconds(0).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("logs.exporterTimeoutSeconds (0) must be > 0; default is 30");
+  }
+
+  @Test
+  void failsWhenTheGracePeriodIsZero() {
+    assertThatThrownBy(() -> f.props().terminationGracePeriodSeconds(0).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("logs.terminationGracePeriodSeconds (0) must be > 0; default is 60");
+  }
+
+  @Test
+  void failsWhenTheGracePeriodIsShorterThanASend() {
+    assertThatThrownBy(
+            () -> f.props().terminationGracePeriodSeconds(20).exporterTimeoutSeconds(30).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "logs.terminationGracePeriodSeconds (20) must be >= logs.exporterTimeoutSeconds (30),"
+                + " so a send in flight finishes or times out before the agent is killed; what is"
+                + " still queued stays on the node and is sent after the restart");
+  }
+
+  @Test
+  void failsWhenTheReleaseNameIsNotADnsLabel() {
+    assertThatThrownBy(() -> f.props().releaseName("Otel_Logs").build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "logs.releaseName (Otel_Logs) must be at most 53 lowercase letters, digits and '-',"
+                + " starting and ending with a letter or digit, e.g. otel-logs");
+  }
+
+  @Test
+  void failsWhenTheReleaseNameIsLongerThanHelmAllows() {
+    String name = "a".repeat(54);
+    assertThatThrownBy(() -> f.props().releaseName(name).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("logs.releaseName (" + name + ") must be at most 53");
+  }
+
+  @Test
+  void failsWhenTheNamespaceIsMissing() {
+    assertThatThrownBy(() -> f.props().namespace(null).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("logs.namespace is required");
+  }
+
+  @Test
+  void failsWhenTheSecretIsMissing() {
+    assertThatThrownBy(() -> f.props().coralogixSecret(null).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("logs.coralogixSecret is required");
+  }
+
+  @Test
+  void failsWhenTheCoralogixDomainIsMissing() {
+    assertThatThrownBy(() -> f.props().coralogixDomain(" ").build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("logs.coralogixDomain is required");
+  }
+
+  @Test
+  void failsWhenTheCoralogixApplicationNameIsMissing() {
+    assertThatThrownBy(() -> f.props().coralogixApplicationName(null).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("logs.coralogixApplicationName is required");
+  }
+
+  @Test
+  void failsWhenTheCoralogixDomainIsNotAHostName() {
+    assertThatThrownBy(() -> f.agent(p -> p.coralogixDomain("https://eu2.coralogix.com")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "coralogix.domain (https://eu2.coralogix.com) must be a host name such as"
+                + " eu2.coralogix.com");
+  }
+
+  @Test
+  void failsWhenTheNamespaceEnforcesRestricted() {
+    LogsFixture restricted = new LogsFixture(PodSecurityLevel.RESTRICTED);
+
+    assertThatThrownBy(() -> restricted.agent(restricted.props().build()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "test/Logs: namespace observability-agents enforces restricted Pod Security, which"
+                + " rejects the agent's hostPath volumes and root user; give the agent a namespace"
+                + " with podSecurity PRIVILEGED");
+  }
+
+  @Test
+  void failsWhenTheSecretIsInAnotherNamespace() {
+    CollectorNamespace gateway =
+        new CollectorNamespace(
+            f.stack, "Namespace", new CollectorNamespaceProps("observability", null));
+
+    assertThatThrownBy(() -> f.agent(p -> p.coralogixSecret(f.secretIn(gateway, "GatewaySecret"))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "test/Logs: coralogixSecret is in namespace observability but the agent runs in"
+                + " observability-agents; a pod reads only Secrets of its own namespace, so create"
+                + " a CoralogixKubernetesSecret in observability-agents");
+  }
+
+  @Test
+  void reportsEveryCrossObjectProblemAtOnce() {
+    LogsFixture restricted = new LogsFixture(PodSecurityLevel.RESTRICTED);
+    CollectorNamespace other =
+        new CollectorNamespace(
+            restricted.stack,
+            "Other",
+            new CollectorNamespaceProps("other", PodSecurityLevel.PRIVILEGED));
+    CollectorNamespace ns = restricted.namespace;
+
+    ValidationException e =
+        (ValidationException)
+            catchThrowable(
+                () ->
+                    restricted.agent(
+                        restricted
+                            .props()
+                            .namespace(ns)
+                            .coralogixSecret(restricted.secretIn(other, "OtherSecret"))
+                            .build()));
+
+    assertThat(e.errors()).hasSize(2);
+  }
+
+  private static Throwable catchThrowable(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      return e;
+    }
+    throw new AssertionError("expected a ValidationException");
+  }
+}

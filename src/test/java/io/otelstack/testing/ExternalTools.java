@@ -1,0 +1,91 @@
+package io.otelstack.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Runs the real external tools the project builds for itself (terraform with its provider mirror,
+ * the collector distribution). Where a prerequisite such as Go is missing the test is skipped with
+ * the reason; under {@code CI=true} it fails instead, because CI must run them.
+ */
+public final class ExternalTools {
+  private ExternalTools() {}
+
+  /** The output of a finished command. */
+  public record Result(int exitCode, String stdout, String stderr) {
+    /** Both streams, for failure messages. */
+    public String output() {
+      return stdout + stderr;
+    }
+  }
+
+  /** The checkout's root directory. */
+  public static Path projectDir() {
+    return Path.of(System.getProperty("project.basedir", ".")).toAbsolutePath().normalize();
+  }
+
+  /** The terraform wrapper that installs providers from the project's offline mirror. */
+  public static Path terraform() {
+    requireOnPath("go", "building the provider mirror needs Go when the providers are not cached");
+    return projectDir().resolve("modules/terraform-mirror/terraform");
+  }
+
+  /** The collector distribution wrapper: builds it when needed, then runs it. */
+  public static Path otelcol() {
+    requireOnPath("go", "building the collector distribution needs Go");
+    return projectDir().resolve("modules/collector-distribution/otelcol");
+  }
+
+  /** Skips (or, under CI, fails) when a command is not on PATH. */
+  public static void requireOnPath(String command, String why) {
+    boolean found =
+        List.of(System.getenv().getOrDefault("PATH", "").split(":")).stream()
+            .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    if (found) {
+      return;
+    }
+    String reason = command + " is not on PATH: " + why;
+    if ("true".equals(System.getenv("CI"))) {
+      throw new AssertionError(reason + " (CI=true, so this is a failure, not a skip)");
+    }
+    Assumptions.abort(reason);
+  }
+
+  /** Runs a command in a directory with extra environment variables, bounded in time. */
+  public static Result run(Path dir, Map<String, String> env, long timeoutMinutes, String... cmd) {
+    try {
+      Path out = Files.createTempFile("otel-stack-out", ".txt");
+      Path err = Files.createTempFile("otel-stack-err", ".txt");
+      ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(cmd))).directory(dir.toFile());
+      pb.environment().putAll(env);
+      pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+      Process p = pb.start();
+      if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new AssertionError(
+            String.join(" ", cmd) + " timed out after " + timeoutMinutes + " min");
+      }
+      Result r =
+          new Result(
+              p.exitValue(),
+              Files.readString(out, StandardCharsets.UTF_8),
+              Files.readString(err, StandardCharsets.UTF_8));
+      Files.delete(out);
+      Files.delete(err);
+      return r;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+}
