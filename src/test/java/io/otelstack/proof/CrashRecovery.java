@@ -99,8 +99,10 @@ final class CrashRecovery {
         lines.forEach(l -> lineIds.add(Long.toString(l.id())));
       }
 
-      // At rest: the DaemonSet accepted every line into its queue, and the sampler has decided on
-      // every trace (its decision wait is the only place data sits in memory).
+      // At rest: the DaemonSet accepted every line into its queue, the sampler has decided on
+      // every trace (its decision wait is the one place data sits only in memory), and the
+      // exporters' queues have stopped growing.
+      int traces = spanIds.size() / 5;
       Await.until(
           AT_REST,
           "the logs agent to accept " + n + " lines",
@@ -109,11 +111,16 @@ final class CrashRecovery {
                   >= n);
       Await.until(
           AT_REST,
-          "the sampling stage to receive every span",
+          "the tail sampler to decide on " + traces + " traces",
           () ->
-              SelfMetrics.sum(sts.telemetryEndpoint(0), "otelcol_receiver_accepted_spans")
-                  >= 2L * spanIds.size());
-      Await.sleep(stack.decisionWait().plusSeconds(5));
+              SelfMetrics.sum(
+                      sts.telemetryEndpoint(0),
+                      "otelcol_processor_tail_sampling_global_count_traces_sampled")
+                  >= traces);
+      Await.settle(
+          Duration.ofSeconds(3),
+          AT_REST,
+          () -> (long) SelfMetrics.sum(sts.telemetryEndpoint(0), "otelcol_exporter_queue_size"));
 
       sts.process(0).kill9();
       ds.process(0).kill9();
@@ -126,14 +133,14 @@ final class CrashRecovery {
           DELIVERY,
           () ->
               spanIdsArrived(sink, spanIds)
-                  && pointsArrived(sink, pointIds).size() >= pointIds.size()
+                  && pointsArrived(sink).size() >= pointIds.size()
                   && linesArrived(sink).size() >= lineIds.size());
       double recovery = (System.nanoTime() - restart) / 1e9;
       // Anything still in flight after the last expected item would show up as a duplicate.
       Await.sleep(Duration.ofSeconds(5));
       return new Figures(
           Delivery.of("spans", spanIds, sink.spans()),
-          Delivery.of("metric points", pointIds, pointsArrived(sink, pointIds)),
+          Delivery.of("metric points", pointIds, pointsArrived(sink)),
           Delivery.of("log records", lineIds, linesArrived(sink)),
           recovery);
     } finally {
@@ -145,7 +152,7 @@ final class CrashRecovery {
     return sink.spans().keySet().containsAll(ids);
   }
 
-  private static Map<String, Integer> pointsArrived(OtlpSink sink, List<String> ids) {
+  private static Map<String, Integer> pointsArrived(OtlpSink sink) {
     Map<String, Integer> out = new HashMap<>();
     for (OtlpSink.MetricPoint p : sink.metricPoints()) {
       String id = p.attributes().get(OtlpLoad.ID.getKey());

@@ -1,33 +1,41 @@
 package io.otelstack.proof;
 
+import com.hashicorp.cdktf.Testing;
 import io.otelstack.collector.CollectorChart;
+import io.otelstack.config.Environment;
 import io.otelstack.internal.HelmValues;
-import io.otelstack.internal.Yaml;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.otelstack.stacks.TelemetryStack;
+import io.otelstack.testing.Environments;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The release values the project generates for one environment's collectors: the metrics/traces
- * StatefulSet, its Target Allocator and the logs DaemonSet. Scenarios run on the effective
- * configurations, i.e. chart defaults merged with these values, as Helm renders them.
+ * StatefulSet, its Target Allocator and the logs DaemonSet, as {@link TelemetryStack} builds them
+ * from the environment file. Scenarios run on the effective configurations, i.e. chart defaults
+ * merged with these values, as Helm renders them.
  *
- * @param environment the environment name, e.g. {@code prod}
+ * @param environment the loaded environment file, e.g. prod
  * @param statefulSetValues values of the metrics/traces release
  * @param targetAllocatorValues values of the Target Allocator release
  * @param daemonSetValues values of the logs release
  */
 record GeneratedStack(
-    String environment,
+    Environment environment,
     Map<String, Object> statefulSetValues,
     Map<String, Object> targetAllocatorValues,
     Map<String, Object> daemonSetValues) {
-  /** The pod annotation choosing a scrape tier (environments/_defaults.yaml). */
-  static final String TIER_ANNOTATION = "otel-stack.io/scrape-tier";
+
+  /** Builds {@code <env>-telemetry} from the committed environment file and reads its values. */
+  static GeneratedStack of(String environment) {
+    Environment env = Environments.load(environment);
+    TelemetryStack stack = new TelemetryStack(Testing.app(), environment + "-telemetry", env);
+    return new GeneratedStack(
+        env,
+        stack.metricsTraces().values(),
+        stack.targetAllocator().values(),
+        stack.logs().values());
+  }
 
   /** The StatefulSet's effective collector configuration. */
   Map<String, Object> statefulSetConfig() {
@@ -53,10 +61,16 @@ record GeneratedStack(
 
   /**
    * The Target Allocator's jobs served for one synthetic pod at {@code address}, annotated for
-   * scraping in the fastest tier.
+   * scraping in the environment's fastest tier.
    */
   LocalSite.ScrapeTarget scrapeTarget(String address) {
-    return LocalSite.ScrapeTarget.pod(scrapeConfigs(), address, TIER_ANNOTATION, "critical");
+    String fastest =
+        environment.metrics().scrapeTiers().entrySet().stream()
+            .min(Map.Entry.comparingByValue())
+            .orElseThrow()
+            .getKey();
+    return LocalSite.ScrapeTarget.pod(
+        scrapeConfigs(), address, environment.metrics().tierAnnotation(), fastest);
   }
 
   /** The tail sampler's settings in the StatefulSet: the figures scenarios compare against. */
@@ -118,52 +132,5 @@ record GeneratedStack(
   private static Map<String, Object> effectiveConfig(Map<String, Object> values) {
     return (Map<String, Object>)
         effective(CollectorChart.COLLECTOR, values).get("config");
-  }
-
-  /**
-   * Development stand-in until the generating constructs are merged: collector configurations
-   * read from {@code statefulset.yaml}, {@code daemonset.yaml} and {@code scrape-configs.yaml} in
-   * a directory, wrapped into release values the way the constructs render them.
-   */
-  @SuppressWarnings("unchecked")
-  static GeneratedStack fromDirectory(String environment, Path dir) {
-    Map<String, Object> chartConfig =
-        (Map<String, Object>) CollectorChart.COLLECTOR.defaultValues().get("config");
-    List<Object> key =
-        List.of(
-            Map.of(
-                "name",
-                "CORALOGIX_PRIVATE_KEY",
-                "valueFrom",
-                Map.of("secretKeyRef", Map.of("name", "coralogix", "key", "private-key"))));
-    Map<String, Object> sts =
-        Map.of(
-            "config",
-            HelmValues.overlay(chartConfig, read(dir.resolve("statefulset.yaml"))),
-            "extraEnvs",
-            key,
-            "terminationGracePeriodSeconds",
-            60,
-            "lifecycleHooks",
-            Map.of("preStop", Map.of("sleep", Map.of("seconds", 10))));
-    Map<String, Object> ds =
-        Map.of(
-            "config",
-            HelmValues.overlay(chartConfig, read(dir.resolve("daemonset.yaml"))),
-            "extraEnvs",
-            key);
-    Map<String, Object> ta =
-        Map.of(
-            "targetAllocator",
-            Map.of("config", Map.of("config", read(dir.resolve("scrape-configs.yaml")))));
-    return new GeneratedStack(environment, sts, ta, ds);
-  }
-
-  private static Map<String, Object> read(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return Yaml.parse(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

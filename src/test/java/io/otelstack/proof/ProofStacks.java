@@ -1,22 +1,19 @@
 package io.otelstack.proof;
 
-import java.nio.file.Path;
-
-/** The generated stack the proof tests run on: prod unless {@code -Dproof.environment} says so. */
+/**
+ * The generated stack the proof runs on: prod unless {@code -Dproof.environment} names another.
+ * Generated once per test JVM, since every scenario reads the same values.
+ */
 final class ProofStacks {
+  private static GeneratedStack stack;
+
   private ProofStacks() {}
 
-  /** The environment under proof. */
-  static String environment() {
-    return System.getProperty("proof.environment", "prod");
-  }
-
   /** The generated stack of the environment under proof. */
-  static GeneratedStack underProof() {
-    String dir = System.getProperty("proof.stackDir");
-    if (dir != null) {
-      return GeneratedStack.fromDirectory(environment(), Path.of(dir));
+  static synchronized GeneratedStack underProof() {
+    if (stack == null) {
+      stack = GeneratedStack.of(System.getProperty("proof.environment", "prod"));
     }
-    throw new AssertionError("generation from the environment model is not wired yet");
+    return stack;
   }
 }
