@@ -1,0 +1,40 @@
+package io.otelstack.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Scenario 3 against two real collector replicas routing by trace ID. */
+class SamplingTest {
+  private static Sampling.Figures figures;
+
+  @BeforeAll
+  static void sampleAcrossTwoReplicas() {
+    // 2,000 fast traces put one standard deviation of a 10% sample at 0.7 points, so the
+    // +-3 point tolerance is more than four deviations wide.
+    figures = Sampling.run(ProofStacks.underProof(), 2_000, 200, 200);
+    System.out.println("sampling: " + figures);
+  }
+
+  @Test
+  void keepsEveryTraceWithAnError() {
+    assertThat(figures.errors().kept()).isEqualTo(figures.errors().sent());
+  }
+
+  @Test
+  void keepsEveryTraceSlowerThanTheThreshold() {
+    assertThat(figures.slow().kept()).isEqualTo(figures.slow().sent());
+  }
+
+  @Test
+  void keepsTheConfiguredPercentageOfFastOkTracesWithinThreePoints() {
+    assertThat(figures.okDeviationPoints()).isCloseTo(0, within(3.0));
+  }
+
+  @Test
+  void deliversEveryKeptTraceWithAllItsSpans() {
+    assertThat(figures.incompleteKeptTraces()).isZero();
+  }
+}
