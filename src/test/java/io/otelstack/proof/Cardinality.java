@@ -1,0 +1,124 @@
+package io.otelstack.proof;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Scenario 4, metric cardinality: the synthetic service endpoint is scraped through the Target
+ * Allocator's generated jobs (static target, relabel and metric relabel rules as generated), and
+ * the series reaching the sink are counted against the series exposed.
+ */
+final class Cardinality {
+  private static final Duration FIRST_SCRAPES = Duration.ofMinutes(2);
+  private static final List<String> HIGH_CARDINALITY_LABELS = List.of("pod_ip", "instance_id");
+
+  private Cardinality() {}
+
+  /**
+   * The scenario's figures.
+   *
+   * @param seriesIn distinct series the endpoint exposes
+   * @param seriesOut distinct series of the scrape job at the sink (Prometheus series: one per
+   *     histogram bucket, as exposed), the scrape's own {@code up} and {@code scrape_*} included
+   * @param allowlisted metric families the allowlist matches
+   * @param missing allowlisted families absent at the sink
+   * @param leakedLabels high-cardinality labels still present at the sink
+   */
+  record Figures(
+      int seriesIn, int seriesOut, Set<String> allowlisted, Set<String> missing,
+      Set<String> leakedLabels) {
+    /** Share of series removed. */
+    double reduction() {
+      return 1 - (double) seriesOut / seriesIn;
+    }
+  }
+
+  /** Runs the scenario: waits for two scrapes to reach the sink, then counts. */
+  static Figures run(GeneratedStack stack) {
+    Path work = LocalCollectors.tempDir("cardinality");
+    try (OtlpSink sink = new OtlpSink().start();
+        PrometheusEndpoint app = new PrometheusEndpoint();
+        LocalCollectors sts =
+            new LocalCollectors(
+                "otel-metrics",
+                stack.statefulSetConfig(),
+                PodEnvironment.of(stack.statefulSetValues()),
+                1,
+                work,
+                sink,
+                work.resolve("pods"),
+                stack.scrapeTarget(app.address()))) {
+      sts.start(0);
+      Set<String> jobs =
+          stack.scrapeConfigs().stream()
+              .map(j -> String.valueOf(j.get("job_name")))
+              .collect(Collectors.toSet());
+      Await.until(
+          FIRST_SCRAPES,
+          "two scrapes of the synthetic service to reach the sink",
+          () ->
+              app.scrapes() >= 2
+                  && scraped(sink, jobs).stream().map(OtlpSink.MetricPoint::timeUnixNano).distinct().count()
+                      >= 2);
+      Await.sleep(Duration.ofSeconds(3));
+
+      Map<String, OtlpSink.MetricPoint> series = new LinkedHashMap<>();
+      scraped(sink, jobs).forEach(p -> series.putIfAbsent(p.series(), p));
+      int out = series.values().stream().mapToInt(OtlpSink.MetricPoint::prometheusSeries).sum();
+      Set<String> names =
+          series.values().stream().map(OtlpSink.MetricPoint::name).collect(Collectors.toSet());
+
+      Pattern allow = allowlist(stack);
+      Set<String> allowlisted = new TreeSet<>();
+      for (String family : app.families()) {
+        if (sampleNames(family).stream().anyMatch(n -> allow.matcher(n).matches())) {
+          allowlisted.add(family);
+        }
+      }
+      if (allow.matcher("up").matches()) {
+        allowlisted.add("up");
+      }
+      Set<String> missing = new TreeSet<>(allowlisted);
+      missing.removeIf(f -> names.contains(f) || names.contains(f.replaceAll("_total$", "")));
+      Set<String> leaked = new TreeSet<>();
+      series.values().forEach(
+          p -> HIGH_CARDINALITY_LABELS.stream().filter(p.attributes()::containsKey).forEach(leaked::add));
+      return new Figures(app.series(), out, allowlisted, missing, leaked);
+    } finally {
+      LocalCollectors.deleteTree(work);
+    }
+  }
+
+  private static List<OtlpSink.MetricPoint> scraped(OtlpSink sink, Set<String> jobs) {
+    return sink.metricPoints().stream()
+        .filter(p -> jobs.contains(p.resource().get("service.name")))
+        .toList();
+  }
+
+  /** The names a family's samples carry in the exposition format. */
+  private static List<String> sampleNames(String family) {
+    return List.of(family, family + "_bucket", family + "_sum", family + "_count");
+  }
+
+  /** The generated {@code keep} rule on {@code __name__}: the allowlist as one regex. */
+  @SuppressWarnings("unchecked")
+  private static Pattern allowlist(GeneratedStack stack) {
+    for (Map<String, Object> job : stack.scrapeConfigs()) {
+      for (Object r : (List<Object>) job.getOrDefault("metric_relabel_configs", List.of())) {
+        Map<String, Object> rule = (Map<String, Object>) r;
+        if ("keep".equals(rule.get("action"))
+            && List.of("__name__").equals(rule.get("source_labels"))) {
+          return Pattern.compile(String.valueOf(rule.get("regex")));
+        }
+      }
+    }
+    throw new AssertionError("no metric_relabel_configs keep rule on __name__ in the TA jobs");
+  }
+}
