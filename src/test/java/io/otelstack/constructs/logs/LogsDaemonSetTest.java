@@ -291,7 +291,7 @@ class LogsDaemonSetTest {
   void removesTheChartsDefaultComponents() {
     Map<String, Object> config = config(f.agent(f.props().build()));
 
-    assertThat(map(config.get("receivers"))).containsOnlyKeys("filelog", "prometheus/self");
+    assertThat(map(config.get("receivers"))).containsOnlyKeys("file_log", "prometheus/self");
     assertThat(map(config.get("exporters"))).containsOnlyKeys("coralogix");
   }
 
