@@ -35,7 +35,6 @@ final class LogTailing {
    * @param expectedKept lines no rule removes
    * @param lost expected lines that never reached the sink
    * @param duplicates extra copies of lines at the sink
-   * @param restarts how many times the agent was restarted while files grew
    */
   record Figures(
       Map<PodLogs.Kind, Integer> written,
@@ -43,8 +42,7 @@ final class LogTailing {
       int wronglyDelivered,
       int expectedKept,
       int lost,
-      int duplicates,
-      int restarts) {}
+      int duplicates) {}
 
   /** Which rule of the environment removes a line of this kind, if any. */
   static Optional<String> dropRule(PodLogs.Kind kind, LogsSettings logs) {
@@ -126,7 +124,7 @@ final class LogTailing {
           }
         }
       }
-      return new Figures(written, dropped, wrongly, kept, lost, duplicates, 1);
+      return new Figures(written, dropped, wrongly, kept, lost, duplicates);
     } finally {
       LocalCollectors.deleteTree(work);
     }

@@ -66,6 +66,7 @@ final class Throughput {
     return new Figures(persistent, inMemory, sendSeconds);
   }
 
+  /** One round on the generated configuration changed by {@code variant}. */
   static Round round(
       GeneratedStack stack, UnaryOperator<java.util.Map<String, Object>> variant, int sendSeconds) {
     Path work = LocalCollectors.tempDir("throughput");
