@@ -5,16 +5,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Scenario 2, graceful stop with data still queued, as Kubernetes stops a pod: the pod leaves the
- * Service (the load stops), the preStop hook sleeps, then the collector gets {@code SIGTERM} and
- * has what is left of {@code terminationGracePeriodSeconds} before {@code SIGKILL}. The backend is
- * slow, so the queues are not empty when the signal arrives. The replica then starts again on the
- * same storage and everything must arrive.
+ * Scenario 2, graceful stop with data still queued, as Kubernetes stops a pod: the preStop hook
+ * sleeps, then the collector gets {@code SIGTERM} and has what is left of {@code
+ * terminationGracePeriodSeconds} before {@code SIGKILL}. The backend answers each export only
+ * after half the exporter timeout, so exports are in flight and requests queued when the signal
+ * arrives. The replica then starts again on the same storage and everything must arrive.
  */
 final class GracefulStop {
-  private static final Duration SLOW_BACKEND = Duration.ofMillis(400);
   private static final Duration DELIVERY = Duration.ofMinutes(4);
 
   private GracefulStop() {}
@@ -40,6 +40,19 @@ final class GracefulStop {
     }
   }
 
+  /** The traces exporter's per-request timeout. */
+  @SuppressWarnings("unchecked")
+  private static Duration exporterTimeout(GeneratedStack stack) {
+    Map<String, Object> exporters = (Map<String, Object>) stack.statefulSetConfig().get("exporters");
+    String timeout =
+        exporters.entrySet().stream()
+            .filter(e -> e.getKey().startsWith("coralogix"))
+            .map(e -> String.valueOf(((Map<String, Object>) e.getValue()).get("timeout")))
+            .findFirst()
+            .orElse("30s");
+    return Duration.ofSeconds(Long.parseLong(timeout.replace("s", "")));
+  }
+
   /** Runs the scenario with {@code traces} error traces of 5 spans. */
   static Figures run(GeneratedStack stack, int traces) {
     Path work = LocalCollectors.tempDir("graceful");
@@ -55,7 +68,7 @@ final class GracefulStop {
                 sink,
                 work.resolve("pods"),
                 stack.scrapeTarget(app.address()))) {
-      sink.delay(SLOW_BACKEND);
+      sink.delay(exporterTimeout(stack).dividedBy(2));
       sts.start(0);
       List<String> spanIds = new ArrayList<>();
       try (OtlpLoad load = new OtlpLoad(sts.otlpEndpoint(0))) {
@@ -64,6 +77,15 @@ final class GracefulStop {
           spanIds.add(s.getTraceId() + "/" + s.getSpanId());
         }
       }
+      // The sampler has released every trace to the exporter's queue: what is left is queued.
+      Await.until(
+          DELIVERY,
+          "the tail sampler to decide on " + traces + " traces",
+          () ->
+              SelfMetrics.sum(
+                      sts.telemetryEndpoint(0),
+                      "otelcol_processor_tail_sampling_global_count_traces_sampled")
+                  >= traces);
       Await.sleep(Duration.ofSeconds(stack.preStopSeconds()));
       long queued = (long) SelfMetrics.sum(sts.telemetryEndpoint(0), "otelcol_exporter_queue_size");
       Duration drain =
