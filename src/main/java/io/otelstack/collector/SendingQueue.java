@@ -11,9 +11,14 @@ import java.util.Map;
  * processor holds data in memory in front of the queue, and a crash loses it. With the queue on
  * {@code file_storage}, data is on disk before the receiver acknowledges it.
  *
+ * <p>The queue is sized in bytes, {@code queueSize} batches of {@code maxBatchSizeKi}, not in
+ * requests: upstream components decide how big a request is, and the tail sampler releases every
+ * kept trace as a request of its own, so a queue counted in requests held only {@code queueSize}
+ * traces through a backend outage and dropped the rest (measured in docs/proof/report.md).
+ *
  * @param storage the {@code file_storage} extension backing the queue; null for an in-memory queue
  * @param numConsumers concurrent senders draining the queue
- * @param queueSize queue capacity in batches (requests)
+ * @param queueSize queue capacity in batches of {@code maxBatchSizeKi}
  * @param maxBatchSizeKi upper bound of one batch in KiB; sizes the queue on disk
  */
 public record SendingQueue(
@@ -42,8 +47,8 @@ public record SendingQueue(
       s.put("storage", storage.id().toString());
     }
     s.put("num_consumers", numConsumers);
-    s.put("sizer", "requests");
-    s.put("queue_size", queueSize);
+    s.put("sizer", "bytes");
+    s.put("queue_size", (long) queueSize * maxBatchSizeKi * 1024);
     Map<String, Object> batch = new LinkedHashMap<>();
     batch.put("flush_timeout", "1s");
     batch.put("sizer", "bytes");

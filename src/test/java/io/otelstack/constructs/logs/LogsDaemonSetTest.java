@@ -318,7 +318,10 @@ class LogsDaemonSetTest {
     Map<String, Object> queue = map(at(config, "exporters", "coralogix", "sending_queue"));
 
     assertThat(queue).containsEntry("storage", "file_storage/queue");
-    assertThat(queue).containsEntry("queue_size", 5000);
+    // 5000 batches of 512 KiB, counted in bytes.
+    assertThat(queue)
+        .containsEntry("sizer", "bytes")
+        .containsEntry("queue_size", 5000L * 512 * 1024);
     assertThat(queue).containsEntry("num_consumers", 10);
     assertThat(queue).containsKey("batch");
     assertThat(at(config, "extensions", "file_storage/queue", "directory"))
@@ -345,7 +348,9 @@ class LogsDaemonSetTest {
                 "coralogix",
                 "sending_queue"));
 
-    assertThat(queue).containsEntry("queue_size", 2000).containsEntry("num_consumers", 4);
+    assertThat(queue)
+        .containsEntry("queue_size", 2000L * 512 * 1024)
+        .containsEntry("num_consumers", 4);
   }
 
   @Test

@@ -150,7 +150,11 @@ class MetricsTracesStatefulSetTest {
   void sizesTheQueuesWithTenConsumersAndFiveThousandBatchesByDefault() {
     Map<String, Object> queue =
         map(exporter(collector(), "coralogix/metrics").get("sending_queue"));
-    assertThat(queue).containsEntry("num_consumers", 10).containsEntry("queue_size", 5000);
+    // 5000 batches of 512 KiB, counted in bytes.
+    assertThat(queue)
+        .containsEntry("num_consumers", 10)
+        .containsEntry("sizer", "bytes")
+        .containsEntry("queue_size", 5000L * 512 * 1024);
   }
 
   @Test
@@ -158,7 +162,9 @@ class MetricsTracesStatefulSetTest {
     MetricsTracesStatefulSet c =
         Fixtures.collector(p -> p.queueNumConsumers(4).queueSizeBatches(2000));
     Map<String, Object> queue = map(exporter(c, "coralogix/traces").get("sending_queue"));
-    assertThat(queue).containsEntry("num_consumers", 4).containsEntry("queue_size", 2000);
+    assertThat(queue)
+        .containsEntry("num_consumers", 4)
+        .containsEntry("queue_size", 2000L * 512 * 1024);
   }
 
   @Test
