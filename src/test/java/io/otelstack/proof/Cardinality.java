@@ -32,7 +32,10 @@ final class Cardinality {
    * @param leakedLabels high-cardinality labels still present at the sink
    */
   record Figures(
-      int seriesIn, int seriesOut, Set<String> allowlisted, Set<String> missing,
+      int seriesIn,
+      int seriesOut,
+      Set<String> allowlisted,
+      Set<String> missing,
       Set<String> leakedLabels) {
     /** Share of series removed. */
     double reduction() {
@@ -86,8 +89,13 @@ final class Cardinality {
       Set<String> missing = new TreeSet<>(allowlisted);
       missing.removeIf(f -> names.contains(f) || names.contains(f.replaceAll("_total$", "")));
       Set<String> leaked = new TreeSet<>();
-      series.values().forEach(
-          p -> HIGH_CARDINALITY_LABELS.stream().filter(p.attributes()::containsKey).forEach(leaked::add));
+      series
+          .values()
+          .forEach(
+              p ->
+                  HIGH_CARDINALITY_LABELS.stream()
+                      .filter(p.attributes()::containsKey)
+                      .forEach(leaked::add));
       return new Figures(app.series(), out, allowlisted, missing, leaked);
     } finally {
       LocalCollectors.deleteTree(work);

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Assumptions;
  * which builds the distribution on first use. {@code OTELCOL} overrides it with another build of
  * the same distribution, e.g. a developer's checkout.
  */
-final class Otelcol {
-  private Otelcol() {}
+final class CollectorCommand {
+  private CollectorCommand() {}
 
   /** The collector command. Skips (or under {@code CI=true} fails) when it cannot run. */
   static Path binary() {

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One real collector process running a configuration: started, checked for readiness through its
- * health_check extension, and stopped the two ways Kubernetes stops a pod: {@code SIGKILL}
- * ({@code kill -9}, an OOM kill or a node loss) and {@code SIGTERM} (a rolling update).
+ * health_check extension, and stopped the two ways Kubernetes stops a pod: {@code SIGKILL} ({@code
+ * kill -9}, an OOM kill or a node loss) and {@code SIGTERM} (a rolling update).
  *
  * <p>Always used in try-with-resources: {@link #close()} kills the process if it still runs.
  */
@@ -44,14 +44,17 @@ final class CollectorProcess implements AutoCloseable {
    * @param healthPort the loopback port of the health_check extension, from the overlay
    */
   static CollectorProcess start(
-      String name, Map<String, Object> config, Map<String, String> env, Path workDir,
+      String name,
+      Map<String, Object> config,
+      Map<String, String> env,
+      Path workDir,
       int healthPort) {
     try {
       Path file = workDir.resolve(name + ".yaml");
       Files.writeString(file, Yaml.render(config), StandardCharsets.UTF_8);
       Path log = workDir.resolve(name + ".log");
       ProcessBuilder pb =
-          new ProcessBuilder(List.of(Otelcol.binary().toString(), "--config=file:" + file))
+          new ProcessBuilder(List.of(CollectorCommand.binary().toString(), "--config=file:" + file))
               .directory(workDir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -1,6 +1,5 @@
 package io.otelstack.proof;
 
-import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.data.PointData;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Scenario 1, crash with the backend down: N spans and N metric points go to the StatefulSet over
@@ -34,8 +34,14 @@ final class CrashRecovery {
    * @param metricPoints metric point delivery
    * @param logRecords log line delivery
    * @param recoverySeconds from the restarted collectors' start to the last item at the sink
+   * @param authorizations the authorization headers the sink saw, key masked
    */
-  record Figures(Delivery spans, Delivery metricPoints, Delivery logRecords, double recoverySeconds) {
+  record Figures(
+      Delivery spans,
+      Delivery metricPoints,
+      Delivery logRecords,
+      double recoverySeconds,
+      Set<String> authorizations) {
     /** The three deliveries. */
     List<Delivery> all() {
       return List.of(spans, metricPoints, logRecords);
@@ -74,8 +80,7 @@ final class CrashRecovery {
       List<String> spanIds = new ArrayList<>();
       List<String> pointIds = new ArrayList<>();
       try (OtlpLoad load = new OtlpLoad(sts.otlpEndpoint(0))) {
-        for (SpanData s :
-            load.sendSpans(OtlpLoad.traces(OtlpLoad.TraceKind.ERROR, n / 5, 5, 0))) {
+        for (SpanData s : load.sendSpans(OtlpLoad.traces(OtlpLoad.TraceKind.ERROR, n / 5, 5, 0))) {
           spanIds.add(s.getTraceId() + "/" + s.getSpanId());
         }
         for (List<MetricData> collection :
@@ -142,7 +147,8 @@ final class CrashRecovery {
           Delivery.of("spans", spanIds, sink.spans()),
           Delivery.of("metric points", pointIds, pointsArrived(sink)),
           Delivery.of("log records", lineIds, linesArrived(sink)),
-          recovery);
+          recovery,
+          sink.authorizations());
     } finally {
       LocalCollectors.deleteTree(work);
     }

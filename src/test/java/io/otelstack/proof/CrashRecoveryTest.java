@@ -35,4 +35,9 @@ class CrashRecoveryTest {
     assertThat(figures.logRecords().sent()).isGreaterThanOrEqualTo(N);
     assertThat(figures.logRecords().lost()).as("log records lost").isZero();
   }
+
+  @Test
+  void authenticatesToTheBackendWithABearerKey() {
+    assertThat(figures.authorizations()).containsExactly("Bearer <key>");
+  }
 }

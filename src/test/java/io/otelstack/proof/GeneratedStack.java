@@ -6,6 +6,7 @@ import io.otelstack.config.Environment;
 import io.otelstack.internal.HelmValues;
 import io.otelstack.stacks.TelemetryStack;
 import io.otelstack.testing.Environments;
+import io.otelstack.testing.Otelcol;
 import java.util.List;
 import java.util.Map;
 
@@ -39,12 +40,12 @@ record GeneratedStack(
 
   /** The StatefulSet's effective collector configuration. */
   Map<String, Object> statefulSetConfig() {
-    return effectiveConfig(statefulSetValues);
+    return Otelcol.effectiveConfig(statefulSetValues);
   }
 
   /** The DaemonSet's effective collector configuration. */
   Map<String, Object> daemonSetConfig() {
-    return effectiveConfig(daemonSetValues);
+    return Otelcol.effectiveConfig(daemonSetValues);
   }
 
   /** The Target Allocator's scrape configurations. */
@@ -90,7 +91,10 @@ record GeneratedStack(
     return java.time.Duration.ofSeconds(Long.parseLong(wait.replace("s", "")));
   }
 
-  /** A setting of one tail-sampling policy type, e.g. {@code probabilistic}/{@code sampling_percentage}. */
+  /**
+   * A setting of one tail-sampling policy type, e.g. {@code probabilistic}/{@code
+   * sampling_percentage}.
+   */
   @SuppressWarnings("unchecked")
   double policySetting(String type, String key) {
     for (Object p : (List<Object>) tailSampling().get("policies")) {
@@ -113,8 +117,7 @@ record GeneratedStack(
   /** The StatefulSet pods' preStop sleep, 0 when there is none. */
   @SuppressWarnings("unchecked")
   int preStopSeconds() {
-    Object hooks =
-        effective(CollectorChart.COLLECTOR, statefulSetValues).get("lifecycleHooks");
+    Object hooks = effective(CollectorChart.COLLECTOR, statefulSetValues).get("lifecycleHooks");
     if (hooks instanceof Map<?, ?> h
         && ((Map<String, Object>) h).get("preStop") instanceof Map<?, ?> pre
         && ((Map<String, Object>) pre).get("sleep") instanceof Map<?, ?> sleep) {
@@ -126,11 +129,5 @@ record GeneratedStack(
   /** What Helm renders: the chart's default values (the jar's copy) merged with the release's. */
   private static Map<String, Object> effective(CollectorChart chart, Map<String, Object> values) {
     return HelmValues.merge(chart.defaultValues(), values);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> effectiveConfig(Map<String, Object> values) {
-    return (Map<String, Object>)
-        effective(CollectorChart.COLLECTOR, values).get("config");
   }
 }

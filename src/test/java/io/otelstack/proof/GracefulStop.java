@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * Scenario 2, graceful stop with data still queued, as Kubernetes stops a pod: the preStop hook
  * sleeps, then the collector gets {@code SIGTERM} and has what is left of {@code
- * terminationGracePeriodSeconds} before {@code SIGKILL}. The backend answers each export only
- * after half the exporter timeout, so exports are in flight and requests queued when the signal
- * arrives. The replica then starts again on the same storage and everything must arrive.
+ * terminationGracePeriodSeconds} before {@code SIGKILL}. The backend answers each export only after
+ * half the exporter timeout, so exports are in flight and requests queued when the signal arrives.
+ * The replica then starts again on the same storage and everything must arrive.
  */
 final class GracefulStop {
   private static final Duration DELIVERY = Duration.ofMinutes(4);
@@ -43,7 +43,8 @@ final class GracefulStop {
   /** The traces exporter's per-request timeout. */
   @SuppressWarnings("unchecked")
   private static Duration exporterTimeout(GeneratedStack stack) {
-    Map<String, Object> exporters = (Map<String, Object>) stack.statefulSetConfig().get("exporters");
+    Map<String, Object> exporters =
+        (Map<String, Object>) stack.statefulSetConfig().get("exporters");
     String timeout =
         exporters.entrySet().stream()
             .filter(e -> e.getKey().startsWith("coralogix"))
@@ -72,8 +73,7 @@ final class GracefulStop {
       sts.start(0);
       List<String> spanIds = new ArrayList<>();
       try (OtlpLoad load = new OtlpLoad(sts.otlpEndpoint(0))) {
-        for (SpanData s :
-            load.sendSpans(OtlpLoad.traces(OtlpLoad.TraceKind.ERROR, traces, 5, 0))) {
+        for (SpanData s : load.sendSpans(OtlpLoad.traces(OtlpLoad.TraceKind.ERROR, traces, 5, 0))) {
           spanIds.add(s.getTraceId() + "/" + s.getSpanId());
         }
       }

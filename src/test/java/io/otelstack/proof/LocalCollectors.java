@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The replicas of one generated collector, run locally: each with its own ports and its own
- * storage directory (its PVC), which outlives the process so a restarted replica finds its queue
- * and checkpoints again.
+ * The replicas of one generated collector, run locally: each with its own ports and its own storage
+ * directory (its PVC), which outlives the process so a restarted replica finds its queue and
+ * checkpoints again.
  */
 final class LocalCollectors implements AutoCloseable {
   private static final Duration READY = Duration.ofMinutes(10);
@@ -51,15 +51,11 @@ final class LocalCollectors implements AutoCloseable {
     for (int i = 0; i < replicas; i++) {
       Path storage = workDir.resolve(name + "-" + i + "-storage");
       LocalSite site =
-          new LocalSite(sink.endpoint(), storage, podLogDir, scrape, ports.get(i), List.copyOf(ports));
+          new LocalSite(
+              sink.endpoint(), storage, podLogDir, scrape, ports.get(i), List.copyOf(ports));
       configs.add(LocalOverlay.apply(effective, site));
       running.add(null);
     }
-  }
-
-  /** The configuration replica {@code i} runs. */
-  Map<String, Object> config(int i) {
-    return configs.get(i);
   }
 
   /** Replaces every replica's configuration, e.g. with in-memory queues for a baseline. */
@@ -78,7 +74,8 @@ final class LocalCollectors implements AutoCloseable {
     Map<String, Object> service = (Map<String, Object>) configs.get(i).get("service");
     Map<String, Object> metrics =
         (Map<String, Object>) ((Map<String, Object>) service.get("telemetry")).get("metrics");
-    Map<String, Object> reader = (Map<String, Object>) ((List<Object>) metrics.get("readers")).get(0);
+    Map<String, Object> reader =
+        (Map<String, Object>) ((List<Object>) metrics.get("readers")).get(0);
     Map<String, Object> prom =
         (Map<String, Object>)
             ((Map<String, Object>) ((Map<String, Object>) reader.get("pull")).get("exporter"))

@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The documented local overlay: turns a generated (effective) collector configuration into one
- * that runs on a single machine, changing only what cannot exist outside Kubernetes.
+ * The documented local overlay: turns a generated (effective) collector configuration into one that
+ * runs on a single machine, changing only what cannot exist outside Kubernetes.
  *
  * <ul>
  *   <li>coralogix exporters send every signal to the local sink ({@code traces}, {@code metrics},
@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  *       kept, {@code $} escaped as the collector's config expansion requires);
  *   <li>listen addresses (receivers, health_check, the collector's own metrics and its self-scrape)
  *       move to 127.0.0.1 ports of this replica;
- *   <li>file_storage directories move to a temporary directory; filelog include/exclude globs
- *       under {@code /var/log/pods} move to the temporary pod log directory;
+ *   <li>file_storage directories move to a temporary directory; filelog include/exclude globs under
+ *       {@code /var/log/pods} move to the temporary pod log directory;
  *   <li>k8sattributes is removed from the pipelines (there is no API server to ask).
  * </ul>
  *
@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  */
 final class LocalOverlay {
   private static final Pattern LISTEN =
-      Pattern.compile("^(\\$\\{env:MY_POD_IP}|0\\.0\\.0\\.0|localhost|127\\.0\\.0\\.1|\\[::]|):(\\d+)$");
+      Pattern.compile(
+          "^(\\$\\{env:MY_POD_IP}|0\\.0\\.0\\.0|localhost|127\\.0\\.0\\.1|\\[::]|):(\\d+)$");
   private static final String POD_LOGS = "/var/log/pods";
 
   private LocalOverlay() {}
@@ -86,8 +87,7 @@ final class LocalOverlay {
       }
       case "loadbalancing", "load_balancing" -> {
         int podPort = resolverPort(map(body.getOrDefault("resolver", Map.of())));
-        List<String> peers =
-            site.samplingPeers().stream().map(p -> p.endpoint(podPort)).toList();
+        List<String> peers = site.samplingPeers().stream().map(p -> p.endpoint(podPort)).toList();
         body.put("resolver", Map.of("static", Map.of("hostnames", peers)));
       }
       default -> {
@@ -125,9 +125,7 @@ final class LocalOverlay {
   }
 
   private static String podLogs(String glob, LocalSite site) {
-    return glob.startsWith(POD_LOGS)
-        ? site.podLogDir() + glob.substring(POD_LOGS.length())
-        : glob;
+    return glob.startsWith(POD_LOGS) ? site.podLogDir() + glob.substring(POD_LOGS.length()) : glob;
   }
 
   private static void prometheus(Map<String, Object> body, LocalSite site) {
@@ -154,7 +152,9 @@ final class LocalOverlay {
           for (Object s : statics) {
             Map<String, Object> sc = map(s);
             if (sc.get("targets") instanceof List<?> targets) {
-              sc.put("targets", targets.stream().map(t -> listen(t.toString(), site.ports())).toList());
+              sc.put(
+                  "targets",
+                  targets.stream().map(t -> listen(t.toString(), site.ports())).toList());
             }
           }
         }
@@ -163,7 +163,9 @@ final class LocalOverlay {
     body.put("config", promConfig);
   }
 
-  /** Prometheus {@code $1} must reach the receiver as {@code $1}: the collector reads {@code $$}. */
+  /**
+   * Prometheus {@code $1} must reach the receiver as {@code $1}: the collector reads {@code $$}.
+   */
   private static Object escapeDollars(Object v) {
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Scenario 5, the logs agent across restarts: synthetic pod log files (JSON and plain lines,
- * health checks, scrapes of {@code /metrics}, debug lines) are tailed by the DaemonSet's generated
+ * Scenario 5, the logs agent across restarts: synthetic pod log files (JSON and plain lines, health
+ * checks, scrapes of {@code /metrics}, debug lines) are tailed by the DaemonSet's generated
  * configuration. The agent is stopped with {@code SIGTERM} while it is reading, more lines are
  * written while it is down, and it is started again: it must resume each file from its checkpoint
  * in the middle of the file, neither re-sending nor skipping a line.
@@ -48,9 +48,12 @@ final class LogTailing {
   static Optional<String> dropRule(PodLogs.Kind kind, LogsSettings logs) {
     boolean belowThreshold =
         switch (kind) {
-          case JSON_DEBUG -> logs.parseJson() && logs.severityThreshold().compareTo(Severity.DEBUG) > 0;
-          case JSON_INFO -> logs.parseJson() && logs.severityThreshold().compareTo(Severity.INFO) > 0;
-          case JSON_WARN -> logs.parseJson() && logs.severityThreshold().compareTo(Severity.WARN) > 0;
+          case JSON_DEBUG ->
+              logs.parseJson() && logs.severityThreshold().compareTo(Severity.DEBUG) > 0;
+          case JSON_INFO ->
+              logs.parseJson() && logs.severityThreshold().compareTo(Severity.INFO) > 0;
+          case JSON_WARN ->
+              logs.parseJson() && logs.severityThreshold().compareTo(Severity.WARN) > 0;
           default -> false;
         };
     return switch (kind) {
@@ -59,8 +62,7 @@ final class LogTailing {
           logs.excludeEndpoints().contains("/metrics")
               ? Optional.of("excluded endpoints")
               : Optional.empty();
-      case PLAIN_DEBUG ->
-          logs.dropDebug() ? Optional.of("unparsed DEBUG lines") : Optional.empty();
+      case PLAIN_DEBUG -> logs.dropDebug() ? Optional.of("unparsed DEBUG lines") : Optional.empty();
       default -> belowThreshold ? Optional.of("below the severity threshold") : Optional.empty();
     };
   }
@@ -98,7 +100,8 @@ final class LogTailing {
       Await.settle(SETTLE, DELIVERY, () -> sink.logs().size());
 
       Map<Long, Integer> arrivals = new HashMap<>();
-      sink.logs().forEach(l -> PodLogs.id(l.body()).ifPresent(id -> arrivals.merge(id, 1, Integer::sum)));
+      sink.logs()
+          .forEach(l -> PodLogs.id(l.body()).ifPresent(id -> arrivals.merge(id, 1, Integer::sum)));
       Map<PodLogs.Kind, Integer> written = new EnumMap<>(PodLogs.Kind.class);
       Map<String, Integer> dropped = new java.util.TreeMap<>();
       int wrongly = 0;

@@ -2,21 +2,14 @@ package io.otelstack.proof;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.logs.Logger;
-import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
 import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.logs.LogRecordProcessor;
-import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
-import io.opentelemetry.sdk.logs.SdkLoggerProvider;
-import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.metrics.InstrumentType;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
@@ -39,13 +32,14 @@ import java.util.function.Function;
 /**
  * Load from the OpenTelemetry Java SDK, sent over OTLP/gRPC to a collector on 127.0.0.1.
  *
- * <p>Spans, log records and metric points are produced with the SDK's own tracer, logger and
- * meter, collected, and exported in batches through the SDK's OTLP exporters. A batch counts as
- * sent only once the collector acknowledged it, so "delivered / sent" compares the sink with what
- * the collector accepted; a refused batch is retried, within a deadline.
+ * <p>Spans and metric points are produced with the SDK's own tracer and meter, collected, and
+ * exported in batches through the SDK's OTLP exporters. (Logs reach the collectors as container log
+ * files, the only way the design takes them in; see {@link PodLogs}.) A batch counts as sent only
+ * once the collector acknowledged it, so "delivered / sent" compares the sink with what the
+ * collector accepted; a refused batch is retried, within a deadline.
  */
 final class OtlpLoad implements AutoCloseable {
-  /** The attribute carrying a log record's or metric point's unique ID. */
+  /** The attribute carrying a metric point's unique ID. */
   static final AttributeKey<String> ID = AttributeKey.stringKey("proof.id");
 
   private static final int BATCH = 512;
@@ -54,7 +48,6 @@ final class OtlpLoad implements AutoCloseable {
       Resource.getDefault().merge(Resource.builder().put("service.name", "proof-load").build());
 
   private final OtlpGrpcSpanExporter spanExporter;
-  private final OtlpGrpcLogRecordExporter logExporter;
   private final OtlpGrpcMetricExporter metricExporter;
 
   /** Exporters to the collector's OTLP/gRPC receiver at {@code 127.0.0.1:port}. */
@@ -62,11 +55,6 @@ final class OtlpLoad implements AutoCloseable {
     String url = "http://" + endpoint;
     this.spanExporter =
         OtlpGrpcSpanExporter.builder().setEndpoint(url).setTimeout(Duration.ofSeconds(10)).build();
-    this.logExporter =
-        OtlpGrpcLogRecordExporter.builder()
-            .setEndpoint(url)
-            .setTimeout(Duration.ofSeconds(10))
-            .build();
     this.metricExporter =
         OtlpGrpcMetricExporter.builder()
             .setEndpoint(url)
@@ -125,6 +113,9 @@ final class OtlpLoad implements AutoCloseable {
                 .setStartTimestamp(t0, TimeUnit.NANOSECONDS)
                 .setAttribute("proof.kind", kind.name())
                 .startSpan();
+        if (kind == TraceKind.ERROR && spansPerTrace == 1) {
+          root.setStatus(StatusCode.ERROR, "connection reset");
+        }
         Context ctx = Context.root().with(root);
         for (int c = 1; c < spansPerTrace; c++) {
           Span child =
@@ -145,35 +136,10 @@ final class OtlpLoad implements AutoCloseable {
     return out;
   }
 
-  /** Log records from the SDK logger, each with a unique {@code proof.id}. */
-  static List<LogRecordData> logs(String prefix, int count) {
-    List<LogRecordData> out = new ArrayList<>();
-    LogRecordProcessor collect =
-        new LogRecordProcessor() {
-          @Override
-          public void onEmit(Context context, ReadWriteLogRecord record) {
-            out.add(record.toLogRecordData());
-          }
-        };
-    try (SdkLoggerProvider provider =
-        SdkLoggerProvider.builder().setResource(RESOURCE).addLogRecordProcessor(collect).build()) {
-      Logger logger = provider.get("otel-stack-proof");
-      for (int i = 0; i < count; i++) {
-        logger
-            .logRecordBuilder()
-            .setSeverity(Severity.INFO)
-            .setBody("order accepted " + prefix + i)
-            .setAttribute(ID, prefix + i)
-            .emit();
-      }
-    }
-    return out;
-  }
-
   /**
-   * Metric points from the SDK meter: one counter, {@code perCollection} new series per
-   * collection, each point with a unique {@code proof.id}. Delta temporality, so each collection
-   * carries only the points recorded since the last one.
+   * Metric points from the SDK meter: one counter, {@code perCollection} new series per collection,
+   * each point with a unique {@code proof.id}. Delta temporality, so each collection carries only
+   * the points recorded since the last one.
    */
   static List<List<MetricData>> metricPoints(String prefix, int count, int perCollection) {
     List<List<MetricData>> out = new ArrayList<>();
@@ -197,11 +163,6 @@ final class OtlpLoad implements AutoCloseable {
   /** Exports spans in batches until each is acknowledged; returns the acknowledged spans. */
   List<SpanData> sendSpans(List<SpanData> spans) {
     return send(spans, spanExporter::export);
-  }
-
-  /** Exports log records in batches until each is acknowledged; returns those acknowledged. */
-  List<LogRecordData> sendLogs(List<LogRecordData> logs) {
-    return send(logs, logExporter::export);
   }
 
   /** Exports collections one by one until each is acknowledged; returns those acknowledged. */
@@ -241,7 +202,6 @@ final class OtlpLoad implements AutoCloseable {
   @Override
   public void close() {
     spanExporter.shutdown().join(10, TimeUnit.SECONDS);
-    logExporter.shutdown().join(10, TimeUnit.SECONDS);
     metricExporter.shutdown().join(10, TimeUnit.SECONDS);
   }
 

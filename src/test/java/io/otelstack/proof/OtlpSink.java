@@ -149,8 +149,8 @@ final class OtlpSink implements AutoCloseable {
   }
 
   /**
-   * The authorization headers seen, with the key itself masked: proof that the exporter sent
-   * {@code Bearer <key>} without the report ever holding a key.
+   * The authorization headers seen, with the key itself masked: proof that the exporter sent {@code
+   * Bearer <key>} without the report ever holding a key.
    */
   Set<String> authorizations() {
     return Set.copyOf(authorizations);
@@ -179,7 +179,8 @@ final class OtlpSink implements AutoCloseable {
                               String trace = hex.formatHex(s.getTraceId().toByteArray());
                               String span = hex.formatHex(s.getSpanId().toByteArray());
                               spans.merge(trace + "/" + span, 1, Integer::sum);
-                              traces.computeIfAbsent(trace, t -> ConcurrentHashMap.newKeySet())
+                              traces
+                                  .computeIfAbsent(trace, t -> ConcurrentHashMap.newKeySet())
                                   .add(span);
                               spanArrivals.incrementAndGet();
                             }

@@ -51,7 +51,9 @@ final class PodLogs {
     }
   }
 
-  /** Appends lines in the CRI format the container runtime writes ({@code <time> stdout F <text>}). */
+  /**
+   * Appends lines in the CRI format the container runtime writes ({@code <time> stdout F <text>}).
+   */
   static void append(Path file, List<Line> lines) {
     StringBuilder b = new StringBuilder();
     for (Line l : lines) {
@@ -93,7 +95,10 @@ final class PodLogs {
     String text(long id) {
       return switch (this) {
         case JSON_INFO ->
-            "{\"level\":\"info\",\"msg\":\"order placed\",\"order\":" + id + ",\"proof_id\":\"" + id
+            "{\"level\":\"info\",\"msg\":\"order placed\",\"order\":"
+                + id
+                + ",\"proof_id\":\""
+                + id
                 + "\"}";
         case JSON_WARN ->
             "{\"level\":\"warn\",\"msg\":\"payment retried\",\"proof_id\":\"" + id + "\"}";

@@ -91,8 +91,14 @@ final class PrometheusEndpoint implements AutoCloseable {
         for (String h : handlers) {
           e.counter(
               "http_requests_total",
-              "method=\"" + m + "\",code=\"" + c + "\",handler=\"" + h
-                  + "\",service=\"checkout\"," + SELF,
+              "method=\""
+                  + m
+                  + "\",code=\""
+                  + c
+                  + "\",handler=\""
+                  + h
+                  + "\",service=\"checkout\","
+                  + SELF,
               n * 3 + 1);
         }
       }

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The figures of one proof run, written as {@code report.json} (for machines and diffs) and
- * {@code report.md} (for people), both from the same values.
+ * The figures of one proof run, written as {@code report.json} (for machines and diffs) and {@code
+ * report.md} (for people), both from the same values.
  */
 final class ProofReport {
   private final Map<String, Object> json = new LinkedHashMap<>();
@@ -87,6 +87,38 @@ final class ProofReport {
     md.append("\nEverything was at the sink ")
         .append(round(f.recoverySeconds()))
         .append(" s after the restart.\n");
+  }
+
+  /** Scenario 1b: more sampled traces through an outage than the queue has batches. */
+  void capacity(int queueBatches, QueueCapacity.Figures f) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("queueSizeBatches", queueBatches);
+    s.put("queueSize", f.queueSize());
+    s.put("sizer", f.sizer());
+    s.put("traces", delivery(f.traces()));
+    json.put("outageLongerThanQueueBatches", s);
+    summary(
+        "Through an outage, more kept traces than the queue has batches",
+        f.traces().delivered() + "/" + f.traces().sent() + " single-span traces delivered");
+    section("1b. Outage with more kept traces than the queue has batches");
+    md.append(f.traces().sent())
+        .append(" single-span error traces sent while the sink was down, against ")
+        .append(queueBatches)
+        .append(" queue batches (`queue_size: ")
+        .append(f.queueSize())
+        .append("`, sizer `")
+        .append(f.sizer())
+        .append("`); the tail sampler releases each kept trace as one request. Delivered after")
+        .append(" the sink came up: **")
+        .append(f.traces().delivered())
+        .append(" / ")
+        .append(f.traces().sent())
+        .append("** (")
+        .append(f.traces().duplicates())
+        .append(" duplicates).\n\nChanged on this branch: `SendingQueue` counted `queue_size` in")
+        .append(" requests (`sizer: requests`, 5000); the same run then delivered 5000 of 6000")
+        .append(" (measured 2026-11-25). It now counts bytes, `queue_size` = sizeBatches ×")
+        .append(" maxBatchSizeKi KiB, the bound the PVC size is already validated against.\n");
   }
 
   /** Scenario 2. */
@@ -257,7 +289,9 @@ final class ProofReport {
         .append("DEBUG); the agent stopped with SIGTERM while reading and started again while the ")
         .append("files kept growing.\n\n| figure | lines |\n| --- | ---: |\n");
     f.droppedByRule()
-        .forEach((rule, n) -> md.append("| dropped: ").append(rule).append(" | ").append(n).append(" |\n"));
+        .forEach(
+            (rule, n) ->
+                md.append("| dropped: ").append(rule).append(" | ").append(n).append(" |\n"));
     md.append("| dropped lines that arrived anyway | ")
         .append(f.wronglyDelivered())
         .append(" |\n| lines to keep | ")
@@ -275,8 +309,12 @@ final class ProofReport {
     s.put("sendSeconds", f.sendSeconds());
     s.put("persistent", f.persistent());
     s.put("inMemory", f.inMemory());
-    s.put("medianPersistentSpansPerSecond", round(Throughput.Figures.median(f.persistent(), Throughput.Round::spansPerSecond)));
-    s.put("medianInMemorySpansPerSecond", round(Throughput.Figures.median(f.inMemory(), Throughput.Round::spansPerSecond)));
+    s.put(
+        "medianPersistentSpansPerSecond",
+        round(Throughput.Figures.median(f.persistent(), Throughput.Round::spansPerSecond)));
+    s.put(
+        "medianInMemorySpansPerSecond",
+        round(Throughput.Figures.median(f.inMemory(), Throughput.Round::spansPerSecond)));
     s.put("ratio", round(f.ratio()));
     json.put("throughput", s);
     summary(
@@ -287,9 +325,11 @@ final class ProofReport {
             + " in memory (ratio "
             + round(f.ratio())
             + "); peak RSS "
-            + Math.round(f.persistent().stream().mapToDouble(Throughput.Round::peakRssMib).max().orElse(0))
+            + Math.round(
+                f.persistent().stream().mapToDouble(Throughput.Round::peakRssMib).max().orElse(0))
             + " vs "
-            + Math.round(f.inMemory().stream().mapToDouble(Throughput.Round::peakRssMib).max().orElse(0))
+            + Math.round(
+                f.inMemory().stream().mapToDouble(Throughput.Round::peakRssMib).max().orElse(0))
             + " MiB");
     section("6. Throughput (benchmark, median of " + f.persistent().size() + " rounds)");
     md.append("Error traces (all kept) pushed as fast as the collector accepts them for ")
@@ -364,7 +404,8 @@ final class ProofReport {
         .append(" | ")
         .append(Math.round(Throughput.Figures.median(rounds, Throughput.Round::acceptedPerSecond)))
         .append(" | ")
-        .append(Math.round(rounds.stream().mapToDouble(Throughput.Round::peakRssMib).max().orElse(0)))
+        .append(
+            Math.round(rounds.stream().mapToDouble(Throughput.Round::peakRssMib).max().orElse(0)))
         .append(" |\n");
   }
 

@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code tools/prove}: runs every scenario at report size against the generated configuration
- * and writes {@code docs/proof/report.md}, {@code docs/proof/report.json} and the README's
- * "Reliability and cost figures" section.
+ * {@code tools/prove}: runs every scenario at report size against the generated configuration and
+ * writes {@code docs/proof/report.md}, {@code docs/proof/report.json} and the README's "Reliability
+ * and cost figures" section.
  *
  * <p>The JUnit tests run the same scenarios, smaller where that keeps {@code mvn test} fast, and
  * hold the pass/fail assertions; this entry point only measures and reports.
@@ -36,6 +36,9 @@ public final class Prove {
     int n = 20_000;
     log("1/6 crash with the backend down, " + n + " per signal");
     report.crash(n, CrashRecovery.run(stack, n));
+    int batches = stack.environment().queue().sizeBatches();
+    log("1b/6 outage with more kept traces than queue batches");
+    report.capacity(batches, QueueCapacity.run(stack, batches + 1_000));
     log("2/6 graceful stop");
     report.graceful(GracefulStop.run(stack, 4_000));
     log("3/6 sampling across two replicas");
@@ -59,14 +62,11 @@ public final class Prove {
                 + " request, and the persistent queue of `coralogix/traces` commits (fsync) one"
                 + " file_storage transaction per request. The same run with only that exporter's"
                 + " queue in memory (the routing stage's queue still persistent) delivered %.0f"
-                + " spans/s. Because `sending_queue` counts `queue_size` in requests, the same"
-                + " effect bounds an outage: `queue_size` sampled traces, not batches, fit in that"
-                + " queue before the sampler's releases are refused and dropped. Candidate fixes"
-                + " for the metrics/traces owners: size the queues in bytes (`sizer: bytes`,"
-                + " `queue_size` = sizeBatches x maxBatchSizeKi KiB), and either keep the"
-                + " sampling stage's exporter queue in memory with the routing stage's"
-                + " persistent queue as the durable buffer, or give it a file_storage without"
-                + " fsync (process crashes stay covered, node crashes not).",
+                + " spans/s. Candidate fixes for the metrics/traces owners, both trading some"
+                + " durability of kept traces for throughput: keep the sampling stage's exporter"
+                + " queue in memory with the routing stage's persistent queue as the durable"
+                + " buffer, or give it a file_storage without fsync (process crashes stay"
+                + " covered, node crashes not).",
             Throughput.Figures.median(throughput.persistent(), Throughput.Round::acceptedPerSecond),
             Throughput.Figures.median(throughput.persistent(), Throughput.Round::spansPerSecond),
             routingOnly.spansPerSecond()));
@@ -135,7 +135,7 @@ public final class Prove {
 
   private static String collectorVersion(Path project) {
     ExternalTools.Result r =
-        ExternalTools.run(project, Map.of(), 15, Otelcol.binary().toString(), "--version");
+        ExternalTools.run(project, Map.of(), 15, CollectorCommand.binary().toString(), "--version");
     return r.stdout().trim();
   }
 

@@ -18,8 +18,8 @@ final class SelfMetrics {
   private SelfMetrics() {}
 
   /**
-   * The sum over all series of a metric, e.g. {@code otelcol_receiver_accepted_log_records}
-   * (the {@code _total} suffix is optional); 0 when absent or unreachable.
+   * The sum over all series of a metric, e.g. {@code otelcol_receiver_accepted_log_records} (the
+   * {@code _total} suffix is optional); 0 when absent or unreachable.
    */
   static double sum(String endpoint, String metric) {
     try {

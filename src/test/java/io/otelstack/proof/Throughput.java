@@ -16,9 +16,9 @@ import java.util.function.UnaryOperator;
  * generated, against the same configuration with every queue in memory. Rounds alternate between
  * the two so that machine noise hits both; the figure is the median.
  *
- * <p>Senders push error traces (all kept, so every span reaches the sink) as fast as the
- * collector accepts them. The sustained rate is what reaches the sink per second in the steady
- * window: after the first decisions (the decision wait) and before the senders stop.
+ * <p>Senders push error traces (all kept, so every span reaches the sink) as fast as the collector
+ * accepts them. The sustained rate is what reaches the sink per second in the steady window: after
+ * the first decisions (the decision wait) and before the senders stop.
  */
 final class Throughput {
   private static final int SENDERS = 2;
@@ -110,7 +110,9 @@ final class Throughput {
       long atStart = sink.spanArrivals();
       long t0 = System.nanoTime();
       Await.until(
-          Duration.ofSeconds(sendSeconds + 60L), "the senders to stop", () -> System.nanoTime() >= stop);
+          Duration.ofSeconds(sendSeconds + 60L),
+          "the senders to stop",
+          () -> System.nanoTime() >= stop);
       double rate = (sink.spanArrivals() - atStart) / ((System.nanoTime() - t0) / 1e9);
       senders.shutdown();
       if (!senders.awaitTermination(2, TimeUnit.MINUTES)) {
