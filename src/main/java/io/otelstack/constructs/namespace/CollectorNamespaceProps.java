@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Props of {@link CollectorNamespace}.
  *
- * @param name the namespace name; a DNS label such as {@code observability}
+ * @param name the namespace name, a DNS label such as {@code observability}; required
  * @param podSecurity the Pod Security Standards level enforced on the namespace. Default: {@link
  *     PodSecurityLevel#RESTRICTED}.
  */
