@@ -34,6 +34,7 @@ import io.otelstack.constructs.scaling.ScalableCollector;
 import io.otelstack.constructs.scaling.StackHpa;
 import io.otelstack.internal.ChartRelease;
 import io.otelstack.internal.CollectorValues;
+import io.otelstack.internal.Tokens;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -388,7 +389,9 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
     if (props.queueStorageClass() != null) {
       spec.put("storageClassName", props.queueStorageClass().name());
     }
-    spec.put("resources", Map.of("requests", Map.of("storage", props.queuePvcSizeGi() + "Gi")));
+    spec.put(
+        "resources",
+        Map.of("requests", Map.of("storage", Tokens.text(props.queuePvcSizeGi()) + "Gi")));
     Map<String, Object> claim = new LinkedHashMap<>();
     claim.put("metadata", Map.of("name", QUEUE_VOLUME));
     claim.put("spec", spec);

@@ -1,0 +1,40 @@
+package io.otelstack.internal;
+
+import com.hashicorp.cdktf.Token;
+import io.otelstack.ValidationException;
+
+/**
+ * Props that may be Terraform tokens: references resolved only at apply time, such as the variables
+ * of a synthesized module. Not public API.
+ *
+ * <p>A token's value is unknown at synthesis, so the checks of a prop given as a token are skipped
+ * here; whoever passes the token (the module, with a variable {@code validation} block) checks it.
+ */
+public final class Tokens {
+  private Tokens() {}
+
+  /** Whether {@code value} is, or contains, a token rather than being a literal. */
+  public static boolean isToken(Object value) {
+    return value != null && Token.isUnresolved(value);
+  }
+
+  /**
+   * A whole-number prop: null (unset) stays null, a literal becomes an {@link Integer} and must be
+   * whole, a token passes through unchanged.
+   */
+  public static Number wholeNumber(String prop, Number value) {
+    if (value == null || value instanceof Integer || isToken(value)) {
+      return value;
+    }
+    double d = value.doubleValue();
+    if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+      throw new ValidationException(prop + " (" + value + ") must be a whole number");
+    }
+    return (int) d;
+  }
+
+  /** A number written into a string: the literal's digits, or the token's reference. */
+  public static String text(Number value) {
+    return isToken(value) ? Token.asString(value) : value.toString();
+  }
+}
