@@ -1,7 +1,9 @@
 package io.otelstack.internal;
 
+import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.Token;
 import io.otelstack.ValidationException;
+import java.util.List;
 
 /**
  * Props that may be Terraform tokens: references resolved only at apply time, such as the variables
@@ -31,6 +33,11 @@ public final class Tokens {
       throw new ValidationException(prop + " (" + value + ") must be a whole number");
     }
     return (int) d;
+  }
+
+  /** The elements joined by {@code separator}; a list token is joined by Terraform. */
+  public static String join(String separator, List<String> elements) {
+    return isToken(elements) ? Fn.join(separator, elements) : String.join(separator, elements);
   }
 
   /** A number written into a string: the literal's digits, or the token's reference. */

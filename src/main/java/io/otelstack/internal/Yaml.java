@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.Token;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,16 +31,18 @@ public final class Yaml {
   /**
    * Renders a document with keys sorted, so equal values always render to equal text.
    *
-   * <p>Tokens (a module's variables) stay in the text as references, which Terraform interpolates
-   * at apply time. A number token is written unquoted, so that YAML reads the number it resolves
-   * to; quoted like any other string, {@code "${var.x}"} would become the string {@code "3"}.
+   * <p>A value that is, or contains, a Terraform token (a module's variable) is written unquoted as
+   * {@code ${jsonencode(...)}}, which Terraform evaluates at apply time. A JSON string is a valid
+   * YAML scalar, so whatever the variable holds stays one YAML string, and a number token becomes a
+   * YAML number; interpolated into a quoted scalar, {@code "${var.x}"} would turn 3 into the string
+   * "3", and a quote or backslash in the value would break the document.
    */
   public static String render(Map<String, ?> document) {
-    List<String> numberTokens = new ArrayList<>();
-    Object withTokensAsText = numberTokensAsText(document, numberTokens);
+    List<String> tokens = new ArrayList<>();
+    Object withTokensEncoded = encodeTokens(document, tokens);
     try {
-      String yaml = MAPPER.writeValueAsString(withTokensAsText);
-      for (String token : numberTokens) {
+      String yaml = MAPPER.writeValueAsString(withTokensEncoded);
+      for (String token : tokens) {
         yaml = yaml.replace("\"" + token + "\"", token);
       }
       return yaml;
@@ -48,21 +51,23 @@ public final class Yaml {
     }
   }
 
-  /** A copy in which each number token is replaced by its text, which is collected. */
-  private static Object numberTokensAsText(Object value, List<String> numberTokens) {
+  /**
+   * A copy in which each token value is wrapped in {@code jsonencode}; the wrapped are collected.
+   */
+  private static Object encodeTokens(Object value, List<String> tokens) {
     if (value instanceof Map<?, ?> map) {
       Map<Object, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> copy.put(k, numberTokensAsText(v, numberTokens)));
+      map.forEach((k, v) -> copy.put(k, encodeTokens(v, tokens)));
       return copy;
     }
     if (value instanceof List<?> list) {
-      return list.stream().map(v -> numberTokensAsText(v, numberTokens)).toList();
+      return list.stream().map(v -> encodeTokens(v, tokens)).toList();
     }
-    // Number tokens are encoded as doubles; only those can be tokens.
-    if (value instanceof Double d && Tokens.isToken(d)) {
-      String text = Token.asString(d);
-      numberTokens.add(text);
-      return text;
+    // Number tokens are encoded as doubles, so no other number can be one.
+    if ((value instanceof String || value instanceof Double) && Tokens.isToken(value)) {
+      String encoded = Token.asString(Fn.jsonencode(value));
+      tokens.add(encoded);
+      return encoded;
     }
     return value;
   }

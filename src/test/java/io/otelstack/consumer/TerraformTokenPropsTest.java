@@ -11,6 +11,8 @@ import com.hashicorp.cdktf.Token;
 import io.otelstack.ValidationException;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSet;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSetProps;
+import io.otelstack.constructs.metrics.TargetAllocator;
+import io.otelstack.constructs.metrics.TargetAllocatorProps;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.namespace.CollectorNamespaceProps;
 import io.otelstack.constructs.scaling.StackHpa;
@@ -18,13 +20,16 @@ import io.otelstack.constructs.scaling.StackHpaProps;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecretProps;
 import io.otelstack.testing.Synth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
  * The props that the Terraform module turns into variables take Terraform tokens: their checks wait
- * for a literal, and the references reach the synthesized Terraform, numbers unquoted in the Helm
- * values so that YAML reads them as numbers.
+ * for a literal, and the references reach the synthesized Terraform. In Helm values a token is
+ * written as {@code ${jsonencode(...)}}, so that YAML reads a number as a number and a string stays
+ * one string whatever it holds.
  */
 class TerraformTokenPropsTest {
   private final TerraformStack stack = Synth.stack();
@@ -89,7 +94,7 @@ class TerraformTokenPropsTest {
     gateway(p -> p.coralogixDomain(domain));
 
     assertThat(releaseValues())
-        .contains("domain: \"${var.coralogix_domain}\"")
+        .contains("domain: ${jsonencode(var.coralogix_domain)}\n")
         .doesNotContain("eu2");
   }
 
@@ -98,20 +103,21 @@ class TerraformTokenPropsTest {
     Number size = number("queue_pvc_size_gi");
     gateway(p -> p.queuePvcSizeGi(size));
 
-    assertThat(releaseValues()).contains("storage: \"${var.queue_pvc_size_gi}Gi\"");
+    assertThat(releaseValues())
+        .contains("storage: ${jsonencode(\"${var.queue_pvc_size_gi}Gi\")}\n");
   }
 
   @Test
-  void aSamplingPercentageVariableIsWrittenAsANumber() {
+  void aSamplingPercentageVariableIsWrittenAsJson() {
     Number percent = number("traces_sampling_percentage");
     gateway(p -> p.tracesSamplingPercentage(percent.doubleValue()));
 
     assertThat(releaseValues())
-        .contains("sampling_percentage: ${var.traces_sampling_percentage}\n");
+        .contains("sampling_percentage: ${jsonencode(var.traces_sampling_percentage)}\n");
   }
 
   @Test
-  void replicaBoundVariablesAreWrittenAsNumbers() {
+  void replicaBoundVariablesAreWrittenAsJson() {
     MetricsTracesStatefulSet gateway = gateway(p -> p);
     Number min = number("hpa_min_replicas");
     Number max = number("hpa_max_replicas");
@@ -122,7 +128,28 @@ class TerraformTokenPropsTest {
 
     assertThat(releaseValues())
         .contains(
-            "minReplicas: ${var.hpa_min_replicas}\n", "maxReplicas: ${var.hpa_max_replicas}\n");
+            "minReplicas: ${jsonencode(var.hpa_min_replicas)}\n",
+            "maxReplicas: ${jsonencode(var.hpa_max_replicas)}\n");
+  }
+
+  @Test
+  void anAllowlistVariableIsJoinedByTerraform() {
+    MetricsTracesStatefulSet gateway = gateway(p -> p);
+    List<String> allowlist = Token.asList(variable("metrics_allowlist", "list(string)").getValue());
+    new TargetAllocator(
+        stack,
+        "TargetAllocator",
+        TargetAllocatorProps.builder().collector(gateway).allowlist(allowlist).build());
+    List<String> values = new ArrayList<>();
+    Synth.json(stack)
+        .at("/resource/helm_release")
+        .forEach(r -> values.add(r.at("/values/0").asText()));
+
+    assertThat(values)
+        .anySatisfy(
+            v ->
+                assertThat(v)
+                    .contains("regex: ${jsonencode(join(\"|\", var.metrics_allowlist))}\n"));
   }
 
   @Test
