@@ -33,24 +33,24 @@ public record FilelogReceiver(
     String name, List<String> include, List<String> exclude, FileStorage checkpoints)
     implements Component {
   /** The component type. */
-  public static final String TYPE = "filelog";
+  public static final String TYPE = "file_log";
 
   /** Requires absolute include and exclude globs and the checkpoint storage. */
   public FilelogReceiver {
     include = include == null ? List.of() : List.copyOf(include);
     exclude = exclude == null ? List.of() : List.copyOf(exclude);
     if (include.isEmpty()) {
-      throw new ValidationException("filelog.include must list at least one glob");
+      throw new ValidationException("file_log.include must list at least one glob");
     }
     for (String glob : include) {
-      requireAbsolute("filelog.include", glob);
+      requireAbsolute("file_log.include", glob);
     }
     for (String glob : exclude) {
-      requireAbsolute("filelog.exclude", glob);
+      requireAbsolute("file_log.exclude", glob);
     }
     if (checkpoints == null) {
       throw new ValidationException(
-          "filelog.checkpoints is required: without it a restarted agent re-reads every file from"
+          "file_log.checkpoints is required: without it a restarted agent re-reads every file from"
               + " the beginning");
     }
   }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -139,7 +140,10 @@ public final class EnvironmentLoader {
     String file = path.toString();
     if (!Files.isRegularFile(path)) {
       errors.add(
-          file + ": missing; it holds the shared defaults that every environment is merged over");
+          file
+              + (name.equals(DEFAULTS)
+                  ? ": missing; it holds the shared defaults that every environment is merged over"
+                  : ": not a regular file"));
       return null;
     }
     try {
@@ -163,7 +167,7 @@ public final class EnvironmentLoader {
   }
 
   /** Deep merge: maps merge, anything else replaces. */
-  static JsonNode merge(JsonNode base, JsonNode override) {
+  private static JsonNode merge(JsonNode base, JsonNode override) {
     if (!base.isObject() || !override.isObject()) {
       return override.deepCopy();
     }
@@ -198,12 +202,18 @@ public final class EnvironmentLoader {
       this.document = merge(defaults.root(), file.root());
     }
 
-    /** The environment, or null after adding its errors. */
+    /**
+     * The environment, or null after adding its errors. Each section whose fields the schema
+     * accepted is bound and checked even when other sections failed, so one run reports as much as
+     * it can.
+     */
     Environment environment() {
+      List<Located> located = new ArrayList<>();
       for (EnvironmentSchema.Violation violation : SCHEMA.validate(document)) {
-        errors.add(locate(violation) + violation.message());
+        located.add(locate(violation));
         invalidSections.add(violation.path().split("[.\\[]", 2)[0]);
       }
+      located.stream().sorted().map(Located::toString).forEach(errors::add);
       ClusterSettings cluster = bind("cluster", ClusterSettings.class, ClusterSettings::check);
       StateSettings state = bind("state", StateSettings.class, (s, p) -> {});
       CoralogixSettings coralogix =
@@ -238,13 +248,12 @@ public final class EnvironmentLoader {
           tags);
     }
 
-    /** "file: line N: " for the file the faulty value came from. */
-    private String locate(EnvironmentSchema.Violation violation) {
+    /** The violation in the file its faulty value came from. */
+    private Located locate(EnvironmentSchema.Violation violation) {
       String path = violation.path();
       YamlFile source =
           file.has(path) || !(defaults.has(path) || violation.fromDefaults()) ? file : defaults;
-      int line = source.line(path);
-      return source.file() + ": " + (line > 0 ? "line " + line + ": " : "");
+      return new Located(source.file(), source.line(path), violation.message());
     }
 
     private <T> T bind(String section, Class<T> type, BiConsumer<T, Problems> check) {
@@ -260,6 +269,26 @@ public final class EnvironmentLoader {
       return invalidSections.contains(section)
           ? null
           : BINDER.convertValue(document.get(section), type);
+    }
+  }
+
+  /**
+   * A schema error in a file, ordered by file and line so that messages read top to bottom; errors
+   * without a line (missing fields) come last.
+   */
+  private record Located(String file, int line, String message) implements Comparable<Located> {
+    private static final Comparator<Located> ORDER =
+        Comparator.comparing(Located::file)
+            .thenComparing(located -> located.line == 0 ? Integer.MAX_VALUE : located.line);
+
+    @Override
+    public int compareTo(Located other) {
+      return ORDER.compare(this, other);
+    }
+
+    @Override
+    public String toString() {
+      return file + ": " + (line > 0 ? "line " + line + ": " : "") + message;
     }
   }
 

@@ -106,15 +106,6 @@ final class EnvironmentSchema {
     return violations;
   }
 
-  /** The schema of the field at {@code path} elements (names and list indexes), or null. */
-  JsonNode at(List<?> path) {
-    JsonNode node = schema;
-    for (Object element : path) {
-      node = node == null ? null : child(node, element);
-    }
-    return node;
-  }
-
   /** The schema of a child of a (resolved) schema node, or null if it has none. */
   private JsonNode child(JsonNode node, Object element) {
     JsonNode resolved = resolve(node);
@@ -144,7 +135,7 @@ final class EnvironmentSchema {
   }
 
   /** The field names a schema node declares, in schema order. */
-  List<String> fields(JsonNode node) {
+  private List<String> fields(JsonNode node) {
     List<String> names = new ArrayList<>();
     resolve(node).path("properties").fieldNames().forEachRemaining(names::add);
     return names;
@@ -222,7 +213,7 @@ final class EnvironmentSchema {
           new Violation(path, shown + " must be at most " + plural(args[0], "character"), false);
       case "minProperties" ->
           new Violation(path, path + " must have at least " + plural(args[0], "entry"), false);
-      default -> new Violation(path, shown + ": " + message.getMessage(), false);
+      default -> new Violation(path, shown + " " + message.getError(), false);
     };
   }
 
@@ -250,7 +241,7 @@ final class EnvironmentSchema {
       }
     }
     String where = parent.isEmpty() ? "a top-level field" : "a field of " + parent;
-    if (best != null && bestDistance <= Math.max(1, name.length() / 3)) {
+    if (best != null && bestDistance <= Math.max(1, name.length() / 2)) {
       return new Violation(
           path,
           path + " is not " + where + "; did you mean " + YamlFile.child(parent, best) + "?",
@@ -336,7 +327,7 @@ final class EnvironmentSchema {
   }
 
   /** A value as messages print it: scalars as written, containers summarized. */
-  static String show(JsonNode value) {
+  private static String show(JsonNode value) {
     if (value.isTextual()) {
       String text = value.asText();
       return text.isBlank() ? JSON.valueToTree(text).toString() : text;

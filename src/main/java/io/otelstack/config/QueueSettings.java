@@ -22,8 +22,8 @@ public record QueueSettings(
     int maxBatchSizeKi,
     int pvcSizeGi,
     String storageClass) {
-  /** Share of the volume a full queue may use; the rest is compaction headroom. */
-  static final double USABLE_SHARE = 0.8;
+  /** Percentage of the volume a full queue may use; the rest is compaction headroom. */
+  private static final int USABLE_PERCENT = 80;
 
   /** Requires every part. */
   public QueueSettings {
@@ -32,9 +32,9 @@ public record QueueSettings(
 
   void check(Problems p) {
     long queueMi = ((long) sizeBatches * maxBatchSizeKi + 1023) / 1024;
-    long usableMi = (long) Math.floor(pvcSizeGi * 1024 * USABLE_SHARE);
+    long usableMi = pvcSizeGi * 1024L * USABLE_PERCENT / 100;
     if (enabled && queueMi > usableMi) {
-      long neededGi = (long) Math.ceil(queueMi / 1024.0 / USABLE_SHARE);
+      long neededGi = (queueMi * 100 + 1024L * USABLE_PERCENT - 1) / (1024L * USABLE_PERCENT);
       p.add(
           p.path("sizeBatches")
               + " × "
@@ -45,7 +45,9 @@ public record QueueSettings(
               + maxBatchSizeKi
               + " KiB = "
               + queueMi
-              + " MiB) must fit in 80% of "
+              + " MiB) must fit in "
+              + USABLE_PERCENT
+              + "% of "
               + p.path("pvcSizeGi")
               + " ("
               + pvcSizeGi

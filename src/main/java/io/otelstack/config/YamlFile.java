@@ -214,10 +214,8 @@ final class YamlFile {
 
     /** One line, with position, rather than SnakeYAML's multi-line excerpt. */
     private static String syntax(JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      // Jackson's own position is just past the value, so only its line is worth printing.
+      String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
       String problem = "cannot read the value: " + e.getOriginalMessage();
       if (e.getCause() instanceof MarkedYAMLException yaml) {
         problem =

@@ -37,7 +37,7 @@ class FilelogReceiverTest {
   void failsWhenNothingIsIncluded() {
     assertThatThrownBy(() -> new FilelogReceiver("", List.of(), List.of(), checkpoints))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("filelog.include must list at least one glob");
+        .hasMessage("file_log.include must list at least one glob");
   }
 
   @Test
@@ -48,7 +48,7 @@ class FilelogReceiverTest {
                     "", List.of("/var/log/pods/*/*/*.log"), List.of("*.gz"), checkpoints))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "filelog.exclude entry (*.gz) must be an absolute glob such as /var/log/pods/*/*/*.log");
+            "file_log.exclude entry (*.gz) must be an absolute glob such as /var/log/pods/*/*/*.log");
   }
 
   @Test
@@ -57,7 +57,7 @@ class FilelogReceiverTest {
             () -> new FilelogReceiver("", List.of("/var/log/pods/*/*/*.log"), null, null))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "filelog.checkpoints is required: without it a restarted agent re-reads every file"
+            "file_log.checkpoints is required: without it a restarted agent re-reads every file"
                 + " from the beginning");
   }
 }

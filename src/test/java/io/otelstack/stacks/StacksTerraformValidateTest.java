@@ -36,15 +36,26 @@ class StacksTerraformValidateTest {
   }
 
   @Test
+  void validationFailsWhenTheEksClusterLosesItsRequiredRole(@TempDir Path dir) throws IOException {
+    assertThat(errorsWithout(dir, "dev-cluster", "aws_eks_cluster", "role_arn"))
+        .anySatisfy(e -> assertThat(e).contains("Missing required argument").contains("role_arn"));
+  }
+
+  @Test
   void validationFailsWhenAHelmReleaseLosesItsRequiredChart(@TempDir Path dir) throws IOException {
-    Path source = SynthRun.everyEnvironment().outdir().resolve("stacks/dev-telemetry/cdk.tf.json");
+    assertThat(errorsWithout(dir, "dev-telemetry", "helm_release", "chart"))
+        .anySatisfy(e -> assertThat(e).contains("Missing required argument").contains("chart"));
+  }
+
+  /** Validates a copy of a synthesized stack whose first resource of a type lacks an argument. */
+  private static java.util.List<String> errorsWithout(
+      Path dir, String stackName, String type, String argument) throws IOException {
+    Path source =
+        SynthRun.everyEnvironment().outdir().resolve("stacks/" + stackName + "/cdk.tf.json");
     ObjectMapper json = new ObjectMapper();
     ObjectNode stack = (ObjectNode) json.readTree(source.toFile());
-    ObjectNode release = (ObjectNode) stack.path("resource").path("helm_release").elements().next();
-    release.remove("chart");
+    ((ObjectNode) stack.path("resource").path(type).elements().next()).remove(argument);
     json.writeValue(dir.resolve("cdk.tf.json").toFile(), stack);
-
-    assertThat(TerraformValidate.errors(dir))
-        .anySatisfy(e -> assertThat(e).contains("Missing required argument").contains("chart"));
+    return TerraformValidate.errors(dir);
   }
 }

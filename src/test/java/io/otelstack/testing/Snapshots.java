@@ -97,6 +97,25 @@ public final class Snapshots {
       }
       return;
     }
+    if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
+      for (int i = 0; i < expected.size(); i++) {
+        diff(expected.get(i), actual.get(i), path + "[" + i + "]", out);
+      }
+      return;
+    }
+    if (expected.isTextual() && actual.isTextual()) {
+      // Helm values are one long YAML string: point at the first line that changed.
+      String[] a = expected.asText().split("\n", -1);
+      String[] b = actual.asText().split("\n", -1);
+      int line = 0;
+      while (line < a.length && line < b.length && a[line].equals(b[line])) {
+        line++;
+      }
+      String was = line < a.length ? a[line].strip() : "(end)";
+      String now = line < b.length ? b[line].strip() : "(end)";
+      out.add("~ " + address(path) + " line " + (line + 1) + ": " + was + " -> " + now);
+      return;
+    }
     out.add("~ " + address(path) + ": " + abbreviate(expected) + " -> " + abbreviate(actual));
   }
 

@@ -44,7 +44,7 @@ class LogsDaemonSetTest {
   void readsEveryContainerLogOnTheNode() {
     Map<String, Object> config = config(f.agent(f.props().build()));
 
-    assertThat(list(at(config, "receivers", "filelog", "include")))
+    assertThat(list(at(config, "receivers", "file_log", "include")))
         .containsExactly("/var/log/pods/*/*/*.log");
   }
 
@@ -52,7 +52,7 @@ class LogsDaemonSetTest {
   void excludesTheAgentsOwnLogs() {
     Map<String, Object> config = config(f.agent(f.props().build()));
 
-    assertThat(list(at(config, "receivers", "filelog", "exclude")))
+    assertThat(list(at(config, "receivers", "file_log", "exclude")))
         .containsExactly("/var/log/pods/observability-agents_otel-logs-*_*/*/*.log");
   }
 
@@ -62,14 +62,14 @@ class LogsDaemonSetTest {
         config(
             f.agent(p -> p.extraFilelogExcludes(List.of("/var/log/pods/observability_*/*/*.log"))));
 
-    assertThat(list(at(config, "receivers", "filelog", "exclude")))
+    assertThat(list(at(config, "receivers", "file_log", "exclude")))
         .contains("/var/log/pods/observability_*/*/*.log");
   }
 
   @Test
   void recordsFilePathsButNotFileNames() {
     Map<String, Object> filelog =
-        map(at(config(f.agent(f.props().build())), "receivers", "filelog"));
+        map(at(config(f.agent(f.props().build())), "receivers", "file_log"));
 
     assertThat(filelog).containsEntry("include_file_path", true);
     assertThat(filelog).containsEntry("include_file_name", false);
@@ -79,7 +79,7 @@ class LogsDaemonSetTest {
   void parsesTheContainerRuntimeFormat() {
     Map<String, Object> config = config(f.agent(f.props().build()));
 
-    assertThat(list(at(config, "receivers", "filelog", "operators")))
+    assertThat(list(at(config, "receivers", "file_log", "operators")))
         .singleElement()
         .satisfies(op -> assertThat(map(op)).containsEntry("type", "container"));
   }
@@ -88,14 +88,15 @@ class LogsDaemonSetTest {
   void readsNewFilesFromTheBeginning() {
     Map<String, Object> config = config(f.agent(f.props().build()));
 
-    assertThat(at(config, "receivers", "filelog", "start_at")).isEqualTo("beginning");
+    assertThat(at(config, "receivers", "file_log", "start_at")).isEqualTo("beginning");
   }
 
   @Test
   void storesCheckpointsInFileStorageOnTheNode() {
     Map<String, Object> config = config(f.agent(f.props().build()));
 
-    assertThat(at(config, "receivers", "filelog", "storage")).isEqualTo("file_storage/checkpoints");
+    assertThat(at(config, "receivers", "file_log", "storage"))
+        .isEqualTo("file_storage/checkpoints");
     assertThat(at(config, "extensions", "file_storage/checkpoints", "directory"))
         .isEqualTo("/var/lib/otel-stack/otel-logs/checkpoints");
     assertThat(list(at(config, "service", "extensions"))).contains("file_storage/checkpoints");
@@ -290,7 +291,7 @@ class LogsDaemonSetTest {
   void removesTheChartsDefaultComponents() {
     Map<String, Object> config = config(f.agent(f.props().build()));
 
-    assertThat(map(config.get("receivers"))).containsOnlyKeys("filelog", "prometheus/self");
+    assertThat(map(config.get("receivers"))).containsOnlyKeys("file_log", "prometheus/self");
     assertThat(map(config.get("exporters"))).containsOnlyKeys("coralogix");
   }
 

@@ -1,0 +1,73 @@
+package io.otelstack.testing;
+
+import io.otelstack.collector.CollectorChart;
+import io.otelstack.internal.HelmValues;
+import io.otelstack.internal.Yaml;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs the project's collector distribution on configurations the stacks generate. */
+public final class Otelcol {
+  // ${env:NAME} references, and k8s_attributes' node_from_env_var, which names a variable the
+  // processor reads itself and which validate requires to be set.
+  private static final Pattern ENV_REF =
+      Pattern.compile("(?:\\$\\{env:|node_from_env_var: \"?)([A-Za-z_][A-Za-z0-9_]*)");
+
+  private Otelcol() {}
+
+  /**
+   * The configuration the collector really runs: the chart's default {@code config} merged with the
+   * release's, the way Helm merges values.
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> effectiveConfig(Map<String, Object> releaseValues) {
+    Map<String, Object> defaults =
+        (Map<String, Object>) CollectorChart.COLLECTOR.defaultValues().get("config");
+    return HelmValues.merge(
+        defaults, (Map<String, Object>) releaseValues.getOrDefault("config", Map.of()));
+  }
+
+  /**
+   * {@code otelcol validate} on a configuration. Every {@code ${env:NAME}} it references is given a
+   * harmless value, as the pod spec would give a real one: addresses get 127.0.0.1, the rest a
+   * placeholder word.
+   */
+  public static ExternalTools.Result validate(Map<String, Object> config) {
+    try {
+      Path file = Files.createTempFile("otelcol-config", ".yaml");
+      String text = Yaml.render(config);
+      Files.writeString(file, text);
+      ExternalTools.Result r =
+          ExternalTools.run(
+              ExternalTools.projectDir(),
+              placeholderEnvironment(text),
+              30,
+              ExternalTools.otelcol().toString(),
+              "validate",
+              "--config",
+              file.toString());
+      Files.delete(file);
+      return r;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Harmless values for every environment variable a configuration text references. */
+  public static Map<String, String> placeholderEnvironment(String configText) {
+    Map<String, String> env = new TreeMap<>();
+    Matcher m = ENV_REF.matcher(configText);
+    while (m.find()) {
+      String name = m.group(1);
+      env.put(name, name.endsWith("_IP") ? "127.0.0.1" : "conformance-" + name.toLowerCase());
+    }
+    return new LinkedHashMap<>(env);
+  }
+}
