@@ -78,7 +78,8 @@ public final class OtelCollectorStackModule extends TerraformStack {
         variable(
             "namespace",
             "string",
-            "Namespace of the metrics/traces collectors; the logs agents run in <namespace>"
+            "Namespace of the metrics/traces collectors. The logs agents run in a second one,"
+                + " this name followed by "
                 + AGENTS_SUFFIX
                 + ". Both are created.",
             "observability");
@@ -86,9 +87,9 @@ public final class OtelCollectorStackModule extends TerraformStack {
         namespace,
         "can(regex(\"" + DNS_LABEL + "\", var.namespace)) && length(var.namespace) <= 56",
         "The namespace must be a DNS label (lowercase letters, digits and '-') of at most 56"
-            + " characters, so that <namespace>"
+            + " characters, so that the agents' namespace (followed by "
             + AGENTS_SUFFIX
-            + " fits 63.");
+            + ") fits 63.");
     TerraformVariable domain =
         variable(
             "coralogix_domain",
@@ -165,7 +166,7 @@ public final class OtelCollectorStackModule extends TerraformStack {
     validate(
         allowlist,
         "length(var.metrics_allowlist) > 0"
-            + " && alltrue([for r in var.metrics_allowlist : can(regex(r, \"\"))])",
+            + " && alltrue([for r in var.metrics_allowlist : can(regexall(r, \"\"))])",
         "The metrics_allowlist must list at least one valid regular expression, e.g. \"up\".");
 
     DataAwsSecretsmanagerSecretVersion key =

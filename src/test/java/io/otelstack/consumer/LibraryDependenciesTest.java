@@ -22,7 +22,11 @@ import org.junit.jupiter.api.Test;
  */
 class LibraryDependenciesTest {
   private static final List<String> LIBRARY =
-      List.of("io/otelstack/constructs", "io/otelstack/collector", "io/otelstack/internal");
+      List.of(
+          "io/otelstack/constructs",
+          "io/otelstack/collector",
+          "io/otelstack/internal",
+          "io/otelstack/modules");
 
   @Test
   void libraryPackagesNeverReferenceTheEnvironmentModelOrTheStacks() throws Exception {
