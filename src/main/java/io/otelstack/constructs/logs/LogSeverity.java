@@ -25,7 +25,7 @@ public enum LogSeverity {
   }
 
   /** The OTTL enum constant, e.g. {@code SEVERITY_NUMBER_INFO}. */
-  public String ottl() {
+  String ottl() {
     return "SEVERITY_NUMBER_" + name();
   }
 

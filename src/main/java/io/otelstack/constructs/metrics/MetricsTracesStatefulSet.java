@@ -93,13 +93,13 @@ import software.constructs.Construct;
  */
 public class MetricsTracesStatefulSet extends Construct implements ScalableCollector {
   /** Where each replica's queue volume is mounted. */
-  public static final String QUEUE_DIRECTORY = "/var/lib/otelcol/queue";
+  static final String QUEUE_DIRECTORY = "/var/lib/otelcol/queue";
 
   /** OTLP/gRPC port of the sampling stage, reached only by peer collectors. */
   public static final int SAMPLING_PORT = 4319;
 
   /** Environment variable holding the pod name, the id the Target Allocator knows a replica by. */
-  public static final String POD_NAME_ENV = "POD_NAME";
+  private static final String POD_NAME_ENV = "POD_NAME";
 
   private static final String QUEUE_VOLUME = "queue";
   private static final int TARGET_ALLOCATOR_INTERVAL_SECONDS = 30;
