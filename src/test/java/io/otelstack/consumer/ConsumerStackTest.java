@@ -3,6 +3,7 @@ package io.otelstack.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Testing;
 import com.hashicorp.cdktf.providers.aws.data_aws_secretsmanager_secret_version.DataAwsSecretsmanagerSecretVersion;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.Test;
  * here reads {@code environments/} ({@link LibraryDependenciesTest} checks this class for it).
  */
 class ConsumerStackTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DOMAIN = "cx498.coralogix.com";
   private static final String BATCH_LOGS = "/var/log/pods/payments-batch_*/*/*.log";
 
@@ -102,18 +104,19 @@ class ConsumerStackTest {
 
   @Test
   void theAgentShipsToTheTeamsOwnCoralogixDomainAndApplication() {
-    Map<String, Object> exporter = map(at(values(logsOnly()), "config", "exporters", "coralogix"));
+    JsonNode exporter = tree(logsOnly()).at("/config/exporters/coralogix");
 
-    assertThat(exporter).containsEntry("domain", DOMAIN);
-    assertThat(exporter).containsEntry("application_name", "payments");
+    assertThat(exporter.path("domain").asText()).isEqualTo(DOMAIN);
+    assertThat(exporter.path("application_name").asText()).isEqualTo("payments");
   }
 
   @Test
   void theAgentSkipsTheTeamsExtraFilelogExcludeAndItsOwnLogs() {
-    Object exclude = at(values(logsOnly()), "config", "receivers", "filelog", "exclude");
+    JsonNode exclude = tree(logsOnly()).at("/config/receivers/file_log/exclude");
 
-    assertThat(list(exclude))
-        .containsExactly("/var/log/pods/payments-agents_payments-logs-*_*/*/*.log", BATCH_LOGS);
+    assertThat(exclude.toString())
+        .isEqualTo(
+            "[\"/var/log/pods/payments-agents_payments-logs-*_*/*/*.log\",\"" + BATCH_LOGS + "\"]");
   }
 
   @Test
@@ -147,16 +150,15 @@ class ConsumerStackTest {
                 .coralogixApplicationName("payments")
                 .queueStorageClass(queue)
                 .build());
-    Map<String, Object> values = values(Synth.json(stack));
+    JsonNode values = tree(Synth.json(stack));
 
     assertThat(gateway.otlpGrpcEndpoint())
         .isEqualTo("http://payments-gateway.payments-telemetry.svc.cluster.local:4317");
-    assertThat(at(values, "statefulset", "volumeClaimTemplates").toString())
-        .contains("storageClassName=payments-queue");
-    assertThat(map(at(values, "config", "receivers"))).doesNotContainKey("prometheus/pods");
-    assertThat(values).doesNotContainKey("autoscaling");
-    assertThat(map(at(values, "config", "exporters", "coralogix/traces")))
-        .containsEntry("domain", DOMAIN);
+    assertThat(values.at("/statefulset/volumeClaimTemplates/0/spec/storageClassName").asText())
+        .isEqualTo("payments-queue");
+    assertThat(values.at("/config/receivers").has("prometheus/pods")).isFalse();
+    assertThat(values.has("autoscaling")).isFalse();
+    assertThat(values.at("/config/exporters/coralogix~1traces/domain").asText()).isEqualTo(DOMAIN);
   }
 
   @Test
@@ -212,21 +214,7 @@ class ConsumerStackTest {
     return UpstreamCharts.releaseValues(Synth.onlyResource(json, "helm_release"));
   }
 
-  private static Object at(Map<String, Object> root, String... path) {
-    Object node = root;
-    for (String key : path) {
-      node = map(node).get(key);
-    }
-    return node;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object o) {
-    return (Map<String, Object>) o;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Object> list(Object o) {
-    return (List<Object>) o;
+  private static JsonNode tree(JsonNode json) {
+    return JSON.valueToTree(values(json));
   }
 }

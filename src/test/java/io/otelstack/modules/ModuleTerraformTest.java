@@ -94,17 +94,20 @@ class ModuleTerraformTest {
                 "-var=queue_pvc_size_gi=20",
                 "-var=metrics_allowlist=[\"up\",\"payments_.*\"]",
                 "-var=coralogix_application_name=pay \"ments\""));
-    Map<String, Object> gateway = releases.get("otel-metrics-traces");
+    JsonNode gateway = JSON.valueToTree(releases.get("otel-metrics-traces"));
+    JsonNode traces = gateway.at("/config/exporters/coralogix~1traces");
 
-    assertThat(at(gateway, "autoscaling", "minReplicas")).isEqualTo(3);
-    assertThat(at(gateway, "statefulset", "volumeClaimTemplates").toString())
-        .contains("storage=20Gi");
-    assertThat(at(gateway, "config", "exporters", "coralogix/traces", "application_name"))
-        .isEqualTo("pay \"ments\"");
-    assertThat(at(gateway, "config", "exporters", "coralogix/traces", "private_key"))
-        .isEqualTo("${env:CORALOGIX_PRIVATE_KEY}");
-    assertThat(releases.get("otel-metrics-traces-target-allocator").toString())
-        .contains("regex=up|payments_.*");
+    assertThat(gateway.at("/autoscaling/minReplicas").isInt()).isTrue();
+    assertThat(gateway.at("/autoscaling/minReplicas").asInt()).isEqualTo(3);
+    assertThat(
+            gateway
+                .at("/statefulset/volumeClaimTemplates/0/spec/resources/requests/storage")
+                .asText())
+        .isEqualTo("20Gi");
+    assertThat(traces.path("application_name").asText()).isEqualTo("pay \"ments\"");
+    assertThat(traces.path("private_key").asText()).isEqualTo("${env:CORALOGIX_PRIVATE_KEY}");
+    assertThat(JSON.valueToTree(releases.get("otel-metrics-traces-target-allocator")).toString())
+        .contains("\"regex\":\"up|payments_.*\"");
   }
 
   @Test
@@ -203,14 +206,5 @@ class ModuleTerraformTest {
     } catch (IOException e) {
       throw new AssertionError("not YAML:\n" + text, e);
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Object at(Map<String, Object> root, String... path) {
-    Object node = root;
-    for (String key : path) {
-      node = ((Map<String, Object>) node).get(key);
-    }
-    return node;
   }
 }
