@@ -9,8 +9,8 @@ import java.util.List;
  * Props that may be Terraform tokens: references resolved only at apply time, such as the variables
  * of a synthesized module. Not public API.
  *
- * <p>A token's value is unknown at synthesis, so the checks of a prop given as a token are skipped
- * here; whoever passes the token (the module, with a variable {@code validation} block) checks it.
+ * <p>A token's value is unknown at synthesis, so the constructs skip the checks of a prop given as
+ * a token; whoever passes the token checks it (the module, with a variable {@code validation}).
  */
 public final class Tokens {
   private Tokens() {}
@@ -20,12 +20,9 @@ public final class Tokens {
     return value != null && Token.isUnresolved(value);
   }
 
-  /**
-   * A whole-number prop: null (unset) stays null, a literal becomes an {@link Integer} and must be
-   * whole, a token passes through unchanged.
-   */
+  /** A whole-number prop: a literal must be whole and becomes an {@link Integer}; a token stays. */
   public static Number wholeNumber(String prop, Number value) {
-    if (value == null || value instanceof Integer || isToken(value)) {
+    if (value instanceof Integer || isToken(value)) {
       return value;
     }
     double d = value.doubleValue();
