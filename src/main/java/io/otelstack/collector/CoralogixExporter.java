@@ -1,6 +1,7 @@
 package io.otelstack.collector;
 
 import io.otelstack.ValidationException;
+import io.otelstack.internal.Tokens;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * Secret.
  *
  * @param name instance name, e.g. {@code logs}; empty for the unnamed instance
- * @param domain Coralogix domain, e.g. {@code eu2.coralogix.com}
+ * @param domain Coralogix domain, e.g. {@code eu2.coralogix.com}, or a Terraform token
  * @param applicationName Coralogix application name
  * @param subsystemName Coralogix subsystem name for this signal
  * @param privateKeyEnv environment variable holding the private key
@@ -41,7 +42,7 @@ public record CoralogixExporter(
 
   /** Validates domain, names and the key's environment variable. */
   public CoralogixExporter {
-    if (domain == null || !DOMAIN.matcher(domain).matches()) {
+    if (domain == null || !Tokens.isToken(domain) && !DOMAIN.matcher(domain).matches()) {
       throw new ValidationException(
           "coralogix.domain (" + domain + ") must be a host name such as eu2.coralogix.com");
     }

@@ -1,6 +1,7 @@
 package io.otelstack.collector;
 
 import io.otelstack.ValidationException;
+import io.otelstack.internal.Tokens;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  * old one forever.
  *
  * @param name instance name, e.g. {@code sampling}
- * @param service the Service whose endpoints are the backends, as {@code name.namespace}
+ * @param service the Service whose endpoints are the backends, as {@code name.namespace}; the
+ *     namespace may be a Terraform token
  * @param port the backends' OTLP/gRPC port
  * @param timeoutSeconds per-request timeout towards a backend
  * @param queue the sending queue in front of the routing
@@ -35,7 +37,7 @@ public record LoadBalancingExporter(
   /** Requires a namespaced Service, a port, a timeout and a queue. */
   public LoadBalancingExporter {
     String prop = ComponentId.of(TYPE, name).toString();
-    if (service == null || !SERVICE.matcher(service).matches()) {
+    if (service == null || !Tokens.isToken(service) && !SERVICE.matcher(service).matches()) {
       throw new ValidationException(
           prop
               + ".service ("

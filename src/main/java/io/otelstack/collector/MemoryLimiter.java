@@ -18,7 +18,7 @@ public record MemoryLimiter(int limitPercentage, int spikeLimitPercentage) imple
   /** The component type. */
   public static final String TYPE = "memory_limiter";
 
-  /** Requires 0 < spike < limit <= 100. */
+  /** Requires {@code 0 < spike < limit <= 100}. */
   public MemoryLimiter {
     if (limitPercentage <= 0 || limitPercentage > 100) {
       throw new ValidationException(

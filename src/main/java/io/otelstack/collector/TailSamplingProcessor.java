@@ -1,6 +1,7 @@
 package io.otelstack.collector;
 
 import io.otelstack.ValidationException;
+import io.otelstack.internal.Tokens;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.Map;
  * @param decisionWaitSeconds how long to buffer a trace's spans before deciding
  * @param keepErrors whether to keep every trace with an error status
  * @param slowTraceThresholdMs traces at least this long are kept
- * @param samplingPercentage share of the remaining traces kept, 0 to 100
+ * @param samplingPercentage share of the remaining traces kept, 0 to 100, or a Terraform token
  * @param hashSeed salt of the trace-ID hash; change it to sample a different subset
  */
 public record TailSamplingProcessor(
@@ -46,7 +47,8 @@ public record TailSamplingProcessor(
               + slowTraceThresholdMs
               + ") must be > 0; default is 1000");
     }
-    if (!(samplingPercentage >= 0 && samplingPercentage <= 100)) {
+    if (!Tokens.isToken(samplingPercentage)
+        && !(samplingPercentage >= 0 && samplingPercentage <= 100)) {
       throw new ValidationException(
           "traces.samplingPercentage ("
               + samplingPercentage

@@ -7,12 +7,16 @@ import io.otelstack.collector.CollectorChart;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import software.constructs.Construct;
 
 /** Creates the {@code helm_release} of one of the pinned upstream charts. Not public API. */
 public final class ChartRelease {
   /** How long Helm waits for the release to become ready before rolling back. */
   private static final int TIMEOUT_SECONDS = 600;
+
+  /** Where Terraform would start an interpolation or a directive, unless a token starts there. */
+  private static final Pattern TEMPLATE_START = Pattern.compile("([$%])\\{(?!TfToken\\[)");
 
   private ChartRelease() {}
 
@@ -31,7 +35,8 @@ public final class ChartRelease {
       String namespace,
       Map<String, ?> values,
       List<ITerraformDependable> dependsOn) {
-    return release(scope, id, chart, releaseName, namespace, Yaml.render(values), dependsOn);
+    return release(
+        scope, id, chart, releaseName, namespace, literal(Yaml.render(values)), dependsOn);
   }
 
   /**
@@ -48,8 +53,18 @@ public final class ChartRelease {
       String namespace,
       Supplier<? extends Map<String, ?>> values,
       List<ITerraformDependable> dependsOn) {
-    String rendered = Lazy.stringValue(context -> Yaml.render(values.get()));
+    String rendered = Lazy.stringValue(context -> literal(Yaml.render(values.get())));
     return release(scope, id, chart, releaseName, namespace, rendered, dependsOn);
+  }
+
+  /**
+   * The values as Terraform string text. Terraform reads "${" and "%{" in any string as the start
+   * of an interpolation or a directive, and the collector configuration is full of its own
+   * "${env:NAME}" references, which Terraform would reject; doubled ("$${", "%%{") they reach Helm
+   * unchanged. Tokens (a module's variables) stay live.
+   */
+  private static String literal(String yaml) {
+    return TEMPLATE_START.matcher(yaml).replaceAll("$1$1{");
   }
 
   private static Release release(

@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.Token;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Deterministic YAML rendering of Helm values and collector configuration. Not public API. */
@@ -23,13 +28,48 @@ public final class Yaml {
 
   private Yaml() {}
 
-  /** Renders a document with keys sorted, so equal values always render to equal text. */
+  /**
+   * Renders a document with keys sorted, so equal values always render to equal text.
+   *
+   * <p>A value that is, or contains, a Terraform token (a module's variable) is written unquoted as
+   * {@code ${jsonencode(...)}}, which Terraform evaluates at apply time. A JSON string is a valid
+   * YAML scalar, so whatever the variable holds stays one YAML string, and a number token becomes a
+   * YAML number; interpolated into a quoted scalar, {@code "${var.x}"} would turn 3 into the string
+   * "3", and a quote or backslash in the value would break the document.
+   */
   public static String render(Map<String, ?> document) {
+    List<String> tokens = new ArrayList<>();
+    Object withTokensEncoded = encodeTokens(document, tokens);
     try {
-      return MAPPER.writeValueAsString(document);
+      String yaml = MAPPER.writeValueAsString(withTokensEncoded);
+      for (String token : tokens) {
+        yaml = yaml.replace("\"" + token + "\"", token);
+      }
+      return yaml;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("values are not serializable: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A copy in which each token value is wrapped in {@code jsonencode}; the wrapped are collected.
+   */
+  private static Object encodeTokens(Object value, List<String> tokens) {
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(k, encodeTokens(v, tokens)));
+      return copy;
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(v -> encodeTokens(v, tokens)).toList();
+    }
+    // Number tokens are encoded as doubles, so no other number can be one.
+    if ((value instanceof String || value instanceof Double) && Tokens.isToken(value)) {
+      String encoded = Token.asString(Fn.jsonencode(value));
+      tokens.add(encoded);
+      return encoded;
+    }
+    return value;
   }
 
   /** Parses a YAML document into maps, lists and scalars. */

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -81,30 +83,20 @@ public final class TerraformValidate {
       throw new AssertionError("terraform mirror build failed:\n" + mirror.output());
     }
     Path root = Path.of(mirror.stdout().trim()).resolve("registry.terraform.io");
-    JsonNode required;
-    try {
-      required =
-          Synth.parse(Files.readString(stackDir.resolve("cdk.tf.json")))
-              .path("terraform")
-              .path("required_providers");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     List<String> absent = new ArrayList<>();
-    required
-        .fields()
-        .forEachRemaining(
-            p -> {
-              String source = p.getValue().path("source").asText(p.getKey());
-              String type = source.substring(source.lastIndexOf('/') + 1);
-              String version = p.getValue().path("version").asText();
-              Path binary =
-                  root.resolve("hashicorp/" + type + "/" + version + "/linux_amd64")
-                      .resolve("terraform-provider-" + type + "_v" + version);
-              if (!Files.isExecutable(binary)) {
-                absent.add("hashicorp/" + type + " " + version);
-              }
-            });
+    for (JsonNode required : requiredProviders(stackDir)) {
+      required
+          .fields()
+          .forEachRemaining(
+              p -> {
+                String source = p.getValue().path("source").asText(p.getKey());
+                String type = source.substring(source.lastIndexOf('/') + 1);
+                String version = p.getValue().path("version").asText();
+                if (!inMirror(root.resolve("hashicorp/" + type), type, version)) {
+                  absent.add("hashicorp/" + type + " " + version);
+                }
+              });
+    }
     Assumptions.assumeTrue(
         absent.isEmpty(),
         () ->
@@ -114,5 +106,47 @@ public final class TerraformValidate {
                 + absent
                 + " (they cannot be built from the module proxy here; see"
                 + " modules/terraform-mirror/README.md)");
+  }
+
+  /**
+   * The {@code required_providers} of every {@code *.tf.json} under {@code dir}: a synthesized
+   * stack's {@code cdk.tf.json}, a module's {@code main.tf.json}, and those of local modules that a
+   * configuration under test calls.
+   */
+  private static List<JsonNode> requiredProviders(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      List<JsonNode> out = new ArrayList<>();
+      for (Path f :
+          files
+              .filter(f -> f.toString().endsWith(".tf.json"))
+              .filter(f -> !f.toString().contains("/.terraform/"))
+              .sorted()
+              .toList()) {
+        out.add(Synth.parse(Files.readString(f)).path("terraform").path("required_providers"));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Whether the mirror holds the provider: at exactly {@code version} when that is a version, as
+   * stacks pin, or at any version when it is a constraint such as {@code >= 2.38.0, < 3.0.0}, as a
+   * module declares (terraform init then reports a mismatch itself).
+   */
+  private static boolean inMirror(Path typeDir, String type, String version) {
+    String binary = "terraform-provider-" + type + "_v";
+    if (version.matches("\\d+\\.\\d+\\.\\d+")) {
+      return Files.isExecutable(typeDir.resolve(version + "/linux_amd64/" + binary + version));
+    }
+    try (Stream<Path> files = Files.walk(typeDir)) {
+      return files.anyMatch(
+          f -> f.getFileName().toString().startsWith(binary) && Files.isExecutable(f));
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -77,7 +77,10 @@ public final class UpstreamCharts {
     }
   }
 
-  /** Parses one YAML values document from a synthesized {@code helm_release}. */
+  /**
+   * Parses one YAML values document from a synthesized {@code helm_release}, as Terraform hands it
+   * to Helm: the escapes "$${" and "%%{" read as "${" and "%{".
+   */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> releaseValues(JsonNode helmRelease) {
     JsonNode values = helmRelease.path("values");
@@ -85,7 +88,8 @@ public final class UpstreamCharts {
       throw new AssertionError("expected one values document, found " + values.size());
     }
     try {
-      return YAML.readValue(values.get(0).asText(), Map.class);
+      String text = values.get(0).asText().replace("$${", "${").replace("%%{", "%{");
+      return YAML.readValue(text, Map.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Props of {@link ClusterNetwork}: either a VPC created for the cluster, or existing subnets.
  *
  * @param clusterName the EKS cluster the subnets serve; it names the VPC's resources and their
- *     {@code kubernetes.io/cluster/<name>} tags
+ *     {@code kubernetes.io/cluster/<name>} tags; required
  * @param vpcCidr the CIDR block of the VPC to create, between /16 and /20. Default: {@code
  *     10.0.0.0/16} when no existing subnets are given; must be null when they are.
  * @param existingSubnetIds private subnets, in at least 2 availability zones, to put the cluster

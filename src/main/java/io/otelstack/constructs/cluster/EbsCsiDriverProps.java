@@ -7,15 +7,15 @@ import java.util.regex.Pattern;
 /**
  * Props of {@link EbsCsiDriver}.
  *
- * @param cluster the cluster to install the driver in
+ * @param cluster the cluster to install the driver in; required
  * @param addonVersion the pinned {@code aws-ebs-csi-driver} add-on version, e.g. {@code
  *     v1.48.0-eksbuild.1}; {@code aws eks describe-addon-versions --addon-name aws-ebs-csi-driver}
- *     lists those for a Kubernetes version
+ *     lists those for a Kubernetes version; required
  * @param podIdentityAgentVersion the pinned {@code eks-pod-identity-agent} add-on version. Default:
  *     {@value #DEFAULT_POD_IDENTITY_AGENT_VERSION}.
  * @param nodeGroups the node groups the driver's controller can run on; the add-on is created after
  *     them, since it only becomes active once its pods are scheduled. At least one must have no
- *     taint that repels pods, as the controller tolerates none.
+ *     taint that repels pods, as the controller tolerates none; required.
  */
 public record EbsCsiDriverProps(
     EksCluster cluster,

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  * Props of {@link EksCluster}.
  *
  * @param clusterName the EKS cluster name; it also prefixes the names of the cluster's IAM roles,
- *     KMS alias and launch templates
- * @param kubernetesVersion the Kubernetes minor version, e.g. {@code 1.33}
+ *     KMS alias and launch templates; required
+ * @param kubernetesVersion the Kubernetes minor version, e.g. {@code 1.33}; required
  * @param network the subnets the cluster's network interfaces go in; created for the same {@code
- *     clusterName}
+ *     clusterName}; required
  * @param endpointPublicAccess whether the Kubernetes API also has a public endpoint, reachable from
  *     {@code publicAccessCidrs} only. The private endpoint is always on. Default: false.
  * @param publicAccessCidrs the CIDR blocks allowed to reach the public endpoint; required when it

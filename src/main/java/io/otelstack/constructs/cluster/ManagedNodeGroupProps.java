@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
 /**
  * Props of {@link ManagedNodeGroup}.
  *
- * @param cluster the cluster the nodes join
+ * @param cluster the cluster the nodes join; required
  * @param name the node group name, unique in the cluster; it also names the node IAM role and the
- *     launch template
+ *     launch template; required
  * @param instanceTypes EC2 instance types, x86_64; EKS picks among them (for spot, list several of
- *     the same size to reduce interruptions)
+ *     the same size to reduce interruptions); required, at least one
  * @param capacityType on-demand or spot. Default: {@link CapacityType#ON_DEMAND}.
  * @param minSize the fewest nodes. Default: 2, so that losing one node leaves one running.
  * @param maxSize the most nodes. Default: 4.

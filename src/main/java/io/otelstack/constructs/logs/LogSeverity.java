@@ -2,11 +2,20 @@ package io.otelstack.constructs.logs;
 
 /** A log severity, mapped to the OpenTelemetry severity numbers OTTL compares. */
 public enum LogSeverity {
+  /** Finest detail; level names starting with {@code trace}. */
   TRACE("(?i)^trace"),
+  /** Diagnostics for developers; {@code debug} or {@code dbg}. */
   DEBUG("(?i)^(debug|dbg)"),
+  /** Normal operation; {@code info} or {@code notice}. */
   INFO("(?i)^(info|notice)"),
+  /** Something unexpected that did not fail; names starting with {@code warn}. */
   WARN("(?i)^warn"),
+  /** A failed operation; names starting with {@code err}. */
   ERROR("(?i)^err"),
+  /**
+   * The process cannot go on; {@code fatal}, {@code crit}, {@code panic}, {@code emerg} or {@code
+   * alert}.
+   */
   FATAL("(?i)^(fatal|crit|panic|emerg|alert)");
 
   private final String textPattern;
@@ -16,7 +25,7 @@ public enum LogSeverity {
   }
 
   /** The OTTL enum constant, e.g. {@code SEVERITY_NUMBER_INFO}. */
-  public String ottl() {
+  String ottl() {
     return "SEVERITY_NUMBER_" + name();
   }
 

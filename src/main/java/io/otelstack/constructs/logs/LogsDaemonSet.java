@@ -65,7 +65,7 @@ import software.constructs.Construct;
  */
 public class LogsDaemonSet extends Construct {
   /** The environment variable holding the node name, for the k8s_attributes node filter. */
-  public static final String NODE_NAME_ENV = "K8S_NODE_NAME";
+  private static final String NODE_NAME_ENV = "K8S_NODE_NAME";
 
   /** The PriorityClass value: above ordinary workloads, far below the system classes. */
   public static final int PRIORITY = 1_000_000;

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  * coralogix:} and {@code queue:} sections of an environment file.
  *
  * @param namespace the agent namespace; it must enforce {@code PRIVILEGED} Pod Security (see {@link
- *     CollectorNamespace})
- * @param coralogixSecret the Secret holding the Coralogix key, in the same namespace
- * @param coralogixDomain Coralogix domain, e.g. {@code eu2.coralogix.com}
- * @param coralogixApplicationName Coralogix application name
+ *     CollectorNamespace}); required
+ * @param coralogixSecret the Secret holding the Coralogix key, in the same namespace; required
+ * @param coralogixDomain Coralogix domain, e.g. {@code eu2.coralogix.com}; required
+ * @param coralogixApplicationName Coralogix application name; required
  * @param coralogixSubsystemName Coralogix subsystem name. Default: {@code logs}.
  * @param image the collector image. Default: {@link CollectorImage#CONTRIB}.
  * @param resources the agent container's requests and limits. Default: 100m/256Mi requested,

@@ -34,6 +34,7 @@ import io.otelstack.constructs.scaling.ScalableCollector;
 import io.otelstack.constructs.scaling.StackHpa;
 import io.otelstack.internal.ChartRelease;
 import io.otelstack.internal.CollectorValues;
+import io.otelstack.internal.Tokens;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,13 +93,13 @@ import software.constructs.Construct;
  */
 public class MetricsTracesStatefulSet extends Construct implements ScalableCollector {
   /** Where each replica's queue volume is mounted. */
-  public static final String QUEUE_DIRECTORY = "/var/lib/otelcol/queue";
+  static final String QUEUE_DIRECTORY = "/var/lib/otelcol/queue";
 
   /** OTLP/gRPC port of the sampling stage, reached only by peer collectors. */
   public static final int SAMPLING_PORT = 4319;
 
   /** Environment variable holding the pod name, the id the Target Allocator knows a replica by. */
-  public static final String POD_NAME_ENV = "POD_NAME";
+  private static final String POD_NAME_ENV = "POD_NAME";
 
   private static final String QUEUE_VOLUME = "queue";
   private static final int TARGET_ALLOCATOR_INTERVAL_SECONDS = 30;
@@ -388,7 +389,9 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
     if (props.queueStorageClass() != null) {
       spec.put("storageClassName", props.queueStorageClass().name());
     }
-    spec.put("resources", Map.of("requests", Map.of("storage", props.queuePvcSizeGi() + "Gi")));
+    spec.put(
+        "resources",
+        Map.of("requests", Map.of("storage", Tokens.text(props.queuePvcSizeGi()) + "Gi")));
     Map<String, Object> claim = new LinkedHashMap<>();
     claim.put("metadata", Map.of("name", QUEUE_VOLUME));
     claim.put("spec", spec);

@@ -8,6 +8,7 @@ import io.otelstack.collector.MemoryLimiter;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
 import io.otelstack.constructs.storage.EbsStorageClass;
+import io.otelstack.internal.Tokens;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * @param namespace namespace of the collectors; required
  * @param coralogixSecret Kubernetes Secret holding the Coralogix private key, in {@code namespace};
  *     required
- * @param coralogixDomain Coralogix domain, e.g. {@code eu2.coralogix.com}; required
+ * @param coralogixDomain Coralogix domain, e.g. {@code eu2.coralogix.com}, or a Terraform token;
+ *     required
  * @param coralogixApplicationName Coralogix application name; required
  * @param name Kubernetes name of the release, StatefulSet, Service and ServiceAccount; at most 40
  *     characters, so that derived names fit Kubernetes' 63. Default: {@code otel-metrics-traces}.
@@ -35,8 +37,8 @@ import java.util.regex.Pattern;
  * @param queueSizeBatches capacity of each sending queue, in batches. Default: 5000 batches.
  * @param queueNumConsumers concurrent senders per queue. Default: 10 consumers.
  * @param queueMaxBatchSizeKi largest batch, in KiB. Default: 512 KiB.
- * @param queuePvcSizeGi size of each replica's queue volume, in GiB; must hold every queue full.
- *     Default: 10 GiB.
+ * @param queuePvcSizeGi size of each replica's queue volume, in GiB, a whole number or a Terraform
+ *     number token; must hold every queue full (see {@link #minQueuePvcSizeGi()}). Default: 10 GiB.
  * @param queueStorageClass StorageClass of the queue volumes; use one that retains its volumes.
  *     Default: the cluster's default StorageClass.
  * @param terminationGracePeriodSeconds time a stopping pod gets before it is killed; must cover the
@@ -44,8 +46,8 @@ import java.util.regex.Pattern;
  * @param preStopDelaySeconds time a stopping pod keeps serving while endpoints drop it, so no
  *     client sends to a closed port. Default: 10 seconds.
  * @param exporterTimeoutSeconds per-request timeout of every exporter. Default: 30 seconds.
- * @param tracesSamplingPercentage share of traces kept that are neither errors nor slow. Default:
- *     50 percent (the environments use 10 in prod).
+ * @param tracesSamplingPercentage share of traces kept that are neither errors nor slow, 0 to 100,
+ *     or a Terraform number token. Default: 50 percent (the environments use 10 in prod).
  * @param tracesHashSeed salt of the trace-ID hash. Default: 22.
  * @param tracesKeepErrors whether every trace with an error is kept. Default: true.
  * @param tracesSlowTraceThresholdMs traces at least this long are kept. Default: 1000 ms.
@@ -68,7 +70,7 @@ public record MetricsTracesStatefulSetProps(
     Integer queueSizeBatches,
     Integer queueNumConsumers,
     Integer queueMaxBatchSizeKi,
-    Integer queuePvcSizeGi,
+    Number queuePvcSizeGi,
     EbsStorageClass queueStorageClass,
     Integer terminationGracePeriodSeconds,
     Integer preStopDelaySeconds,
@@ -127,7 +129,8 @@ public record MetricsTracesStatefulSetProps(
     queueSizeBatches = queueSizeBatches == null ? 5000 : queueSizeBatches;
     queueNumConsumers = queueNumConsumers == null ? 10 : queueNumConsumers;
     queueMaxBatchSizeKi = queueMaxBatchSizeKi == null ? 512 : queueMaxBatchSizeKi;
-    queuePvcSizeGi = queuePvcSizeGi == null ? 10 : queuePvcSizeGi;
+    queuePvcSizeGi =
+        queuePvcSizeGi == null ? 10 : Tokens.wholeNumber("queue.pvcSizeGi", queuePvcSizeGi);
     terminationGracePeriodSeconds =
         terminationGracePeriodSeconds == null ? 60 : terminationGracePeriodSeconds;
     preStopDelaySeconds = preStopDelaySeconds == null ? 10 : preStopDelaySeconds;
@@ -163,28 +166,45 @@ public record MetricsTracesStatefulSetProps(
               + drain
               + ", or a stopping pod is killed while it still sends");
     }
-    if (queuePvcSizeGi < 1) {
-      throw new ValidationException("queue.pvcSizeGi (" + queuePvcSizeGi + ") must be >= 1");
+    if (!Tokens.isToken(queuePvcSizeGi)) {
+      checkQueuePvcSize(
+          queuePvcSizeGi.intValue(), queueEnabled, queueSizeBatches, queueMaxBatchSizeKi);
     }
-    if (queueEnabled) {
-      long fullQueuesKi = (long) QUEUES_PER_REPLICA * queueSizeBatches * queueMaxBatchSizeKi;
-      long volumeKi = (long) queuePvcSizeGi * 1024 * 1024;
-      if (fullQueuesKi > volumeKi) {
-        long neededGi = (fullQueuesKi + 1024 * 1024 - 1) / (1024 * 1024);
-        throw new ValidationException(
-            "queue.pvcSizeGi ("
-                + queuePvcSizeGi
-                + ") must hold "
-                + QUEUES_PER_REPLICA
-                + " full queues of queue.sizeBatches ("
-                + queueSizeBatches
-                + ") x queue.maxBatchSizeKi ("
-                + queueMaxBatchSizeKi
-                + "), i.e. at least "
-                + neededGi
-                + "; raise pvcSizeGi or lower sizeBatches");
-      }
+  }
+
+  private static void checkQueuePvcSize(
+      int pvcSizeGi, boolean queueEnabled, int sizeBatches, int maxBatchSizeKi) {
+    if (pvcSizeGi < 1) {
+      throw new ValidationException("queue.pvcSizeGi (" + pvcSizeGi + ") must be >= 1");
     }
+    long neededGi = minPvcSizeGi(sizeBatches, maxBatchSizeKi);
+    if (queueEnabled && pvcSizeGi < neededGi) {
+      throw new ValidationException(
+          "queue.pvcSizeGi ("
+              + pvcSizeGi
+              + ") must hold "
+              + QUEUES_PER_REPLICA
+              + " full queues of queue.sizeBatches ("
+              + sizeBatches
+              + ") x queue.maxBatchSizeKi ("
+              + maxBatchSizeKi
+              + "), i.e. at least "
+              + neededGi
+              + "; raise pvcSizeGi or lower sizeBatches");
+    }
+  }
+
+  /**
+   * The smallest {@link #queuePvcSizeGi()} that holds every sending queue of a replica full, for
+   * these queue sizes; what a module checks its size variable against.
+   */
+  public long minQueuePvcSizeGi() {
+    return minPvcSizeGi(queueSizeBatches, queueMaxBatchSizeKi);
+  }
+
+  private static long minPvcSizeGi(int sizeBatches, int maxBatchSizeKi) {
+    long fullQueuesKi = (long) QUEUES_PER_REPLICA * sizeBatches * maxBatchSizeKi;
+    return (fullQueuesKi + 1024 * 1024 - 1) / (1024 * 1024);
   }
 
   private static void require(String prop, String value, Pattern form, String example) {
@@ -215,7 +235,7 @@ public record MetricsTracesStatefulSetProps(
     private Integer queueSizeBatches;
     private Integer queueNumConsumers;
     private Integer queueMaxBatchSizeKi;
-    private Integer queuePvcSizeGi;
+    private Number queuePvcSizeGi;
     private EbsStorageClass queueStorageClass;
     private Integer terminationGracePeriodSeconds;
     private Integer preStopDelaySeconds;
@@ -319,7 +339,7 @@ public record MetricsTracesStatefulSetProps(
     }
 
     /** See {@link MetricsTracesStatefulSetProps#queuePvcSizeGi()}. */
-    public Builder queuePvcSizeGi(int v) {
+    public Builder queuePvcSizeGi(Number v) {
       queuePvcSizeGi = v;
       return this;
     }

@@ -16,6 +16,7 @@ import com.hashicorp.cdktf.providers.kubernetes.service_account_v1.ServiceAccoun
 import com.hashicorp.cdktf.providers.kubernetes.service_account_v1.ServiceAccountV1Metadata;
 import io.otelstack.collector.CollectorChart;
 import io.otelstack.internal.ChartRelease;
+import io.otelstack.internal.Tokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -273,7 +274,7 @@ public class TargetAllocator extends Construct {
 
   private List<Object> sampleRelabeling() {
     List<Object> rules = new ArrayList<>();
-    rules.add(rule("keep", List.of("__name__"), String.join("|", props.allowlist())));
+    rules.add(rule("keep", List.of("__name__"), Tokens.join("|", props.allowlist())));
     props.renameLabels().forEach((from, to) -> rules.add(copy(from, to)));
     Set<String> dropped = new LinkedHashSet<>(ALWAYS_DROPPED);
     dropped.addAll(props.dropLabels());

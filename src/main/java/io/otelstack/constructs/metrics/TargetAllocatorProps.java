@@ -2,6 +2,7 @@ package io.otelstack.constructs.metrics;
 
 import io.otelstack.ValidationException;
 import io.otelstack.internal.Maps;
+import io.otelstack.internal.Tokens;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,8 @@ import java.util.regex.PatternSyntaxException;
  * environment files' {@code targetAllocator:} section, the scrape settings from {@code metrics:}.
  *
  * @param collector the collector the allocator feeds; required
- * @param allowlist metric names kept, as Prometheus regular expressions (anchored); everything else
- *     is dropped at scrape time; required, at least one
+ * @param allowlist metric names kept, as Prometheus regular expressions (anchored), or a Terraform
+ *     list token; everything else is dropped at scrape time; required, at least one
  * @param replicas allocator replicas. Default: 2 replicas.
  * @param allocationStrategy how targets are spread over collectors. Default: consistent hashing.
  * @param dropLabels high-cardinality labels dropped from every sample, in addition to {@code
@@ -63,7 +64,7 @@ public record TargetAllocatorProps(
           "metrics.allowlist must name at least one metric regex, e.g. \"up\" or \".*\" for all");
     }
     allowlist = List.copyOf(allowlist);
-    for (String regex : allowlist) {
+    for (String regex : Tokens.isToken(allowlist) ? List.<String>of() : allowlist) {
       try {
         Pattern.compile(regex);
       } catch (PatternSyntaxException e) {

@@ -45,13 +45,13 @@ public class StackHpa extends Construct {
     return props.target();
   }
 
-  /** Fewest replicas. */
-  public int minReplicas() {
+  /** Fewest replicas: a whole number, or the token it was given. */
+  public Number minReplicas() {
     return props.minReplicas();
   }
 
-  /** Most replicas. */
-  public int maxReplicas() {
+  /** Most replicas: a whole number, or the token it was given. */
+  public Number maxReplicas() {
     return props.maxReplicas();
   }
 

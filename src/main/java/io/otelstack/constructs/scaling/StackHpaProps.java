@@ -1,13 +1,16 @@
 package io.otelstack.constructs.scaling;
 
 import io.otelstack.ValidationException;
+import io.otelstack.internal.Tokens;
 
 /**
  * Props of a {@link StackHpa}, named like the {@code hpa:} section of the environment files.
  *
  * @param target the collector to scale; required
- * @param minReplicas fewest replicas. Default: 2 replicas.
- * @param maxReplicas most replicas. Default: 6 replicas.
+ * @param minReplicas fewest replicas, a whole number or a Terraform number token ({@code
+ *     Token.asNumber}). Default: 2 replicas.
+ * @param maxReplicas most replicas, a whole number or a Terraform number token. Default: 6
+ *     replicas.
  * @param targetCpuUtilizationPercent average CPU use, in percent of the request, the autoscaler
  *     aims for. Default: 70 percent.
  * @param targetMemoryUtilizationPercent average memory use, in percent of the request, the
@@ -23,8 +26,8 @@ import io.otelstack.ValidationException;
  */
 public record StackHpaProps(
     ScalableCollector target,
-    Integer minReplicas,
-    Integer maxReplicas,
+    Number minReplicas,
+    Number maxReplicas,
     Integer targetCpuUtilizationPercent,
     Integer targetMemoryUtilizationPercent,
     Integer scaleDownStabilizationWindowSeconds,
@@ -45,8 +48,8 @@ public record StackHpaProps(
       throw new ValidationException(
           "hpa.target is required: pass the MetricsTracesStatefulSet the autoscaler scales");
     }
-    minReplicas = orDefault(minReplicas, 2);
-    maxReplicas = orDefault(maxReplicas, 6);
+    minReplicas = minReplicas == null ? 2 : Tokens.wholeNumber("hpa.minReplicas", minReplicas);
+    maxReplicas = maxReplicas == null ? 6 : Tokens.wholeNumber("hpa.maxReplicas", maxReplicas);
     targetCpuUtilizationPercent = orDefault(targetCpuUtilizationPercent, 70);
     targetMemoryUtilizationPercent = orDefault(targetMemoryUtilizationPercent, 75);
     scaleDownStabilizationWindowSeconds = orDefault(scaleDownStabilizationWindowSeconds, 600);
@@ -59,14 +62,17 @@ public record StackHpaProps(
     // A hard floor, not a warning: with no collector running, the Target Allocator has no one to
     // hand scrape targets to (every scrape is missed) and the OTLP Service has no endpoint (every
     // span is refused). One replica is the least that keeps both working.
-    if (minReplicas < 1) {
+    boolean literalMin = !Tokens.isToken(minReplicas);
+    if (literalMin && minReplicas.intValue() < 1) {
       throw new ValidationException(
           "hpa.minReplicas ("
               + minReplicas
               + ") must be >= 1: with no collector the Target Allocator has no one to assign"
               + " scrape targets to and the OTLP Service has no endpoint");
     }
-    if (minReplicas > maxReplicas) {
+    if (literalMin
+        && !Tokens.isToken(maxReplicas)
+        && minReplicas.intValue() > maxReplicas.intValue()) {
       throw new ValidationException(
           "hpa.minReplicas ("
               + minReplicas
@@ -122,8 +128,8 @@ public record StackHpaProps(
   /** Collects the props; unset ones take their defaults. */
   public static final class Builder {
     private ScalableCollector target;
-    private Integer minReplicas;
-    private Integer maxReplicas;
+    private Number minReplicas;
+    private Number maxReplicas;
     private Integer targetCpuUtilizationPercent;
     private Integer targetMemoryUtilizationPercent;
     private Integer scaleDownStabilizationWindowSeconds;
@@ -142,13 +148,13 @@ public record StackHpaProps(
     }
 
     /** See {@link StackHpaProps#minReplicas()}. */
-    public Builder minReplicas(int v) {
+    public Builder minReplicas(Number v) {
       minReplicas = v;
       return this;
     }
 
     /** See {@link StackHpaProps#maxReplicas()}. */
-    public Builder maxReplicas(int v) {
+    public Builder maxReplicas(Number v) {
       maxReplicas = v;
       return this;
     }

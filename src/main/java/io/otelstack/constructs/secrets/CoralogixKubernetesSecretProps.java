@@ -8,10 +8,11 @@ import java.util.regex.Pattern;
 /**
  * Props of {@link CoralogixKubernetesSecret}.
  *
- * @param namespace the namespace the Secret is created in; the collectors reading it must run there
+ * @param namespace the namespace the Secret is created in; the collectors reading it must run
+ *     there; required
  * @param privateKey the Coralogix private key as a Terraform reference, e.g. the {@code
- *     secretString} of the Secrets Manager data source. Never a literal: a literal would be written
- *     into the synthesized Terraform JSON.
+ *     secretString} of the Secrets Manager data source; required. Never a literal: a literal would
+ *     be written into the synthesized Terraform JSON.
  * @param name the Secret's name. Default: {@code coralogix-private-key}.
  * @param key the key of the private key inside the Secret. Default: {@code private-key}.
  */

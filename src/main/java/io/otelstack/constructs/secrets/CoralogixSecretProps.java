@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * Props of {@link CoralogixSecret}.
  *
  * @param secretName the AWS Secrets Manager secret name, e.g. {@code
- *     otel-stack/coralogix-private-key}
+ *     otel-stack/coralogix-private-key}; required
  * @param create whether this stack creates the secret; false references an existing one by name.
  *     Default: true.
  */

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Props of {@link EbsStorageClass}.
  *
- * @param name the StorageClass name, e.g. {@code gp3} or {@code otel-queue}
+ * @param name the StorageClass name, e.g. {@code gp3} or {@code otel-queue}; required
  * @param reclaimPolicy what happens to a volume when its claim is deleted. Default: {@link
  *     ReclaimPolicy#DELETE}. Use {@link ReclaimPolicy#RETAIN} for the persistent queues, so queued
  *     data survives a deleted PVC.

@@ -1,0 +1,44 @@
+package io.otelstack.internal;
+
+import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.Token;
+import io.otelstack.ValidationException;
+import java.util.List;
+
+/**
+ * Props that may be Terraform tokens: references resolved only at apply time, such as the variables
+ * of a synthesized module. Not public API.
+ *
+ * <p>A token's value is unknown at synthesis, so the constructs skip the checks of a prop given as
+ * a token; whoever passes the token checks it (the module, with a variable {@code validation}).
+ */
+public final class Tokens {
+  private Tokens() {}
+
+  /** Whether {@code value} is, or contains, a token rather than being a literal. */
+  public static boolean isToken(Object value) {
+    return value != null && Token.isUnresolved(value);
+  }
+
+  /** A whole-number prop: a literal must be whole and becomes an {@link Integer}; a token stays. */
+  public static Number wholeNumber(String prop, Number value) {
+    if (value instanceof Integer || isToken(value)) {
+      return value;
+    }
+    double d = value.doubleValue();
+    if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+      throw new ValidationException(prop + " (" + value + ") must be a whole number");
+    }
+    return (int) d;
+  }
+
+  /** The elements joined by {@code separator}; a list token is joined by Terraform. */
+  public static String join(String separator, List<String> elements) {
+    return isToken(elements) ? Fn.join(separator, elements) : String.join(separator, elements);
+  }
+
+  /** A number written into a string: the literal's digits, or the token's reference. */
+  public static String text(Number value) {
+    return isToken(value) ? Token.asString(value) : value.toString();
+  }
+}
