@@ -24,7 +24,8 @@ final class GracefulStop {
    *
    * @param gracePeriodSeconds the pods' terminationGracePeriodSeconds
    * @param preStopSeconds the preStop sleep
-   * @param queuedAtSigterm requests in the exporters' queues when SIGTERM was sent
+   * @param queuedAtSigterm size of the exporters' queues when SIGTERM was sent
+   * @param queueUnit the unit of that size, the queues' {@code sizer}
    * @param drainSeconds from SIGTERM to the process's exit
    * @param spans span delivery after the restart
    */
@@ -32,6 +33,7 @@ final class GracefulStop {
       int gracePeriodSeconds,
       int preStopSeconds,
       long queuedAtSigterm,
+      String queueUnit,
       double drainSeconds,
       Delivery spans) {
     /** Whether preStop plus the drain fit in the grace period, i.e. no SIGKILL was needed. */
@@ -41,17 +43,25 @@ final class GracefulStop {
   }
 
   /** The traces exporter's per-request timeout. */
-  @SuppressWarnings("unchecked")
   private static Duration exporterTimeout(GeneratedStack stack) {
-    Map<String, Object> exporters =
-        (Map<String, Object>) stack.statefulSetConfig().get("exporters");
-    String timeout =
-        exporters.entrySet().stream()
-            .filter(e -> e.getKey().startsWith("coralogix"))
-            .map(e -> String.valueOf(((Map<String, Object>) e.getValue()).get("timeout")))
-            .findFirst()
-            .orElse("30s");
+    String timeout = String.valueOf(coralogixTraces(stack).get("timeout"));
     return Duration.ofSeconds(Long.parseLong(timeout.replace("s", "")));
+  }
+
+  /** The traces exporter's sending queue settings, with its timeout. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> coralogixTraces(GeneratedStack stack) {
+    Map<String, Object> exporter =
+        ((Map<String, Map<String, Object>>) stack.statefulSetConfig().get("exporters"))
+            .entrySet().stream()
+                .filter(e -> e.getKey().startsWith("coralogix/traces"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no coralogix/traces exporter"));
+    Map<String, Object> out =
+        new java.util.LinkedHashMap<>((Map<String, Object>) exporter.get("sending_queue"));
+    out.put("timeout", exporter.get("timeout"));
+    return out;
   }
 
   /** Runs the scenario with {@code traces} error traces of 5 spans. */
@@ -99,6 +109,7 @@ final class GracefulStop {
           stack.gracePeriodSeconds(),
           stack.preStopSeconds(),
           queued,
+          String.valueOf(coralogixTraces(stack).get("sizer")),
           drain.toMillis() / 1000.0,
           Delivery.of("spans", spanIds, sink.spans()));
     } finally {

@@ -126,7 +126,8 @@ final class ProofReport {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("terminationGracePeriodSeconds", f.gracePeriodSeconds());
     s.put("preStopSeconds", f.preStopSeconds());
-    s.put("queuedRequestsAtSigterm", f.queuedAtSigterm());
+    s.put("queuedAtSigterm", f.queuedAtSigterm());
+    s.put("queueUnit", f.queueUnit());
     s.put("drainSeconds", f.drainSeconds());
     s.put("withinGracePeriod", f.withinGracePeriod());
     s.put("spans", delivery(f.spans()));
@@ -145,11 +146,14 @@ final class ProofReport {
             + f.spans().sent()
             + " spans delivered after the restart");
     section("2. Graceful stop (SIGTERM) with data queued");
-    md.append("Backend slowed down so the queues were not empty; load stopped, preStop sleep of ")
+    md.append("The backend answered each export after half the exporter timeout, so exports were")
+        .append(" in flight and data queued; preStop sleep of ")
         .append(f.preStopSeconds())
         .append(" s, then SIGTERM with ")
         .append(f.queuedAtSigterm())
-        .append(" requests queued.\n\n")
+        .append(" ")
+        .append(f.queueUnit())
+        .append(" queued.\n\n")
         .append("| figure | value |\n| --- | ---: |\n")
         .append("| shutdown after SIGTERM | ")
         .append(f.drainSeconds())
