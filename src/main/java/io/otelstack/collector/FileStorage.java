@@ -11,8 +11,13 @@ import java.util.Map;
  * @param name instance name, e.g. {@code queue} for {@code file_storage/queue}
  * @param directory where the database files live; a PVC or hostPath mount
  * @param timeoutSeconds how long to wait for the file lock before giving up
+ * @param fsync whether every write transaction is flushed to the device before it is acknowledged.
+ *     With it, an acknowledged write survives a node crash; without it, it survives a process crash
+ *     (kill, OOM) but a kernel crash or power loss can drop the last seconds of writes. Default:
+ *     true.
  */
-public record FileStorage(String name, String directory, int timeoutSeconds) implements Component {
+public record FileStorage(String name, String directory, int timeoutSeconds, boolean fsync)
+    implements Component {
   /** The component type. */
   public static final String TYPE = "file_storage";
 
@@ -26,6 +31,11 @@ public record FileStorage(String name, String directory, int timeoutSeconds) imp
       throw new ValidationException(
           "file_storage/" + name + ".timeoutSeconds (" + timeoutSeconds + ") must be > 0");
     }
+  }
+
+  /** A store that flushes every write transaction to the device (fsync on). */
+  public FileStorage(String name, String directory, int timeoutSeconds) {
+    this(name, directory, timeoutSeconds, true);
   }
 
   @Override
@@ -44,8 +54,7 @@ public record FileStorage(String name, String directory, int timeoutSeconds) imp
     s.put("directory", directory);
     s.put("create_directory", true);
     s.put("timeout", timeoutSeconds + "s");
-    // fsync makes an acknowledged enqueue survive a node crash, not only a process crash.
-    s.put("fsync", true);
+    s.put("fsync", fsync);
     // A database left corrupt by a hard kill is moved aside and recreated instead of failing
     // start-up, which would otherwise crash-loop the pod with its queue unreadable.
     s.put("recreate", true);

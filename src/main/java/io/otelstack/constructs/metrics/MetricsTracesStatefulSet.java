@@ -102,6 +102,10 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
   private static final String POD_NAME_ENV = "POD_NAME";
 
   private static final String QUEUE_VOLUME = "queue";
+
+  /** The file_storage (and subdirectory) behind the sampled traces' exporter queue. */
+  private static final String SAMPLED_STORAGE = "sampled";
+
   private static final int TARGET_ALLOCATOR_INTERVAL_SECONDS = 30;
   private static final int FILE_STORAGE_TIMEOUT_SECONDS = 10;
 
@@ -278,12 +282,21 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
         props.queueEnabled()
             ? new FileStorage(QUEUE_VOLUME, QUEUE_DIRECTORY, FILE_STORAGE_TIMEOUT_SECONDS)
             : null;
-    SendingQueue queue =
-        new SendingQueue(
-            storage,
-            props.queueNumConsumers(),
-            props.queueSizeBatches(),
-            props.queueMaxBatchSizeKi());
+    SendingQueue queue = queue(storage);
+    // The tail sampler releases every kept trace as a request of its own, and an fsync per
+    // request capped delivery at about 12% of the in-memory rate (docs/proof/report.md). The
+    // traces it releases were already held in memory for the decision wait, so this stage is not
+    // node-crash safe anyway; its queue stays on the PVC (a kill or OOM loses nothing) without
+    // the per-request fsync. Everything before the sampler keeps the fsync'd queue.
+    SendingQueue sampledQueue =
+        queue(
+            props.queueEnabled()
+                ? new FileStorage(
+                    SAMPLED_STORAGE,
+                    QUEUE_DIRECTORY + "/" + SAMPLED_STORAGE,
+                    FILE_STORAGE_TIMEOUT_SECONDS,
+                    false)
+                : null);
     MemoryLimiter limiter = props.memoryLimiter();
     OtlpReceiver otlp = OtlpReceiver.standard();
     Component metricsOut = coralogix("metrics", props.coralogixMetricsSubsystem(), queue);
@@ -321,7 +334,7 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
                             props.tracesSlowTraceThresholdMs(),
                             props.tracesSamplingPercentage(),
                             props.tracesHashSeed())),
-                    List.of(coralogix("traces", props.coralogixTracesSubsystem(), queue))))
+                    List.of(coralogix("traces", props.coralogixTracesSubsystem(), sampledQueue))))
             .pipeline(
                 new Pipeline(
                     "metrics", metricsIn, List.of(limiter, POD_ATTRIBUTES), List.of(metricsOut)))
@@ -329,7 +342,7 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
             .telemetry("resource", SelfMetricsReceiver.telemetryResource())
             .telemetry("metrics", SelfMetricsReceiver.telemetryMetrics());
     if (storage != null) {
-      config.extension(storage);
+      config.extension(storage).extension(sampledQueue.storage());
     }
     return config.build();
   }
@@ -396,6 +409,11 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
     claim.put("metadata", Map.of("name", QUEUE_VOLUME));
     claim.put("spec", spec);
     return claim;
+  }
+
+  private SendingQueue queue(FileStorage storage) {
+    return new SendingQueue(
+        storage, props.queueNumConsumers(), props.queueSizeBatches(), props.queueMaxBatchSizeKi());
   }
 
   private CoralogixExporter coralogix(String name, String subsystem, SendingQueue queue) {

@@ -138,12 +138,25 @@ class MetricsTracesStatefulSetTest {
   @Test
   void wiresEveryExporterQueueToFileStorage() {
     MetricsTracesStatefulSet c = collector();
-    for (String id : List.of("coralogix/metrics", "coralogix/traces", "load_balancing/sampling")) {
+    for (String id : List.of("coralogix/metrics", "load_balancing/sampling")) {
       assertThat(map(exporter(c, id).get("sending_queue")))
           .as(id)
           .containsEntry("enabled", true)
           .containsEntry("storage", "file_storage/queue");
     }
+    assertThat(map(exporter(c, "coralogix/traces").get("sending_queue")))
+        .containsEntry("enabled", true)
+        .containsEntry("storage", "file_storage/sampled");
+  }
+
+  @Test
+  void flushesEveryQueueWriteExceptTheSampledTracesOnes() {
+    Map<String, Object> extensions = map(effectiveConfig(collector()).get("extensions"));
+
+    assertThat(map(extensions.get("file_storage/queue"))).containsEntry("fsync", true);
+    assertThat(map(extensions.get("file_storage/sampled")))
+        .containsEntry("fsync", false)
+        .containsEntry("directory", "/var/lib/otelcol/queue/sampled");
   }
 
   @Test
