@@ -55,25 +55,11 @@ final class CrashRecovery {
     try (OtlpSink sink = new OtlpSink();
         PrometheusEndpoint app = new PrometheusEndpoint();
         LocalCollectors sts =
-            new LocalCollectors(
-                "otel-metrics",
-                stack.statefulSetConfig(),
-                PodEnvironment.of(stack.statefulSetValues()),
-                1,
-                work,
-                sink,
-                podLogs.root(),
-                stack.scrapeTarget(app.address()));
+            LocalCollectors.statefulSet(
+                stack, 1, work, sink, podLogs.root(), stack.scrapeTarget(app.address()));
         LocalCollectors ds =
-            new LocalCollectors(
-                "otel-logs",
-                stack.daemonSetConfig(),
-                PodEnvironment.of(stack.daemonSetValues()),
-                1,
-                work,
-                sink,
-                podLogs.root(),
-                stack.scrapeTarget(app.address()))) {
+            LocalCollectors.daemonSet(
+                stack, work, sink, podLogs.root(), stack.scrapeTarget(app.address()))) {
       sts.start(0);
       ds.start(0);
 

@@ -70,15 +70,8 @@ final class GracefulStop {
     try (OtlpSink sink = new OtlpSink().start();
         PrometheusEndpoint app = new PrometheusEndpoint();
         LocalCollectors sts =
-            new LocalCollectors(
-                "otel-metrics",
-                stack.statefulSetConfig(),
-                PodEnvironment.of(stack.statefulSetValues()),
-                1,
-                work,
-                sink,
-                work.resolve("pods"),
-                stack.scrapeTarget(app.address()))) {
+            LocalCollectors.statefulSet(
+                stack, 1, work, sink, work.resolve("pods"), stack.scrapeTarget(app.address()))) {
       sink.delay(exporterTimeout(stack).dividedBy(2));
       sts.start(0);
       List<String> spanIds = new ArrayList<>();

@@ -33,6 +33,43 @@ final class LocalCollectors implements AutoCloseable {
    * @param podLogDir stand-in for {@code /var/log/pods}; null when the collector reads no files
    * @param scrape stand-in for the Target Allocator; null when the collector has none
    */
+  /** The metrics/traces StatefulSet's replicas, as generated, scraping {@code scrape}. */
+  static LocalCollectors statefulSet(
+      GeneratedStack stack,
+      int replicas,
+      Path workDir,
+      OtlpSink sink,
+      Path podLogDir,
+      LocalSite.ScrapeTarget scrape) {
+    return new LocalCollectors(
+        "otel-metrics",
+        stack.statefulSetConfig(),
+        PodEnvironment.of(stack.statefulSetValues()),
+        replicas,
+        workDir,
+        sink,
+        podLogDir,
+        scrape);
+  }
+
+  /** One logs agent of the DaemonSet, as generated, tailing {@code podLogDir}. */
+  static LocalCollectors daemonSet(
+      GeneratedStack stack,
+      Path workDir,
+      OtlpSink sink,
+      Path podLogDir,
+      LocalSite.ScrapeTarget scrape) {
+    return new LocalCollectors(
+        "otel-logs",
+        stack.daemonSetConfig(),
+        PodEnvironment.of(stack.daemonSetValues()),
+        1,
+        workDir,
+        sink,
+        podLogDir,
+        scrape);
+  }
+
   LocalCollectors(
       String name,
       Map<String, Object> effective,

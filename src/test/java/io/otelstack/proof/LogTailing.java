@@ -77,16 +77,7 @@ final class LogTailing {
     }
     List<PodLogs.Line> all = PodLogs.lines(0, lines, MIX);
     try (OtlpSink sink = new OtlpSink().start();
-        LocalCollectors ds =
-            new LocalCollectors(
-                "otel-logs",
-                stack.daemonSetConfig(),
-                PodEnvironment.of(stack.daemonSetValues()),
-                1,
-                work,
-                sink,
-                podLogs.root(),
-                null)) {
+        LocalCollectors ds = LocalCollectors.daemonSet(stack, work, sink, podLogs.root(), null)) {
       ds.start(0);
       int first = lines * 4 / 10;
       int second = lines * 7 / 10;

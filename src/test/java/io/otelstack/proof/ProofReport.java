@@ -388,7 +388,7 @@ final class ProofReport {
         + " ([JSON](docs/proof/report.json)).\n\n"
         + "| claim | measured |\n| --- | --- |\n"
         + summary
-        + "\nRegenerate with `tools/prove` (about 20 minutes on 2 cores; it builds the collector"
+        + "\nRegenerate with `tools/prove` (about 7 minutes on 2 cores; it builds the collector"
         + " distribution on first use, which needs Go). It runs every scenario at report size,"
         + " rewrites `docs/proof/` and this section. The pass/fail claims (100% unique delivery"
         + " after `kill -9`, nothing lost across a graceful stop, every error and slow trace kept,"

@@ -41,15 +41,8 @@ final class QueueCapacity {
     try (OtlpSink sink = new OtlpSink();
         PrometheusEndpoint app = new PrometheusEndpoint();
         LocalCollectors sts =
-            new LocalCollectors(
-                "otel-metrics",
-                stack.statefulSetConfig(),
-                PodEnvironment.of(stack.statefulSetValues()),
-                1,
-                work,
-                sink,
-                work.resolve("pods"),
-                stack.scrapeTarget(app.address()))) {
+            LocalCollectors.statefulSet(
+                stack, 1, work, sink, work.resolve("pods"), stack.scrapeTarget(app.address()))) {
       sts.start(0);
       List<String> ids = new ArrayList<>();
       try (OtlpLoad load = new OtlpLoad(sts.otlpEndpoint(0))) {

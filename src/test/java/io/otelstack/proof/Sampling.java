@@ -100,15 +100,8 @@ final class Sampling {
     try (OtlpSink sink = new OtlpSink().start();
         PrometheusEndpoint app = new PrometheusEndpoint();
         LocalCollectors sts =
-            new LocalCollectors(
-                "otel-metrics",
-                stack.statefulSetConfig(),
-                PodEnvironment.of(stack.statefulSetValues()),
-                2,
-                work,
-                sink,
-                work.resolve("pods"),
-                stack.scrapeTarget(app.address()))) {
+            LocalCollectors.statefulSet(
+                stack, 2, work, sink, work.resolve("pods"), stack.scrapeTarget(app.address()))) {
       sts.start(0);
       sts.start(1);
       long sent;

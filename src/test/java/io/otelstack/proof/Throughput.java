@@ -74,15 +74,8 @@ final class Throughput {
     try (OtlpSink sink = new OtlpSink().start();
         PrometheusEndpoint app = new PrometheusEndpoint();
         LocalCollectors sts =
-            new LocalCollectors(
-                "otel-metrics",
-                stack.statefulSetConfig(),
-                PodEnvironment.of(stack.statefulSetValues()),
-                1,
-                work,
-                sink,
-                work.resolve("pods"),
-                stack.scrapeTarget(app.address()))) {
+            LocalCollectors.statefulSet(
+                stack, 1, work, sink, work.resolve("pods"), stack.scrapeTarget(app.address()))) {
       sts.reconfigure(variant);
       sts.start(0);
       AtomicLong accepted = new AtomicLong();
