@@ -210,6 +210,7 @@ public class TargetAllocator extends Construct {
     Map<String, Object> allocator = new LinkedHashMap<>();
     allocator.put("serviceAccount", Map.of("create", false, "name", serviceAccountName()));
     allocator.put("config", config);
+    allocator.put("resources", props.resources().toValues());
 
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("fullnameOverride", collector().name());

@@ -1,6 +1,7 @@
 package io.otelstack.constructs.metrics;
 
 import io.otelstack.ValidationException;
+import io.otelstack.collector.ContainerResources;
 import io.otelstack.internal.Maps;
 import io.otelstack.internal.Tokens;
 import java.time.Duration;
@@ -33,6 +34,8 @@ import java.util.regex.PatternSyntaxException;
  *     Default: 10000 samples.
  * @param labelLimit most labels one sample may carry; a target over it fails the scrape. Default:
  *     30 labels.
+ * @param resources the allocator container's requests and limits. Default: 100m CPU and 128Mi
+ *     requested, 500m and 256Mi limit, so a runaway service discovery cannot starve the node.
  */
 public record TargetAllocatorProps(
     MetricsTracesStatefulSet collector,
@@ -45,7 +48,12 @@ public record TargetAllocatorProps(
     String defaultTier,
     Map<String, Duration> scrapeTiers,
     Integer sampleLimit,
-    Integer labelLimit) {
+    Integer labelLimit,
+    ContainerResources resources) {
+  /** Default {@link #resources()}. */
+  public static final ContainerResources DEFAULT_RESOURCES =
+      new ContainerResources("100m", "128Mi", "500m", "256Mi");
+
   private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
   private static final Pattern TIER = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern ANNOTATION =
@@ -90,6 +98,7 @@ public record TargetAllocatorProps(
     scrapeTiers = Maps.copySorted(scrapeTiers);
     sampleLimit = sampleLimit == null ? 10000 : sampleLimit;
     labelLimit = labelLimit == null ? 30 : labelLimit;
+    resources = resources == null ? DEFAULT_RESOURCES : resources;
 
     if (replicas < 1) {
       throw new ValidationException("targetAllocator.replicas (" + replicas + ") must be >= 1");
@@ -171,6 +180,7 @@ public record TargetAllocatorProps(
     private Map<String, Duration> scrapeTiers;
     private Integer sampleLimit;
     private Integer labelLimit;
+    private ContainerResources resources;
 
     private Builder() {}
 
@@ -234,6 +244,12 @@ public record TargetAllocatorProps(
       return this;
     }
 
+    /** See {@link TargetAllocatorProps#resources()}. */
+    public Builder resources(ContainerResources v) {
+      resources = v;
+      return this;
+    }
+
     /** See {@link TargetAllocatorProps#labelLimit()}. */
     public Builder labelLimit(int v) {
       labelLimit = v;
@@ -253,7 +269,8 @@ public record TargetAllocatorProps(
           defaultTier,
           scrapeTiers,
           sampleLimit,
-          labelLimit);
+          labelLimit,
+          resources);
     }
   }
 }

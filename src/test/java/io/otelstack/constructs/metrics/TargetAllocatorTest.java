@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hashicorp.cdktf.TerraformStack;
 import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorChart;
+import io.otelstack.collector.ContainerResources;
 import io.otelstack.collector.Pipeline;
 import io.otelstack.testing.Synth;
 import io.otelstack.testing.UpstreamCharts;
@@ -92,6 +93,24 @@ class TargetAllocatorTest {
   @Test
   void runsTheConfiguredReplicas() {
     assertThat(allocator(props().replicas(1)).values()).containsEntry("replicaCount", 1);
+  }
+
+  @Test
+  void boundsTheAllocatorsCpuAndMemoryByDefault() {
+    assertThat(map(map(allocator().values().get("targetAllocator")).get("resources")))
+        .isEqualTo(
+            Map.of(
+                "requests", Map.of("cpu", "100m", "memory", "128Mi"),
+                "limits", Map.of("cpu", "500m", "memory", "256Mi")));
+  }
+
+  @Test
+  void takesTheConfiguredResources() {
+    TargetAllocator ta =
+        allocator(props().resources(new ContainerResources("1", "1Gi", "2", "2Gi")));
+
+    assertThat(map(map(map(ta.values().get("targetAllocator")).get("resources")).get("limits")))
+        .isEqualTo(Map.of("cpu", "2", "memory", "2Gi"));
   }
 
   @Test
