@@ -100,8 +100,9 @@ build_provider() { # type version module pin dest
     # Both providers read main.Version (default "dev") and report it to Terraform, so stamp
     # the release number; -trimpath and a static binary keep the build reproducible.
     CGO_ENABLED=0 GOBIN="$out.tmp" \
-      go install -trimpath -ldflags "-s -w -X main.Version=$version" "$module@$pin" >&2
-    mv "$out.tmp/terraform-provider-$type" "$out.tmp/terraform-provider-${type}_v${version}"
+      go install -trimpath -ldflags "-s -w -X main.Version=$version" "$module@$pin" >&2 || return 1
+    # Called from an || list, where set -e is off: stop explicitly rather than cache a failure.
+    mv "$out.tmp/terraform-provider-$type" "$out.tmp/terraform-provider-${type}_v${version}" || return 1
     touch "$out.tmp/.complete"
     rm -rf "$out"
     mv "$out.tmp" "$out"
