@@ -89,14 +89,9 @@ public record CoralogixExporter(
     s.put("subsystem_name", subsystemName);
     s.put("timeout", timeoutSeconds + "s");
     s.put("sending_queue", queue.settings());
-    Map<String, Object> retry = new LinkedHashMap<>();
-    retry.put("enabled", true);
-    retry.put("initial_interval", "5s");
-    retry.put("max_interval", "30s");
     // Never give up while the backend is down: the queue is on disk and bounded by its size,
     // so waiting costs disk, whereas giving up drops data.
-    retry.put("max_elapsed_time", "0s");
-    s.put("retry_on_failure", retry);
+    s.put("retry_on_failure", RetryForever.settings(5, 30));
     return s;
   }
 }

@@ -83,13 +83,8 @@ public record FilelogReceiver(
     s.put("include_file_name", false);
     s.put("start_at", "beginning");
     s.put("storage", checkpoints.id().toString());
-    Map<String, Object> retry = new LinkedHashMap<>();
-    retry.put("enabled", true);
-    retry.put("initial_interval", "1s");
-    retry.put("max_interval", "30s");
     // The log file is the buffer: waiting costs nothing but lag, giving up loses the lines.
-    retry.put("max_elapsed_time", "0s");
-    s.put("retry_on_failure", retry);
+    s.put("retry_on_failure", RetryForever.settings(1, 30));
     Map<String, Object> container = new LinkedHashMap<>();
     container.put("type", "container");
     container.put("id", "container-parser");

@@ -80,14 +80,9 @@ public record LoadBalancingExporter(
     s.put("resolver", Map.of("k8s", k8s));
     s.put("timeout", timeoutSeconds + "s");
     s.put("sending_queue", queue.settings());
-    Map<String, Object> retry = new LinkedHashMap<>();
-    retry.put("enabled", true);
     // Peers are in the cluster and come back within seconds of a restart: retry quickly, and
     // never give up, since each retry is routed afresh to a live replica.
-    retry.put("initial_interval", "1s");
-    retry.put("max_interval", "10s");
-    retry.put("max_elapsed_time", "0s");
-    s.put("retry_on_failure", retry);
+    s.put("retry_on_failure", RetryForever.settings(1, 10));
     return s;
   }
 }
