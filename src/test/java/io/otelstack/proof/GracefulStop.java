@@ -1,9 +1,7 @@
 package io.otelstack.proof;
 
-import io.opentelemetry.sdk.trace.data.SpanData;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -74,21 +72,8 @@ final class GracefulStop {
                 stack, 1, work, sink, work.resolve("pods"), stack.scrapeTarget(app.address()))) {
       sink.delay(exporterTimeout(stack).dividedBy(2));
       sts.start(0);
-      List<String> spanIds = new ArrayList<>();
-      try (OtlpLoad load = new OtlpLoad(sts.otlpEndpoint(0))) {
-        for (SpanData s : load.sendSpans(OtlpLoad.traces(OtlpLoad.TraceKind.ERROR, traces, 5, 0))) {
-          spanIds.add(s.getTraceId() + "/" + s.getSpanId());
-        }
-      }
       // The sampler has released every trace to the exporter's queue: what is left is queued.
-      Await.until(
-          DELIVERY,
-          "the tail sampler to decide on " + traces + " traces",
-          () ->
-              SelfMetrics.sum(
-                      sts.telemetryEndpoint(0),
-                      "otelcol_processor_tail_sampling_global_count_traces_sampled")
-                  >= traces);
+      List<String> spanIds = sts.sendErrorTracesAndAwaitDecision(0, traces, 5, DELIVERY);
       Await.sleep(Duration.ofSeconds(stack.preStopSeconds()));
       long queued = (long) SelfMetrics.sum(sts.telemetryEndpoint(0), "otelcol_exporter_queue_size");
       Duration drain =

@@ -1,5 +1,6 @@
 package io.otelstack.proof;
 
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -107,6 +108,31 @@ final class LocalCollectors implements AutoCloseable {
 
   /** Where replica {@code i} serves its own metrics (the telemetry reader, pod port 8888). */
   @SuppressWarnings("unchecked")
+  /**
+   * Sends {@code traces} error traces of {@code spansPerTrace} spans to replica {@code i} and
+   * waits, up to {@code timeout}, until its tail sampler has decided on all of them: from then on
+   * every span is in the exporter's queue. Returns the {@code traceId/spanId} of every span sent.
+   */
+  List<String> sendErrorTracesAndAwaitDecision(
+      int i, int traces, int spansPerTrace, Duration timeout) {
+    List<String> ids = new ArrayList<>();
+    try (OtlpLoad load = new OtlpLoad(otlpEndpoint(i))) {
+      for (SpanData s :
+          load.sendSpans(OtlpLoad.traces(OtlpLoad.TraceKind.ERROR, traces, spansPerTrace, 0))) {
+        ids.add(s.getTraceId() + "/" + s.getSpanId());
+      }
+    }
+    Await.until(
+        timeout,
+        "the tail sampler to decide on " + traces + " traces",
+        () ->
+            SelfMetrics.sum(
+                    telemetryEndpoint(i),
+                    "otelcol_processor_tail_sampling_global_count_traces_sampled")
+                >= traces);
+    return ids;
+  }
+
   String telemetryEndpoint(int i) {
     Map<String, Object> service = (Map<String, Object>) configs.get(i).get("service");
     Map<String, Object> metrics =

@@ -1,9 +1,7 @@
 package io.otelstack.proof;
 
-import io.opentelemetry.sdk.trace.data.SpanData;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -44,20 +42,7 @@ final class QueueCapacity {
             LocalCollectors.statefulSet(
                 stack, 1, work, sink, work.resolve("pods"), stack.scrapeTarget(app.address()))) {
       sts.start(0);
-      List<String> ids = new ArrayList<>();
-      try (OtlpLoad load = new OtlpLoad(sts.otlpEndpoint(0))) {
-        for (SpanData s : load.sendSpans(OtlpLoad.traces(OtlpLoad.TraceKind.ERROR, traces, 1, 0))) {
-          ids.add(s.getTraceId() + "/" + s.getSpanId());
-        }
-      }
-      Await.until(
-          DELIVERY,
-          "the tail sampler to decide on " + traces + " traces",
-          () ->
-              SelfMetrics.sum(
-                      sts.telemetryEndpoint(0),
-                      "otelcol_processor_tail_sampling_global_count_traces_sampled")
-                  >= traces);
+      List<String> ids = sts.sendErrorTracesAndAwaitDecision(0, traces, 1, DELIVERY);
       Await.sleep(Duration.ofSeconds(5));
       sink.start();
       Await.poll(DELIVERY, () -> sink.spans().keySet().containsAll(ids));
