@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every generated collector configuration, as the chart merges it, checked by the real collector
- * 0.158.0 built from {@code modules/collector-distribution}.
+ * 0.158.0 built from {@code tools/collector-distribution}.
  *
  * <p>What {@code validate} cannot see is Kubernetes itself: the pod environment variables ({@code
  * MY_POD_IP}, {@code K8S_NODE_NAME}, {@code POD_NAME}, the Coralogix key) are given placeholder
@@ -120,7 +120,7 @@ class CollectorConformanceTest {
         new YAMLMapper()
             .readTree(
                 ExternalTools.projectDir()
-                    .resolve("modules/collector-distribution/manifest.yaml")
+                    .resolve("tools/collector-distribution/manifest.yaml")
                     .toFile());
     String version = CollectorChart.COLLECTOR.appVersion();
 

@@ -35,13 +35,13 @@ public final class ExternalTools {
   /** The terraform wrapper that installs providers from the project's offline mirror. */
   public static Path terraform() {
     requireOnPath("go", "building the provider mirror needs Go when the providers are not cached");
-    return projectDir().resolve("modules/terraform-mirror/terraform");
+    return projectDir().resolve("tools/terraform-mirror/terraform");
   }
 
   /** The collector distribution wrapper: builds it when needed, then runs it. */
   public static Path otelcol() {
     requireOnPath("go", "building the collector distribution needs Go");
-    return projectDir().resolve("modules/collector-distribution/otelcol");
+    return projectDir().resolve("tools/collector-distribution/otelcol");
   }
 
   /** Skips (or, under CI, fails) when a command is not on PATH. */

@@ -69,7 +69,7 @@ public final class TerraformValidate {
    * Skips when the mirror lacks a provider the stack requires. This is the one skip that holds
    * under CI too: the kubernetes 2.38.0 and helm 3.1.1 providers cannot be built here (the module
    * proxy serves no version of their source that matches the release tags) and no binary ships with
-   * the machine; see modules/terraform-mirror/README.md. Where they are present, the validation
+   * the machine; see tools/terraform-mirror/README.md. Where they are present, the validation
    * runs.
    */
   private static void requireProvidersInMirror(Path stackDir) {
@@ -78,7 +78,7 @@ public final class TerraformValidate {
             ExternalTools.projectDir(),
             Map.of(),
             30,
-            ExternalTools.projectDir().resolve("modules/terraform-mirror/build.sh").toString());
+            ExternalTools.projectDir().resolve("tools/terraform-mirror/build.sh").toString());
     if (mirror.exitCode() != 0) {
       throw new AssertionError("terraform mirror build failed:\n" + mirror.output());
     }
@@ -105,7 +105,7 @@ public final class TerraformValidate {
                 + ": "
                 + absent
                 + " (they cannot be built from the module proxy here; see"
-                + " modules/terraform-mirror/README.md)");
+                + " tools/terraform-mirror/README.md)");
   }
 
   /**
