@@ -15,6 +15,12 @@ import java.util.Map;
  * @param httpPort HTTP port, e.g. 4318; 0 for no HTTP protocol
  */
 public record OtlpReceiver(String name, int grpcPort, int httpPort) implements Component {
+  /** The OTLP/gRPC port applications send to. */
+  public static final int GRPC_PORT = 4317;
+
+  /** The OTLP/HTTP port applications send to. */
+  public static final int HTTP_PORT = 4318;
+
   /** The component type. */
   public static final String TYPE = "otlp";
 
@@ -38,7 +44,7 @@ public record OtlpReceiver(String name, int grpcPort, int httpPort) implements C
 
   /** The application-facing receiver: OTLP/gRPC on 4317 and OTLP/HTTP on 4318. */
   public static OtlpReceiver standard() {
-    return new OtlpReceiver("", 4317, 4318);
+    return new OtlpReceiver("", GRPC_PORT, HTTP_PORT);
   }
 
   @Override

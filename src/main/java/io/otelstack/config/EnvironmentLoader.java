@@ -227,6 +227,12 @@ public final class EnvironmentLoader {
       HpaSettings hpa = bind("hpa", HpaSettings.class, HpaSettings::check);
       TargetAllocatorSettings targetAllocator =
           bind("targetAllocator", TargetAllocatorSettings.class, TargetAllocatorSettings::check);
+      NetworkPolicySettings networkPolicy =
+          bind("networkPolicy", NetworkPolicySettings.class, NetworkPolicySettings::check);
+      if (cluster != null && networkPolicy != null) {
+        networkPolicy.checkAgainst(
+            cluster.vpc(), new Problems(file.file(), problems).at("networkPolicy"));
+      }
       Map<String, String> tags = bind("tags", new TypeReference<>() {});
       errors.addAll(problems);
       if (!invalidSections.isEmpty() || !problems.isEmpty()) {
@@ -245,6 +251,7 @@ public final class EnvironmentLoader {
           queue,
           hpa,
           targetAllocator,
+          networkPolicy,
           tags);
     }
 

@@ -24,6 +24,8 @@ import io.otelstack.constructs.metrics.TargetAllocatorProps;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.namespace.CollectorNamespaceProps;
 import io.otelstack.constructs.namespace.PodSecurityLevel;
+import io.otelstack.constructs.network.CollectorNetworkPolicies;
+import io.otelstack.constructs.network.CollectorNetworkPoliciesProps;
 import io.otelstack.constructs.scaling.StackHpa;
 import io.otelstack.constructs.scaling.StackHpaProps;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
@@ -37,7 +39,7 @@ import software.constructs.Construct;
 /**
  * {@code <env>-telemetry}: everything that runs inside the cluster: namespaces, storage classes,
  * the Coralogix Kubernetes Secrets, the logs DaemonSet, and the metrics/traces StatefulSet with its
- * Target Allocator and HPA.
+ * Target Allocator and HPA, and the NetworkPolicies that confine all of them.
  *
  * <p>The kubernetes and helm providers authenticate with {@code aws eks get-token} (short-lived
  * tokens from the caller's AWS credentials), configured from data sources that look the cluster up
@@ -48,6 +50,7 @@ public final class TelemetryStack extends TerraformStack {
   private final MetricsTracesStatefulSet metricsTraces;
   private final TargetAllocator targetAllocator;
   private final StackHpa hpa;
+  private final CollectorNetworkPolicies networkPolicies;
 
   /** Builds the telemetry stack of one environment. */
   public TelemetryStack(Construct scope, String id, Environment env) {
@@ -191,6 +194,20 @@ public final class TelemetryStack extends TerraformStack {
                 .labelLimit(m.labelLimit())
                 .build());
 
+    var np = env.networkPolicy();
+    this.networkPolicies =
+        new CollectorNetworkPolicies(
+            this,
+            "NetworkPolicies",
+            CollectorNetworkPoliciesProps.builder()
+                .gateway(metricsTraces)
+                .targetAllocator(targetAllocator)
+                .logs(logs)
+                .otlpClientNamespaces(np.otlpClientNamespaces())
+                .kubernetesApiCidrs(np.kubernetesApiCidrs(env.cluster().vpc()))
+                .coralogixCidrs(np.coralogixCidrs())
+                .build());
+
     var h = env.hpa();
     this.hpa =
         new StackHpa(
@@ -263,6 +280,11 @@ public final class TelemetryStack extends TerraformStack {
   /** The Target Allocator feeding the StatefulSet's Prometheus receiver. */
   public TargetAllocator targetAllocator() {
     return targetAllocator;
+  }
+
+  /** The NetworkPolicies of both collector namespaces. */
+  public CollectorNetworkPolicies networkPolicies() {
+    return networkPolicies;
   }
 
   /** The StatefulSet's autoscaler. */

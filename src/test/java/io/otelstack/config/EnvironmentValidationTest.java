@@ -323,6 +323,19 @@ class EnvironmentValidationTest {
                 + " different availability zones when cluster.vpc.create is false; list them, or"
                 + " set create: true"),
         bad(
+            "failsWhenAnExistingVpcLeavesTheKubernetesApiBlocksUnknown",
+            ACCOUNT
+                + "  vpc:\n    create: false\n    existingSubnetIds:"
+                + " [subnet-0123456789abcdef0, subnet-0123456789abcdef1]\n",
+            "x.yaml: networkPolicy.kubernetesApiCidrs is empty but cluster.vpc.create is false, so"
+                + " the VPC block holding the Kubernetes API server's endpoints is unknown; list"
+                + " the existing VPC's IPv4 blocks, e.g. [10.0.0.0/16]"),
+        bad(
+            "failsWhenACoralogixBlockHasHostBits",
+            ACCOUNT + "networkPolicy:\n  coralogixCidrs: [10.1.2.3/16]\n",
+            "x.yaml: networkPolicy.coralogixCidrs[0] (10.1.2.3/16) has host bits set; a CIDR block"
+                + " starts at its network address: use 10.1.0.0/16"),
+        bad(
             "failsWhenAnExcludedEndpointLacksTheSlash",
             ACCOUNT + "logs:\n  excludeEndpoints: [metrics]\n",
             "x.yaml: line 4: logs.excludeEndpoints[0] (metrics) must be a request path starting"

@@ -134,13 +134,38 @@ final class CollectorProcess implements AutoCloseable {
    * the process runs.
    */
   long peakRssKib() {
+    return status("VmHWM:");
+  }
+
+  /**
+   * Resident memory now in KiB ({@code VmRSS}): heap, stacks and the mapped pages of the queue
+   * files, which the kubelet counts in the working set the HPA reads too.
+   */
+  long rssKib() {
+    return status("VmRSS:");
+  }
+
+  /** CPU time used so far, user plus system, in seconds ({@code /proc/<pid>/stat}). */
+  double cpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // utime and stime are fields 14 and 15, in clock ticks of 1/100 s on Linux.
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private long status(String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
-        if (line.startsWith("VmHWM:")) {
+        if (line.startsWith(field)) {
           return Long.parseLong(line.replaceAll("\\D", ""));
         }
       }
-      throw new AssertionError("no VmHWM in /proc/" + pid() + "/status");
+      throw new AssertionError("no " + field + " in /proc/" + pid() + "/status");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

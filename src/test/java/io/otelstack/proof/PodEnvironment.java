@@ -73,9 +73,14 @@ final class PodEnvironment {
         || limits.get("memory") == null) {
       return java.util.Optional.empty();
     }
-    Matcher m = QUANTITY.matcher(limits.get("memory").toString());
+    return java.util.Optional.of(Long.toString(bytes(limits.get("memory").toString()) * 8 / 10));
+  }
+
+  /** A Kubernetes memory quantity such as {@code 512Mi} or {@code 2Gi}, in bytes. */
+  static long bytes(String quantity) {
+    Matcher m = QUANTITY.matcher(quantity);
     if (!m.matches()) {
-      return java.util.Optional.empty();
+      throw new AssertionError("not a memory quantity: " + quantity);
     }
     long unit =
         switch (m.group(2) == null ? "" : m.group(2)) {
@@ -87,6 +92,6 @@ final class PodEnvironment {
           case "G" -> 1_000_000_000L;
           default -> 1L;
         };
-    return java.util.Optional.of(Long.toString(Long.parseLong(m.group(1)) * unit * 8 / 10));
+    return Long.parseLong(m.group(1)) * unit;
   }
 }

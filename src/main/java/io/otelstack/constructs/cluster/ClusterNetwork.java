@@ -2,10 +2,17 @@ package io.otelstack.constructs.cluster;
 
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.Token;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
 import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZones;
 import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZonesConfig;
+import com.hashicorp.cdktf.providers.aws.default_security_group.DefaultSecurityGroup;
+import com.hashicorp.cdktf.providers.aws.default_security_group.DefaultSecurityGroupConfig;
 import com.hashicorp.cdktf.providers.aws.eip.Eip;
 import com.hashicorp.cdktf.providers.aws.eip.EipConfig;
+import com.hashicorp.cdktf.providers.aws.flow_log.FlowLog;
+import com.hashicorp.cdktf.providers.aws.flow_log.FlowLogConfig;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicyConfig;
 import com.hashicorp.cdktf.providers.aws.internet_gateway.InternetGateway;
 import com.hashicorp.cdktf.providers.aws.internet_gateway.InternetGatewayConfig;
 import com.hashicorp.cdktf.providers.aws.nat_gateway.NatGateway;
@@ -34,7 +41,8 @@ import software.constructs.Construct;
  * private subnet for nodes and pods, routed to the internet through a NAT gateway, and a small
  * public subnet for the NAT gateway and internet-facing load balancers. Subnets carry the tags the
  * AWS load balancer integration discovers them by. The cluster and the nodes use only the private
- * subnets.
+ * subnets. The VPC's default security group allows nothing, and its flow logs go to an encrypted
+ * CloudWatch log group ({@code FlowLogs}).
  */
 public final class ClusterNetwork extends Construct {
   private static final String ANYWHERE = "0.0.0.0/0";
@@ -61,6 +69,8 @@ public final class ClusterNetwork extends Construct {
                 .enableDnsHostnames(true)
                 .tags(Map.of("Name", props.clusterName()))
                 .build());
+    lockDownDefaultSecurityGroup(vpc);
+    flowLogs(vpc);
     DataAwsAvailabilityZones zones =
         new DataAwsAvailabilityZones(
             this,
@@ -134,6 +144,72 @@ public final class ClusterNetwork extends Construct {
       privateIds.add(privateSubnet.getId());
     }
     return List.copyOf(privateIds);
+  }
+
+  /**
+   * Takes every rule off the VPC's default security group, so that a resource launched without a
+   * security group of its own gets no network access instead of the default's allow-all within the
+   * group and out. EKS and the node groups use security groups of their own.
+   */
+  private void lockDownDefaultSecurityGroup(Vpc vpc) {
+    new DefaultSecurityGroup(
+        this,
+        "DefaultSecurityGroup",
+        DefaultSecurityGroupConfig.builder()
+            .vpcId(vpc.getId())
+            .tags(Map.of("Name", props.clusterName() + "-default-deny"))
+            .build());
+  }
+
+  /**
+   * Records every accepted and rejected connection of the VPC in CloudWatch Logs, for incident
+   * response and for checking the network policies from outside the cluster.
+   */
+  private void flowLogs(Vpc vpc) {
+    Construct scope = new Construct(this, "FlowLogs");
+    CloudwatchLogGroup group =
+        EncryptedLogGroup.create(
+            scope,
+            "LogGroup",
+            EncryptedLogGroup.Where.of(scope),
+            "/aws/vpc/" + props.clusterName() + "/flow-logs",
+            "VPC flow logs");
+    ServiceRole role =
+        ServiceRole.create(
+            scope,
+            props.clusterName() + "-flow-logs",
+            "vpc-flow-logs.amazonaws.com",
+            List.of("sts:AssumeRole"),
+            List.of());
+    Map<String, Object> write = new LinkedHashMap<>();
+    write.put("Effect", "Allow");
+    write.put(
+        "Action",
+        List.of(
+            "logs:CreateLogStream",
+            "logs:PutLogEvents",
+            "logs:DescribeLogGroups",
+            "logs:DescribeLogStreams"));
+    write.put("Resource", List.of(group.getArn(), group.getArn() + ":*"));
+    new IamRolePolicy(
+        scope,
+        "WriteLogs",
+        IamRolePolicyConfig.builder()
+            .name("write-flow-logs")
+            .role(role.role().getName())
+            .policy(ServiceRole.policy(write))
+            .build());
+    new FlowLog(
+        scope,
+        "Resource",
+        FlowLogConfig.builder()
+            .vpcId(vpc.getId())
+            .trafficType("ALL")
+            .logDestinationType("cloud-watch-logs")
+            .logDestination(group.getArn())
+            .iamRoleArn(role.role().getArn())
+            .tags(Map.of("Name", props.clusterName()))
+            .build());
   }
 
   private Subnet subnet(Construct zone, Vpc vpc, String zoneName, int index, boolean isPublic) {

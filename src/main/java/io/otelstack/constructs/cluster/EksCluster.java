@@ -1,8 +1,6 @@
 package io.otelstack.constructs.cluster;
 
 import com.hashicorp.cdktf.ITerraformDependable;
-import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
-import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroupConfig;
 import com.hashicorp.cdktf.providers.aws.eks_access_entry.EksAccessEntry;
 import com.hashicorp.cdktf.providers.aws.eks_access_entry.EksAccessEntryConfig;
 import com.hashicorp.cdktf.providers.aws.eks_access_policy_association.EksAccessPolicyAssociation;
@@ -20,6 +18,7 @@ import com.hashicorp.cdktf.providers.aws.kms_alias.KmsAliasConfig;
 import com.hashicorp.cdktf.providers.aws.kms_key.KmsKey;
 import com.hashicorp.cdktf.providers.aws.kms_key.KmsKeyConfig;
 import io.otelstack.ValidationException;
+import io.otelstack.internal.PolicyDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +33,6 @@ import software.constructs.Construct;
  * Terraform state, not an {@code aws-auth} ConfigMap that anyone with cluster access could edit.
  */
 public final class EksCluster extends Construct {
-  /** How long control-plane logs are kept; EKS would otherwise keep them forever. */
-  static final int LOG_RETENTION_DAYS = 90;
-
   private static final String CLUSTER_ADMIN_POLICY =
       "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
 
@@ -66,6 +62,7 @@ public final class EksCluster extends Construct {
             "eks.amazonaws.com",
             List.of("sts:AssumeRole"),
             List.of("AmazonEKSClusterPolicy"));
+    EncryptedLogGroup.Where where = EncryptedLogGroup.Where.of(this);
     KmsKey key =
         new KmsKey(
             this,
@@ -73,6 +70,7 @@ public final class EksCluster extends Construct {
             KmsKeyConfig.builder()
                 .description("Envelope encryption of Kubernetes secrets in EKS cluster " + name)
                 .enableKeyRotation(true)
+                .policy(PolicyDocument.of(PolicyDocument.accountRoot(where.accountId())))
                 .build());
     new KmsAlias(
         this,
@@ -97,15 +95,9 @@ public final class EksCluster extends Construct {
     List<ITerraformDependable> prerequisites = new ArrayList<>(role.attachments());
     prerequisites.add(keyAccess);
     if (!props.controlPlaneLogTypes().isEmpty()) {
-      // Created here rather than by EKS so that it has a retention and Terraform removes it.
       prerequisites.add(
-          new CloudwatchLogGroup(
-              this,
-              "LogGroup",
-              CloudwatchLogGroupConfig.builder()
-                  .name("/aws/eks/" + name + "/cluster")
-                  .retentionInDays(LOG_RETENTION_DAYS)
-                  .build()));
+          EncryptedLogGroup.create(
+              this, "LogGroup", where, "/aws/eks/" + name + "/cluster", "EKS control plane"));
     }
 
     EksClusterVpcConfig.Builder endpoint =

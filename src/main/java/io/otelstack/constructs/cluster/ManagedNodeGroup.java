@@ -22,11 +22,13 @@ import software.constructs.Construct;
  */
 public final class ManagedNodeGroup extends Construct {
   /**
-   * IMDS hops allowed: a pod's request crosses one more hop (its network namespace) than the node's
-   * own, and pods need IMDSv2 tokens too, e.g. the EBS CSI node plugin and the collectors' EC2
-   * resource detection. With 1, only host-network pods would get a token.
+   * IMDS hops allowed. 1 keeps the node role's credentials away from pods: a pod's request crosses
+   * one more hop (its network namespace) than the node's own and is dropped. Pods get AWS
+   * credentials from EKS Pod Identity instead (the EBS CSI controller), the EBS CSI node plugin
+   * reads its zone and instance from the Kubernetes node object when IMDS is out of reach, and the
+   * collectors use no EC2 metadata. Host-network pods (CNI, Pod Identity agent) keep IMDS.
    */
-  static final int IMDS_HOP_LIMIT = 2;
+  static final int IMDS_HOP_LIMIT = 1;
 
   private final ManagedNodeGroupProps props;
   private final EksNodeGroup resource;

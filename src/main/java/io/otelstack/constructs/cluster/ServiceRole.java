@@ -1,11 +1,10 @@
 package io.otelstack.constructs.cluster;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRoleConfig;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachment;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachmentConfig;
+import io.otelstack.internal.PolicyDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,6 @@ import software.constructs.Construct;
  *     they are attached
  */
 record ServiceRole(IamRole role, List<IamRolePolicyAttachment> attachments) {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /**
    * Creates {@code Role} and its policy attachments in {@code scope}.
    *
@@ -63,13 +60,6 @@ record ServiceRole(IamRole role, List<IamRolePolicyAttachment> attachments) {
 
   /** An IAM policy document with one statement, as JSON (token strings pass through). */
   static String policy(Map<String, Object> statement) {
-    Map<String, Object> document = new LinkedHashMap<>();
-    document.put("Version", "2012-10-17");
-    document.put("Statement", List.of(statement));
-    try {
-      return JSON.writeValueAsString(document);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings and lists always serializes", e);
-    }
+    return PolicyDocument.of(statement);
   }
 }

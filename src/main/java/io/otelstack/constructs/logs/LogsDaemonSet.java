@@ -240,6 +240,14 @@ public class LogsDaemonSet extends Construct {
     v.put(
         "podSecurityContext",
         map("runAsUser", 0, "runAsGroup", 0, "seccompProfile", map("type", "RuntimeDefault")));
+    // The security scan's root-user checks, waived on this DaemonSet only, with the reason above.
+    v.put(
+        "annotations",
+        map(
+            "checkov.io/skip1",
+            "CKV_K8S_23=reads root-owned 0640 pod logs; no capabilities, no escalation",
+            "checkov.io/skip2",
+            "CKV_K8S_40=runs as UID 0 to read the kubelet's root-owned pod logs"));
 
     v.put("clusterRole", map("create", true, "rules", k8sAttributes.rbacRules()));
 
@@ -291,6 +299,15 @@ public class LogsDaemonSet extends Construct {
   /** The resolved props. */
   public LogsDaemonSetProps props() {
     return props;
+  }
+
+  /** The labels the chart puts on every agent pod, and only on them. */
+  public Map<String, String> podSelectorLabels() {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("app.kubernetes.io/name", CollectorChart.COLLECTOR.chart());
+    labels.put("app.kubernetes.io/instance", props.releaseName());
+    labels.put("component", "agent-collector");
+    return labels;
   }
 
   /** The node directory holding the checkpoints and the sending queue. */

@@ -71,6 +71,9 @@ public class TargetAllocator extends Construct {
   /** Port of the chart's allocator Service. */
   public static final int SERVICE_PORT = 80;
 
+  /** Port the chart's allocator container listens on, behind {@link #SERVICE_PORT}. */
+  public static final int CONTAINER_PORT = 8080;
+
   private static final String PROMETHEUS_SCRAPE = "prometheus.io/scrape";
   private static final String PROMETHEUS_PATH = "prometheus.io/path";
   private static final String PROMETHEUS_PORT = "prometheus.io/port";
@@ -307,7 +310,8 @@ public class TargetAllocator extends Construct {
     return "__meta_kubernetes_pod_annotation_" + key.replaceAll("[^a-zA-Z0-9_]", "_");
   }
 
-  private String releaseName() {
+  /** The Helm release name, which also names the allocator's pods. */
+  public String releaseName() {
     return collector().name() + "-target-allocator";
   }
 

@@ -1,9 +1,13 @@
 package io.otelstack.constructs.secrets;
 
+import com.hashicorp.cdktf.providers.aws.data_aws_caller_identity.DataAwsCallerIdentity;
 import com.hashicorp.cdktf.providers.aws.data_aws_secretsmanager_secret.DataAwsSecretsmanagerSecret;
 import com.hashicorp.cdktf.providers.aws.data_aws_secretsmanager_secret.DataAwsSecretsmanagerSecretConfig;
+import com.hashicorp.cdktf.providers.aws.kms_key.KmsKey;
+import com.hashicorp.cdktf.providers.aws.kms_key.KmsKeyConfig;
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSecret;
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSecretConfig;
+import io.otelstack.internal.PolicyDocument;
 import software.constructs.Construct;
 
 /**
@@ -15,9 +19,12 @@ import software.constructs.Construct;
  * band, e.g. {@code aws secretsmanager put-secret-value --secret-id <name> --secret-string
  * file://key.txt} (a file, so the key stays out of shell history).
  *
- * <p>A created secret is encrypted with the account's {@code aws/secretsmanager} key. Destroying it
- * schedules deletion in 30 days, during which its name cannot be reused ({@code aws secretsmanager
- * restore-secret} brings it back).
+ * <p>A created secret is encrypted with a customer-managed KMS key of its own ({@code KmsKey},
+ * rotated yearly), whose policy leaves access to the account's IAM policies: who may read the key
+ * is then whoever may both read the secret and decrypt with that key, which an audit can list,
+ * unlike the account-wide {@code aws/secretsmanager} key. Destroying it schedules deletion in 30
+ * days, during which its name cannot be reused ({@code aws secretsmanager restore-secret} brings it
+ * back).
  */
 public final class CoralogixSecret extends Construct {
   private final String secretArn;
@@ -27,6 +34,18 @@ public final class CoralogixSecret extends Construct {
   public CoralogixSecret(Construct scope, String id, CoralogixSecretProps props) {
     super(scope, id);
     if (props.create()) {
+      KmsKey key =
+          new KmsKey(
+              this,
+              "KmsKey",
+              KmsKeyConfig.builder()
+                  .description("Encryption of the Coralogix private key's secret")
+                  .enableKeyRotation(true)
+                  .policy(
+                      PolicyDocument.of(
+                          PolicyDocument.accountRoot(
+                              new DataAwsCallerIdentity(this, "Account").getAccountId())))
+                  .build());
       SecretsmanagerSecret secret =
           new SecretsmanagerSecret(
               this,
@@ -36,6 +55,7 @@ public final class CoralogixSecret extends Construct {
                   .description(
                       "Coralogix private key the OpenTelemetry collectors send with; set out of"
                           + " band")
+                  .kmsKeyId(key.getArn())
                   .build());
       secretArn = secret.getArn();
       secretName = secret.getName();

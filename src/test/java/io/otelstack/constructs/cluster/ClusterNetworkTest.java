@@ -33,6 +33,30 @@ class ClusterNetworkTest {
   }
 
   @Test
+  void locksDownTheDefaultSecurityGroup() {
+    JsonNode group =
+        Synth.onlyResource(synth(ClusterNetworkProps.builder()), "aws_default_security_group");
+
+    assertThat(group.path("vpc_id").asText()).isEqualTo("${aws_vpc.Network_1C6012B5.id}");
+    assertThat(group.has("ingress")).isFalse();
+    assertThat(group.has("egress")).isFalse();
+  }
+
+  @Test
+  void logsEveryFlowToAnEncryptedGroupKeptAYear() {
+    JsonNode json = synth(ClusterNetworkProps.builder());
+    JsonNode flowLog = Synth.onlyResource(json, "aws_flow_log");
+    JsonNode group = Synth.onlyResource(json, "aws_cloudwatch_log_group");
+
+    assertThat(flowLog.path("traffic_type").asText()).isEqualTo("ALL");
+    assertThat(flowLog.path("log_destination").asText())
+        .isEqualTo("${aws_cloudwatch_log_group.Network_FlowLogs_LogGroup_06F8465A.arn}");
+    assertThat(group.path("name").asText()).isEqualTo("/aws/vpc/otel-stack-dev/flow-logs");
+    assertThat(group.path("retention_in_days").asInt()).isEqualTo(365);
+    assertThat(group.path("kms_key_id").asText()).startsWith("${aws_kms_key.");
+  }
+
+  @Test
   void spansThreeZonesWithOneNatGatewayEachByDefault() {
     JsonNode json = synth(ClusterNetworkProps.builder());
 

@@ -43,10 +43,16 @@ class EksClusterTest {
   }
 
   @Test
-  void rotatesTheSecretsKey() {
-    JsonNode key = Synth.onlyResource(synth(p -> p), "aws_kms_key");
+  void rotatesBothKeysAndGivesEachAPolicy() {
+    JsonNode keys = synth(p -> p).path("resource").path("aws_kms_key");
 
-    assertThat(key.path("enable_key_rotation").asBoolean()).isTrue();
+    assertThat(keys.size()).isEqualTo(2);
+    keys.elements()
+        .forEachRemaining(
+            key -> {
+              assertThat(key.path("enable_key_rotation").asBoolean()).isTrue();
+              assertThat(key.path("policy").asText()).contains("\"Sid\":\"AccountIamPolicies\"");
+            });
   }
 
   @Test
@@ -116,14 +122,30 @@ class EksClusterTest {
   }
 
   @Test
-  void sendsTheDefaultControlPlaneLogsToAGroupWithRetention() {
+  void sendsTheDefaultControlPlaneLogsToAnEncryptedGroupKeptAYear() {
     JsonNode json = synth(p -> p);
     JsonNode group = Synth.onlyResource(json, "aws_cloudwatch_log_group");
 
     assertThat(Fixtures.texts(cluster(json).path("enabled_cluster_log_types")))
         .containsExactly("api", "audit", "authenticator");
     assertThat(group.path("name").asText()).isEqualTo("/aws/eks/otel-stack-test/cluster");
-    assertThat(group.path("retention_in_days").asInt()).isEqualTo(90);
+    assertThat(group.path("retention_in_days").asInt()).isEqualTo(365);
+    assertThat(group.path("kms_key_id").asText()).startsWith("${aws_kms_key.").endsWith(".arn}");
+  }
+
+  @Test
+  void letsCloudWatchLogsUseTheLogKeyForItsGroupOnly() {
+    JsonNode json = synth(p -> p);
+    String policy =
+        json.path("resource").path("aws_kms_key").findValuesAsText("policy").stream()
+            .filter(p -> p.contains("logs."))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(policy)
+        .contains("\"Service\":\"logs.${data.aws_region.")
+        .contains("\"kms:EncryptionContext:aws:logs:arn\":\"arn:aws:logs:")
+        .contains(":log-group:/aws/eks/otel-stack-test/cluster\"");
   }
 
   @Test

@@ -29,12 +29,12 @@ class ManagedNodeGroupTest {
   }
 
   @Test
-  void requiresImdsV2WithRoomForOneHopFromPods() {
+  void requiresImdsV2OutOfReachOfPods() {
     JsonNode metadata = launchTemplate(synth(p -> p)).path("metadata_options");
 
     assertThat(metadata.path("http_endpoint").asText()).isEqualTo("enabled");
     assertThat(metadata.path("http_tokens").asText()).isEqualTo("required");
-    assertThat(metadata.path("http_put_response_hop_limit").asInt()).isEqualTo(2);
+    assertThat(metadata.path("http_put_response_hop_limit").asInt()).isEqualTo(1);
   }
 
   @Test

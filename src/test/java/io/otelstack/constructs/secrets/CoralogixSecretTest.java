@@ -36,16 +36,20 @@ class CoralogixSecretTest {
 
     assertThat(secret.path("name").asText()).isEqualTo(NAME);
     assertThat(json.path("resource").has("aws_secretsmanager_secret_version")).isFalse();
-    assertThat(json.has("data")).isFalse();
+    assertThat(json.path("data").fieldNames()).toIterable().containsExactly("aws_caller_identity");
   }
 
   @Test
-  void encryptsACreatedSecretWithTheAccountsDefaultKey() {
-    JsonNode secret =
-        Synth.onlyResource(
-            synth(new CoralogixSecretProps(NAME, true)), "aws_secretsmanager_secret");
+  void encryptsACreatedSecretWithAKeyOfItsOwn() {
+    JsonNode json = synth(new CoralogixSecretProps(NAME, true));
+    JsonNode secret = Synth.onlyResource(json, "aws_secretsmanager_secret");
+    JsonNode key = Synth.onlyResource(json, "aws_kms_key");
 
-    assertThat(secret.has("kms_key_id")).isFalse();
+    assertThat(secret.path("kms_key_id").asText())
+        .isEqualTo("${aws_kms_key.CoralogixSecret_KmsKey_8CD5EEAF.arn}");
+    assertThat(key.path("enable_key_rotation").asBoolean()).isTrue();
+    assertThat(key.path("policy").asText())
+        .contains("\"Principal\":{\"AWS\":\"arn:aws:iam::${data.aws_caller_identity.");
   }
 
   @Test

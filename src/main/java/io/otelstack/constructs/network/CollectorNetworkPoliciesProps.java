@@ -1,0 +1,185 @@
+package io.otelstack.constructs.network;
+
+import io.otelstack.ValidationException;
+import io.otelstack.constructs.logs.LogsDaemonSet;
+import io.otelstack.constructs.metrics.MetricsTracesStatefulSet;
+import io.otelstack.constructs.metrics.TargetAllocator;
+import io.otelstack.internal.Maps;
+import io.otelstack.internal.Tokens;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Props of {@link CollectorNetworkPolicies}.
+ *
+ * @param gateway the metrics/traces StatefulSet; required
+ * @param targetAllocator the Target Allocator feeding it; required
+ * @param logs the logs DaemonSet; required
+ * @param otlpClientNamespaces namespaces whose pods may send OTLP (4317, 4318) to the gateway.
+ *     Default: empty, meaning every namespace of the cluster.
+ * @param kubernetesApiCidrs IPv4 blocks holding the Kubernetes API server's endpoints, which every
+ *     collector reads (pod metadata, peer discovery, scrape targets), on port 443. On EKS the
+ *     control plane's network interfaces sit in the cluster's subnets, so this is the VPC's block;
+ *     required, at least one
+ * @param coralogixCidrs IPv4 blocks the collectors may reach Coralogix in, on port 443. Default:
+ *     {@code 0.0.0.0/0}, which is taken as "public addresses": the private, shared (100.64/10) and
+ *     link-local ranges are cut out of it, so the cluster, the VPC and the instance metadata stay
+ *     out of reach. A narrower block (an egress proxy, say) is taken as given.
+ * @param dnsNamespace namespace of the cluster DNS pods. Default: {@code kube-system}.
+ * @param dnsPodLabels labels of the cluster DNS pods. Default: {@code k8s-app: kube-dns} (CoreDNS
+ *     on EKS).
+ */
+public record CollectorNetworkPoliciesProps(
+    MetricsTracesStatefulSet gateway,
+    TargetAllocator targetAllocator,
+    LogsDaemonSet logs,
+    List<String> otlpClientNamespaces,
+    List<String> kubernetesApiCidrs,
+    List<String> coralogixCidrs,
+    String dnsNamespace,
+    Map<String, String> dnsPodLabels) {
+  private static final Pattern IPV4_CIDR =
+      Pattern.compile(
+          "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+              + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])/(3[0-2]|[12]?[0-9])");
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+  /** Requires the workloads and the API blocks; applies defaults; checks every value. */
+  public CollectorNetworkPoliciesProps {
+    require("gateway", gateway);
+    require("targetAllocator", targetAllocator);
+    require("logs", logs);
+    otlpClientNamespaces =
+        otlpClientNamespaces == null ? List.of() : List.copyOf(otlpClientNamespaces);
+    otlpClientNamespaces.forEach(n -> checkNamespace("otlpClientNamespaces", n));
+    kubernetesApiCidrs = kubernetesApiCidrs == null ? List.of() : List.copyOf(kubernetesApiCidrs);
+    if (kubernetesApiCidrs.isEmpty()) {
+      throw new ValidationException(
+          "networkPolicy.kubernetesApiCidrs is empty; list the IPv4 blocks of the Kubernetes API"
+              + " server's endpoints (on EKS, the cluster VPC's block, e.g. 10.0.0.0/16), or the"
+              + " collectors cannot read the API");
+    }
+    kubernetesApiCidrs.forEach(c -> checkCidr("kubernetesApiCidrs", c));
+    coralogixCidrs =
+        coralogixCidrs == null || coralogixCidrs.isEmpty()
+            ? List.of(CollectorNetworkPolicies.ANYWHERE)
+            : List.copyOf(coralogixCidrs);
+    coralogixCidrs.forEach(c -> checkCidr("coralogixCidrs", c));
+    dnsNamespace = dnsNamespace == null ? "kube-system" : dnsNamespace;
+    checkNamespace("dnsNamespace", dnsNamespace);
+    dnsPodLabels =
+        dnsPodLabels == null || dnsPodLabels.isEmpty()
+            ? Map.of("k8s-app", "kube-dns")
+            : Maps.copySorted(dnsPodLabels);
+  }
+
+  private static void require(String field, Object value) {
+    if (value == null) {
+      throw new ValidationException("networkPolicy." + field + " is required");
+    }
+  }
+
+  private static void checkCidr(String field, String cidr) {
+    if (cidr == null || !Tokens.isToken(cidr) && !IPV4_CIDR.matcher(cidr).matches()) {
+      throw new ValidationException(
+          "networkPolicy."
+              + field
+              + " ("
+              + cidr
+              + ") must be an IPv4 CIDR block such as 10.0.0.0/16");
+    }
+  }
+
+  private static void checkNamespace(String field, String name) {
+    if (name == null || !Tokens.isToken(name) && !DNS_LABEL.matcher(name).matches()) {
+      throw new ValidationException(
+          "networkPolicy."
+              + field
+              + " ("
+              + name
+              + ") must be a namespace name: at most 63 lowercase letters, digits and '-',"
+              + " starting and ending with a letter or digit");
+    }
+  }
+
+  /** A builder; only the workloads and kubernetesApiCidrs are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder of {@link CollectorNetworkPoliciesProps}. */
+  public static final class Builder {
+    private MetricsTracesStatefulSet gateway;
+    private TargetAllocator targetAllocator;
+    private LogsDaemonSet logs;
+    private List<String> otlpClientNamespaces;
+    private List<String> kubernetesApiCidrs;
+    private List<String> coralogixCidrs;
+    private String dnsNamespace;
+    private Map<String, String> dnsPodLabels;
+
+    private Builder() {}
+
+    /** See {@link CollectorNetworkPoliciesProps#gateway()}. */
+    public Builder gateway(MetricsTracesStatefulSet v) {
+      gateway = v;
+      return this;
+    }
+
+    /** See {@link CollectorNetworkPoliciesProps#targetAllocator()}. */
+    public Builder targetAllocator(TargetAllocator v) {
+      targetAllocator = v;
+      return this;
+    }
+
+    /** See {@link CollectorNetworkPoliciesProps#logs()}. */
+    public Builder logs(LogsDaemonSet v) {
+      logs = v;
+      return this;
+    }
+
+    /** See {@link CollectorNetworkPoliciesProps#otlpClientNamespaces()}. */
+    public Builder otlpClientNamespaces(List<String> v) {
+      otlpClientNamespaces = v;
+      return this;
+    }
+
+    /** See {@link CollectorNetworkPoliciesProps#kubernetesApiCidrs()}. */
+    public Builder kubernetesApiCidrs(List<String> v) {
+      kubernetesApiCidrs = v;
+      return this;
+    }
+
+    /** See {@link CollectorNetworkPoliciesProps#coralogixCidrs()}. */
+    public Builder coralogixCidrs(List<String> v) {
+      coralogixCidrs = v;
+      return this;
+    }
+
+    /** See {@link CollectorNetworkPoliciesProps#dnsNamespace()}. */
+    public Builder dnsNamespace(String v) {
+      dnsNamespace = v;
+      return this;
+    }
+
+    /** See {@link CollectorNetworkPoliciesProps#dnsPodLabels()}. */
+    public Builder dnsPodLabels(Map<String, String> v) {
+      dnsPodLabels = v;
+      return this;
+    }
+
+    /** The props, validated. */
+    public CollectorNetworkPoliciesProps build() {
+      return new CollectorNetworkPoliciesProps(
+          gateway,
+          targetAllocator,
+          logs,
+          otlpClientNamespaces,
+          kubernetesApiCidrs,
+          coralogixCidrs,
+          dnsNamespace,
+          dnsPodLabels);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.otelstack.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Renders synthesized {@code helm_release} resources with the real helm CLI (built by {@code
+ * tools/helm/build.sh}) and the real chart archives in {@code ../shared/charts}, as the helm
+ * provider would install them. Override the chart directory with {@code -Dotelstack.charts=DIR}.
+ */
+public final class Helm {
+  private Helm() {}
+
+  /** The helm executable, built into the cache on first use. */
+  public static Path executable() {
+    ExternalTools.requireOnPath("go", "helm is built from its Go module");
+    ExternalTools.Result r =
+        ExternalTools.run(
+            ExternalTools.projectDir(),
+            Map.of(),
+            20,
+            "bash",
+            ExternalTools.projectDir().resolve("tools/helm/build.sh").toString());
+    if (r.exitCode() != 0) {
+      throw new AssertionError("tools/helm/build.sh failed:\n" + r.output());
+    }
+    return Path.of(r.stdout().strip());
+  }
+
+  /** The chart archive of a release, e.g. {@code opentelemetry-collector-0.170.0.tgz}. */
+  public static Path chartArchive(String chart, String version) {
+    String dir =
+        System.getProperty(
+            "otelstack.charts", ExternalTools.projectDir().resolve("../shared/charts").toString());
+    Path archive = Path.of(dir).resolve(chart + "-" + version + ".tgz").normalize();
+    if (!Files.isRegularFile(archive)) {
+      throw new AssertionError("chart archive not found: " + archive);
+    }
+    return archive;
+  }
+
+  /**
+   * The manifests {@code helm template} renders from a synthesized {@code helm_release}: its chart
+   * and version from the shared charts, its name, namespace and values document.
+   */
+  public static String template(JsonNode helmRelease) {
+    try {
+      Path values = Files.createTempFile("otel-stack-values", ".yaml");
+      // Terraform hands Helm the values with its escapes resolved.
+      Files.writeString(
+          values,
+          helmRelease.path("values").get(0).asText().replace("$${", "${").replace("%%{", "%{"));
+      ExternalTools.Result r =
+          ExternalTools.run(
+              ExternalTools.projectDir(),
+              Map.of(),
+              5,
+              executable().toString(),
+              "template",
+              helmRelease.path("name").asText(),
+              chartArchive(helmRelease.path("chart").asText(), helmRelease.path("version").asText())
+                  .toString(),
+              "--namespace",
+              helmRelease.path("namespace").asText(),
+              "--values",
+              values.toString());
+      Files.delete(values);
+      if (r.exitCode() != 0) {
+        throw new AssertionError(
+            "helm template " + helmRelease.path("name").asText() + " failed:\n" + r.output());
+      }
+      return r.stdout();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
