@@ -321,7 +321,10 @@ class EnvironmentValidationTest {
                 + "  vpc:\n    create: false\n    existingSubnetIds: [subnet-0123456789abcdef0]\n",
             "x.yaml: cluster.vpc.existingSubnetIds has 1 subnet(s) but needs at least 2 in"
                 + " different availability zones when cluster.vpc.create is false; list them, or"
-                + " set create: true"),
+                + " set create: true",
+            "x.yaml: networkPolicy.kubernetesApiCidrs is empty but cluster.vpc.create is false, so"
+                + " the VPC block holding the Kubernetes API server's endpoints is unknown; list"
+                + " the existing VPC's IPv4 blocks, e.g. [10.0.0.0/16]"),
         bad(
             "failsWhenAnExistingVpcLeavesTheKubernetesApiBlocksUnknown",
             ACCOUNT

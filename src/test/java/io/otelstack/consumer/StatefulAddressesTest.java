@@ -21,16 +21,27 @@ import org.junit.jupiter.api.Test;
  */
 class StatefulAddressesTest {
   @Test
-  void clusterStackKeepsTheAddressesOfTheClusterItsKeyAndTheCoralogixSecret() {
+  void clusterStackKeepsTheAddressesOfTheClusterItsKeysLogGroupsAndTheCoralogixSecret() {
     JsonNode json =
         Synth.parse(
             Testing.synth(
                 new ClusterStack(Testing.app(), "prod-cluster", Environments.load("prod"))));
 
-    assertThat(addresses(json, "aws_eks_cluster", "aws_kms_key", "aws_secretsmanager_secret"))
+    assertThat(
+            addresses(
+                json,
+                "aws_eks_cluster",
+                "aws_kms_key",
+                "aws_cloudwatch_log_group",
+                "aws_secretsmanager_secret"))
         .containsExactly(
             "aws_eks_cluster.Cluster_EB0386A7",
             "aws_kms_key.Cluster_KmsKey_1DF2A9A7",
+            "aws_kms_key.Cluster_LogGroupKey_6F26EBB2",
+            "aws_kms_key.CoralogixSecret_KmsKey_8CD5EEAF",
+            "aws_kms_key.Network_FlowLogs_LogGroupKey_691CD138",
+            "aws_cloudwatch_log_group.Cluster_LogGroup_172FC6DD",
+            "aws_cloudwatch_log_group.Network_FlowLogs_LogGroup_06F8465A",
             "aws_secretsmanager_secret.CoralogixSecret_C195C475");
   }
 

@@ -245,9 +245,9 @@ public class LogsDaemonSet extends Construct {
         "annotations",
         map(
             "checkov.io/skip1",
-            "CKV_K8S_23=reads root-owned 0640 pod logs; no capabilities, no escalation",
+            "CKV_K8S_23=reads the kubelet's root-owned pod logs",
             "checkov.io/skip2",
-            "CKV_K8S_40=runs as UID 0 to read the kubelet's root-owned pod logs"));
+            "CKV_K8S_40=reads the kubelet's root-owned pod logs"));
 
     v.put("clusterRole", map("create", true, "rules", k8sAttributes.rbacRules()));
 
