@@ -30,7 +30,7 @@ class AutoscalingTest {
   }
 
   @Test
-  void theMemoryThresholdSitsBelowGoMemLimit() {
-    assertThat(figures.memoryThresholdMib()).isLessThan(figures.goMemLimitMib());
+  void memoryDoesNotHoldReplicasOnceTheLoadStops() {
+    assertThat(figures.settledRssMib()).isLessThan(figures.memoryThresholdMib());
   }
 }

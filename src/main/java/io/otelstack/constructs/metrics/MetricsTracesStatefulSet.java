@@ -16,6 +16,7 @@ import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorChart;
 import io.otelstack.collector.CollectorConfig;
 import io.otelstack.collector.Component;
+import io.otelstack.collector.ContainerResources;
 import io.otelstack.collector.CoralogixExporter;
 import io.otelstack.collector.FileStorage;
 import io.otelstack.collector.HealthCheckExtension;
@@ -258,6 +259,29 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
     if (hpa != null) {
       throw new ValidationException(
           getNode().getPath() + " is already scaled by " + hpa.getNode().getPath());
+    }
+    // Memory is one decision: the HPA must add replicas before the memory limiter starts refusing
+    // data at its soft limit (limit% - spike% of the container limit, where GOMEMLIMIT also sits).
+    ContainerResources r = props.resources();
+    MemoryLimiter limiter = props.memoryLimiter();
+    double threshold = r.memoryRequestMib() * autoscaler.targetMemoryUtilizationPercent() / 100;
+    int softPercent = limiter.limitPercentage() - limiter.spikeLimitPercentage();
+    double softLimit = r.memoryLimitMib() * softPercent / 100;
+    if (threshold >= softLimit) {
+      throw new ValidationException(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s: hpa.targetMemoryUtilizationPercent (%d) of resources.memoryRequest (%s) scales"
+                  + " out at %.0fMi, not below the memory limiter's soft limit %.0fMi (%d%% of"
+                  + " resources.memoryLimit %s), so data would be refused before replicas are"
+                  + " added; lower the target or the request",
+              autoscaler.getNode().getPath(),
+              autoscaler.targetMemoryUtilizationPercent(),
+              r.memoryRequest(),
+              threshold,
+              softLimit,
+              softPercent,
+              r.memoryLimit()));
     }
     hpa = autoscaler;
   }

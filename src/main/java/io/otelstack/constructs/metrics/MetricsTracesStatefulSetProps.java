@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  *     CORALOGIX_PRIVATE_KEY}.
  * @param image collector image. Default: the contrib image at the chart's version.
  * @param resources container requests and limits; the memory limit also sizes GOMEMLIMIT and the
- *     memory limiter. Default: 250m / 512Mi requested, 1 CPU / 1Gi limit.
+ *     memory limiter. Default: 250m / 1Gi requested, 1 CPU / 1Gi limit (memory requested in full,
+ *     so that the HPA's memory target and the limiter are shares of one number).
  * @param memoryLimiter memory limiter percentages. Default: 80% limit, 25% spike.
  * @param queueEnabled whether the sending queues are persisted on a volume. Default: true.
  * @param queueSizeBatches capacity of each sending queue, in batches. Default: 5000 batches.
@@ -123,7 +124,7 @@ public record MetricsTracesStatefulSetProps(
             ? CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV
             : coralogixPrivateKeyEnv;
     image = image == null ? CollectorImage.CONTRIB : image;
-    resources = resources == null ? new ContainerResources("250m", "512Mi", "1", "1Gi") : resources;
+    resources = resources == null ? new ContainerResources("250m", "1Gi", "1", "1Gi") : resources;
     memoryLimiter = memoryLimiter == null ? MemoryLimiter.defaults() : memoryLimiter;
     queueEnabled = queueEnabled == null || queueEnabled;
     queueSizeBatches = queueSizeBatches == null ? 5000 : queueSizeBatches;

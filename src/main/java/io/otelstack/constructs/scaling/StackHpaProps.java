@@ -14,7 +14,9 @@ import io.otelstack.internal.Tokens;
  * @param targetCpuUtilizationPercent average CPU use, in percent of the request, the autoscaler
  *     aims for. Default: 70 percent.
  * @param targetMemoryUtilizationPercent average memory use, in percent of the request, the
- *     autoscaler aims for. Default: 75 percent.
+ *     autoscaler aims for. Default: 50 percent: with the request at the limit, below the memory
+ *     limiter's default soft limit (55% of the limit), so replicas are added before data is
+ *     refused, and well above an idle collector (measured in the README, "Operations").
  * @param scaleDownStabilizationWindowSeconds how long load must stay low before replicas are
  *     removed. Default: 600 seconds.
  * @param scaleDownPercent most replicas removed per period, in percent. Default: 25 percent.
@@ -51,7 +53,7 @@ public record StackHpaProps(
     minReplicas = minReplicas == null ? 2 : Tokens.wholeNumber("hpa.minReplicas", minReplicas);
     maxReplicas = maxReplicas == null ? 6 : Tokens.wholeNumber("hpa.maxReplicas", maxReplicas);
     targetCpuUtilizationPercent = orDefault(targetCpuUtilizationPercent, 70);
-    targetMemoryUtilizationPercent = orDefault(targetMemoryUtilizationPercent, 75);
+    targetMemoryUtilizationPercent = orDefault(targetMemoryUtilizationPercent, 50);
     scaleDownStabilizationWindowSeconds = orDefault(scaleDownStabilizationWindowSeconds, 600);
     scaleDownPercent = orDefault(scaleDownPercent, 25);
     scaleDownPeriodSeconds = orDefault(scaleDownPeriodSeconds, 60);

@@ -262,7 +262,7 @@ class MetricsTracesStatefulSetTest {
     assertThat(collector().values().get("resources"))
         .isEqualTo(
             Map.of(
-                "requests", Map.of("cpu", "250m", "memory", "512Mi"),
+                "requests", Map.of("cpu", "250m", "memory", "1Gi"),
                 "limits", Map.of("cpu", "1", "memory", "1Gi")));
   }
 

@@ -28,7 +28,7 @@ class StackHpaTest {
         .minReplicas(3)
         .maxReplicas(12)
         .targetCpuUtilizationPercent(70)
-        .targetMemoryUtilizationPercent(75)
+        .targetMemoryUtilizationPercent(50)
         .scaleDownStabilizationWindowSeconds(600)
         .scaleDownPercent(25)
         .scaleDownPeriodSeconds(60)
@@ -74,7 +74,7 @@ class StackHpaTest {
         .containsEntry("minReplicas", 3)
         .containsEntry("maxReplicas", 12)
         .containsEntry("targetCPUUtilizationPercentage", 70)
-        .containsEntry("targetMemoryUtilizationPercentage", 75);
+        .containsEntry("targetMemoryUtilizationPercentage", 50);
   }
 
   @Test
@@ -92,7 +92,7 @@ class StackHpaTest {
                 p.scaleUpStabilizationWindowSeconds(),
                 p.scaleUpPercent(),
                 p.scaleUpPeriodSeconds()))
-        .containsExactly(2, 6, 70, 75, 600, 25, 60, 0, 100, 15);
+        .containsExactly(2, 6, 70, 50, 600, 25, 60, 0, 100, 15);
   }
 
   @Test
@@ -139,6 +139,21 @@ class StackHpaTest {
         .hasMessage(
             "test/Again: hpa.target test/MetricsTraces is already scaled by test/Hpa; give each"
                 + " collector one StackHpa");
+  }
+
+  @Test
+  void failsWhenTheMemoryTargetSitsAboveTheMemoryLimitersSoftLimit() {
+    TerraformStack stack = Synth.stack();
+    MetricsTracesStatefulSet c = Fixtures.collector(stack);
+    assertThatThrownBy(
+            () ->
+                new StackHpa(stack, "Hpa", prodLike(c).targetMemoryUtilizationPercent(75).build()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "test/Hpa: hpa.targetMemoryUtilizationPercent (75) of resources.memoryRequest (1Gi)"
+                + " scales out at 768Mi, not below the memory limiter's soft limit 563Mi (55% of"
+                + " resources.memoryLimit 1Gi), so data would be refused before replicas are added;"
+                + " lower the target or the request");
   }
 
   @Test
