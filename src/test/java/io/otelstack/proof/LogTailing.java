@@ -12,11 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Scenario 5, the logs agent across restarts: synthetic pod log files (JSON and plain lines, health
- * checks, scrapes of {@code /metrics}, debug lines) are tailed by the DaemonSet's generated
- * configuration. The agent is stopped with {@code SIGTERM} while it is reading, more lines are
- * written while it is down, and it is started again: it must resume each file from its checkpoint
- * in the middle of the file, neither re-sending nor skipping a line.
+ * Scenario 5, the logs agent from its first start and across restarts: synthetic pod log files
+ * (JSON and plain lines, health checks, scrapes of {@code /metrics}, debug lines) are tailed by the
+ * DaemonSet's generated configuration. The files already hold a fifth of the lines when the agent
+ * first starts, as on a node it is rolled out to, and it must read them from their first line
+ * ({@code start_at: beginning}, no checkpoints yet). The agent is then stopped with {@code SIGTERM}
+ * while it is reading, more lines are written while it is down, and it is started again: it must
+ * resume each file from its checkpoint in the middle of the file, neither re-sending nor skipping a
+ * line.
  */
 final class LogTailing {
   private static final List<PodLogs.Kind> MIX = List.of(PodLogs.Kind.values());
@@ -78,10 +81,13 @@ final class LogTailing {
     List<PodLogs.Line> all = PodLogs.lines(0, lines, MIX);
     try (OtlpSink sink = new OtlpSink().start();
         LocalCollectors ds = LocalCollectors.daemonSet(stack, work, sink, podLogs.root(), null)) {
-      ds.start(0);
+      int backlog = lines * 2 / 10;
       int first = lines * 4 / 10;
       int second = lines * 7 / 10;
-      write(files, all.subList(0, first));
+      // First rollout: the node's files already hold lines, which start_at: beginning reads.
+      write(files, all.subList(0, backlog));
+      ds.start(0);
+      write(files, all.subList(backlog, first));
       // Stop while the agent is still working through the first part.
       Await.sleep(Duration.ofMillis(300));
       ds.process(0).terminate(Duration.ofSeconds(60));

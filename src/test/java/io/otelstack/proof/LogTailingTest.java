@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Scenario 5 against the real logs agent, restarted while its files grow. */
+/**
+ * Scenario 5 against the real logs agent: first started on files that already hold lines, then
+ * restarted while its files grow.
+ */
 class LogTailingTest {
   private static LogTailing.Figures figures;
 
