@@ -30,17 +30,7 @@ public final class Checkov {
   /** The checkov executable, installed into the cache on first use. */
   public static Path executable() {
     ExternalTools.requireOnPath("python3", "checkov is a Python tool installed into a venv");
-    ExternalTools.Result r =
-        ExternalTools.run(
-            ExternalTools.projectDir(),
-            Map.of(),
-            15,
-            "bash",
-            ExternalTools.projectDir().resolve("tools/checkov/install.sh").toString());
-    if (r.exitCode() != 0) {
-      throw new AssertionError("tools/checkov/install.sh failed:\n" + r.output());
-    }
-    return Path.of(r.stdout().strip());
+    return ExternalTools.built("tools/checkov/install.sh", 15);
   }
 
   /** The failed checks of one framework (e.g. terraform_json, kubernetes) over a directory. */

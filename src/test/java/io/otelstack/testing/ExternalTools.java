@@ -44,6 +44,19 @@ public final class ExternalTools {
     return projectDir().resolve("tools/collector-distribution/otelcol");
   }
 
+  /**
+   * Runs a project build script under {@code tools/} that prints the path of what it built or
+   * installed (cached, so warm calls return at once), and returns that path.
+   */
+  public static Path built(String script, long timeoutMinutes) {
+    Result r =
+        run(projectDir(), Map.of(), timeoutMinutes, "bash", projectDir().resolve(script).toString());
+    if (r.exitCode() != 0) {
+      throw new AssertionError(script + " failed:\n" + r.output());
+    }
+    return Path.of(r.stdout().strip());
+  }
+
   /** Skips (or, under CI, fails) when a command is not on PATH. */
   public static void requireOnPath(String command, String why) {
     boolean found =

@@ -18,17 +18,7 @@ public final class Helm {
   /** The helm executable, built into the cache on first use. */
   public static Path executable() {
     ExternalTools.requireOnPath("go", "helm is built from its Go module");
-    ExternalTools.Result r =
-        ExternalTools.run(
-            ExternalTools.projectDir(),
-            Map.of(),
-            20,
-            "bash",
-            ExternalTools.projectDir().resolve("tools/helm/build.sh").toString());
-    if (r.exitCode() != 0) {
-      throw new AssertionError("tools/helm/build.sh failed:\n" + r.output());
-    }
-    return Path.of(r.stdout().strip());
+    return ExternalTools.built("tools/helm/build.sh", 20);
   }
 
   /** The chart archive of a release, e.g. {@code opentelemetry-collector-0.170.0.tgz}. */
