@@ -50,7 +50,12 @@ public final class ExternalTools {
    */
   public static Path built(String script, long timeoutMinutes) {
     Result r =
-        run(projectDir(), Map.of(), timeoutMinutes, "bash", projectDir().resolve(script).toString());
+        run(
+            projectDir(),
+            Map.of(),
+            timeoutMinutes,
+            "bash",
+            projectDir().resolve(script).toString());
     if (r.exitCode() != 0) {
       throw new AssertionError(script + " failed:\n" + r.output());
     }
