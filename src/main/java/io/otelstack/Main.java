@@ -4,6 +4,7 @@ import com.hashicorp.cdktf.App;
 import io.otelstack.config.Environment;
 import io.otelstack.config.EnvironmentLoader;
 import io.otelstack.stacks.ClusterStack;
+import io.otelstack.stacks.CoralogixStack;
 import io.otelstack.stacks.TelemetryStack;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -58,9 +59,10 @@ public final class Main {
     }
   }
 
-  /** Adds {@code <env>-cluster} and {@code <env>-telemetry} to an app. */
+  /** Adds {@code <env>-cluster}, {@code <env>-telemetry} and {@code <env>-coralogix} to an app. */
   public static void addStacks(App app, Environment environment) {
     new ClusterStack(app, environment.name() + "-cluster", environment);
     new TelemetryStack(app, environment.name() + "-telemetry", environment);
+    new CoralogixStack(app, environment.name() + "-coralogix", environment);
   }
 }

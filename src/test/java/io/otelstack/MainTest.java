@@ -16,11 +16,12 @@ class MainTest {
   private static final String[] ENVIRONMENTS = {"dev", "staging", "prod"};
 
   @Test
-  void synthesizesBothStacksOfEveryEnvironment() {
+  void synthesizesTheThreeStacksOfEveryEnvironment() {
     Path stacks = SynthRun.everyEnvironment().outdir().resolve("stacks");
     for (String env : ENVIRONMENTS) {
       assertThat(stacks.resolve(env + "-cluster/cdk.tf.json")).isRegularFile();
       assertThat(stacks.resolve(env + "-telemetry/cdk.tf.json")).isRegularFile();
+      assertThat(stacks.resolve(env + "-coralogix/cdk.tf.json")).isRegularFile();
     }
   }
 
@@ -30,7 +31,7 @@ class MainTest {
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     try (Stream<Path> dirs = Files.list(r.outdir().resolve("stacks"))) {
       assertThat(dirs.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("dev-cluster", "dev-telemetry");
+          .containsExactlyInAnyOrder("dev-cluster", "dev-telemetry", "dev-coralogix");
     }
   }
 
@@ -61,6 +62,18 @@ class MainTest {
         .contains("qa")
         .contains("dev, prod, staging")
         .doesNotContain("Exception");
+  }
+
+  @Test
+  void coralogixStacksReferenceTheManagementKeyOnlyByItsSecretName() throws IOException {
+    Path stacks = SynthRun.everyEnvironment().outdir().resolve("stacks");
+    for (String env : ENVIRONMENTS) {
+      String json = Files.readString(stacks.resolve(env + "-coralogix/cdk.tf.json"));
+      assertThat(json)
+          .contains("otel-stack/coralogix-api-key")
+          .contains("data.aws_secretsmanager_secret_version.CoralogixApiKey.secret_string")
+          .doesNotContain(SynthRun.CANARY);
+    }
   }
 
   @Test

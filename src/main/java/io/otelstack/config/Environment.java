@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param queue the exporters' persistent queue
  * @param hpa autoscaling of the metrics and traces collectors
  * @param targetAllocator the Prometheus target allocator
+ * @param monitoring the {@code <env>-coralogix} stack's alerts, recording rules and TCO policies
  * @param tags AWS tags on every resource; {@code owner} and {@code costCentre} are always present
  */
 public record Environment(
@@ -37,6 +38,7 @@ public record Environment(
     QueueSettings queue,
     HpaSettings hpa,
     TargetAllocatorSettings targetAllocator,
+    MonitoringSettings monitoring,
     Map<String, String> tags) {
   /** Requires every part and copies the tags. */
   public Environment {
@@ -52,6 +54,7 @@ public record Environment(
     Objects.requireNonNull(queue, "queue");
     Objects.requireNonNull(hpa, "hpa");
     Objects.requireNonNull(targetAllocator, "targetAllocator");
+    Objects.requireNonNull(monitoring, "monitoring");
     tags = Maps.copySorted(tags);
   }
 }

@@ -227,6 +227,12 @@ public final class EnvironmentLoader {
       HpaSettings hpa = bind("hpa", HpaSettings.class, HpaSettings::check);
       TargetAllocatorSettings targetAllocator =
           bind("targetAllocator", TargetAllocatorSettings.class, TargetAllocatorSettings::check);
+      MonitoringSettings monitoring =
+          bind("monitoring", MonitoringSettings.class, MonitoringSettings::check);
+      if (monitoring != null && metrics != null && coralogix != null) {
+        monitoring.checkAgainst(
+            new Problems(file.file(), problems).at("monitoring"), metrics, coralogix);
+      }
       Map<String, String> tags = bind("tags", new TypeReference<>() {});
       errors.addAll(problems);
       if (!invalidSections.isEmpty() || !problems.isEmpty()) {
@@ -245,6 +251,7 @@ public final class EnvironmentLoader {
           queue,
           hpa,
           targetAllocator,
+          monitoring,
           tags);
     }
 

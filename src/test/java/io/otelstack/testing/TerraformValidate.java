@@ -90,10 +90,13 @@ public final class TerraformValidate {
           .forEachRemaining(
               p -> {
                 String source = p.getValue().path("source").asText(p.getKey());
-                String type = source.substring(source.lastIndexOf('/') + 1);
+                String[] parts = source.split("/");
+                String type = parts[parts.length - 1];
+                // "aws" is hashicorp/aws; "coralogix/coralogix" names its namespace.
+                String namespace = parts.length > 1 ? parts[parts.length - 2] : "hashicorp";
                 String version = p.getValue().path("version").asText();
-                if (!inMirror(root.resolve("hashicorp/" + type), type, version)) {
-                  absent.add("hashicorp/" + type + " " + version);
+                if (!inMirror(root.resolve(namespace + "/" + type), type, version)) {
+                  absent.add(namespace + "/" + type + " " + version);
                 }
               });
     }

@@ -1,0 +1,131 @@
+package io.otelstack.constructs.coralogix;
+
+import imports.coralogix.dashboard.Dashboard;
+import imports.coralogix.dashboard.DashboardLayout;
+import imports.coralogix.dashboard.DashboardLayoutSections;
+import imports.coralogix.dashboard.DashboardLayoutSectionsOptions;
+import imports.coralogix.dashboard.DashboardLayoutSectionsRows;
+import imports.coralogix.dashboard.DashboardLayoutSectionsRowsWidgets;
+import imports.coralogix.dashboard.DashboardLayoutSectionsRowsWidgetsDefinition;
+import imports.coralogix.dashboard.DashboardLayoutSectionsRowsWidgetsDefinitionLineChart;
+import imports.coralogix.dashboard.DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitions;
+import imports.coralogix.dashboard.DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitionsQuery;
+import imports.coralogix.dashboard.DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitionsQueryMetrics;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/**
+ * The collector-health dashboard ({@code coralogix_dashboard}): queue fill per replica, send rate
+ * and failures, refused data, memory, and scrape targets per collector, all from the collectors'
+ * own metrics and read with the same queries as {@link CollectorHealthAlerts}.
+ *
+ * <p>Child: {@code Resource} (the dashboard).
+ */
+public final class CollectorHealthDashboard extends Construct {
+  private static final int ROW_HEIGHT = 19;
+  private static final int RATE_MINUTES = 5;
+
+  private final Map<String, String> widgets = new LinkedHashMap<>();
+
+  /** Creates the dashboard. */
+  public CollectorHealthDashboard(
+      Construct scope, String id, CollectorHealthDashboardProps props) {
+    super(scope, id);
+    String selector = Labels.environment(props.applicationName());
+    List<String> byPodExporter = List.of(Labels.COLLECTOR, Labels.POD, "exporter");
+    List<String> byExporter = List.of(Labels.COLLECTOR, "exporter");
+    List<String> byPod = List.of(Labels.COLLECTOR, Labels.POD);
+    widgets.put(
+        "Queue fill per replica (%)",
+        SelfMetricQueries.queueFillPercent(selector, byPodExporter));
+    widgets.put(
+        "Sent items per second",
+        SelfMetricQueries.itemRate("otelcol_exporter_sent", selector, byExporter, RATE_MINUTES));
+    widgets.put(
+        "Send failures per second",
+        SelfMetricQueries.itemRate(
+            "otelcol_exporter_send_failed", selector, byExporter, RATE_MINUTES));
+    widgets.put(
+        "Enqueue failures (dropped) per second",
+        SelfMetricQueries.itemRate(
+            "otelcol_exporter_enqueue_failed", selector, byExporter, RATE_MINUTES));
+    widgets.put(
+        "Refused by receivers per second",
+        SelfMetricQueries.itemRate(
+            "otelcol_receiver_refused",
+            selector,
+            List.of(Labels.COLLECTOR, "receiver"),
+            RATE_MINUTES));
+    widgets.put(
+        "Memory per replica (RSS, bytes)",
+        "max by (" + String.join(", ", byPod) + ") (otelcol_process_memory_rss_bytes{"
+            + selector
+            + "})");
+    widgets.put(
+        "Scrape targets per collector",
+        "max by (collector_name) (opentelemetry_allocator_targets_per_collector{"
+            + selector
+            + "})");
+
+    Dashboard.Builder.create(this, "Resource")
+        .name("otel-stack " + props.environment() + ": collector health")
+        .description(
+            "The OpenTelemetry collectors of "
+                + props.environment()
+                + " watching themselves: queues, sends, refusals, memory and scrape targets.")
+        .layout(
+            DashboardLayout.builder()
+                .sections(
+                    List.of(
+                        DashboardLayoutSections.builder()
+                            .options(
+                                DashboardLayoutSectionsOptions.builder()
+                                    .name("Collector health")
+                                    .build())
+                            .rows(
+                                widgets.entrySet().stream()
+                                    .map(w -> row(w.getKey(), w.getValue()))
+                                    .toList())
+                            .build()))
+                .build())
+        .build();
+  }
+
+  private static DashboardLayoutSectionsRows row(String title, String promql) {
+    return DashboardLayoutSectionsRows.builder()
+        .height(ROW_HEIGHT)
+        .widgets(
+            List.of(
+                DashboardLayoutSectionsRowsWidgets.builder()
+                    .title(title)
+                    .definition(
+                        DashboardLayoutSectionsRowsWidgetsDefinition.builder()
+                            .lineChart(
+                                DashboardLayoutSectionsRowsWidgetsDefinitionLineChart.builder()
+                                    .queryDefinitions(
+                                        List.of(
+                                            DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitions
+                                                .builder()
+                                                .query(
+                                                    DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitionsQuery
+                                                        .builder()
+                                                        .metrics(
+                                                            DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitionsQueryMetrics
+                                                                .builder()
+                                                                .promqlQuery(promql)
+                                                                .build())
+                                                        .build())
+                                                .build()))
+                                    .build())
+                            .build())
+                    .build()))
+        .build();
+  }
+
+  /** The widgets' titles and their PromQL, in order. */
+  public Map<String, String> widgets() {
+    return java.util.Collections.unmodifiableMap(widgets);
+  }
+}
