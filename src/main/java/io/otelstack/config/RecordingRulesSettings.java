@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Recording rules that pre-aggregate the highest-cardinality application metrics: request rate
- * and latency percentiles by the {@code groupBy} labels.
+ * Recording rules that pre-aggregate the highest-cardinality application metrics: request rate and
+ * latency percentiles by the {@code groupBy} labels.
  *
  * <p>Rule checked when loaded: {@code metrics.allowlist} keeps the counter and the histogram's
  * {@code _bucket} series; a rule over a dropped metric would record nothing.

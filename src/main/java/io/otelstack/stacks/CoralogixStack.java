@@ -24,8 +24,8 @@ import software.constructs.Construct;
 
 /**
  * {@code <env>-coralogix}: what the environment creates inside Coralogix, with the {@code
- * coralogix/coralogix} provider: collector-health alerts, the collector-health dashboard,
- * recording rules, and TCO policies for logs and traces.
+ * coralogix/coralogix} provider: collector-health alerts, the collector-health dashboard, recording
+ * rules, and TCO policies for logs and traces.
  *
  * <p>The provider's management API key is read at apply time from AWS Secrets Manager by name
  * ({@code monitoring.apiKeySecretName}); the synthesized JSON holds only that reference. The stack
@@ -105,7 +105,8 @@ public final class CoralogixStack extends TerraformStack {
                 .toList(),
             m.tco().traces().stream()
                 .map(
-                    p -> new TcoTracesPolicy(p.name(), TcoPriority.of(p.priority()), p.subsystems()))
+                    p ->
+                        new TcoTracesPolicy(p.name(), TcoPriority.of(p.priority()), p.subsystems()))
                 .toList()));
   }
 

@@ -76,9 +76,7 @@ class MonitoringValidationTest {
 
   @Test
   void failsWhenTheManagementKeySharesTheSendKeysSecret() {
-    assertThat(
-            errors(
-                "monitoring:\n  apiKeySecretName: otel-stack/coralogix-private-key\n"))
+    assertThat(errors("monitoring:\n  apiKeySecretName: otel-stack/coralogix-private-key\n"))
         .containsExactly(
             "x.yaml: monitoring.apiKeySecretName (otel-stack/coralogix-private-key) is also"
                 + " coralogix.privateKeySecretName; the management API key and the send-your-data"
@@ -110,9 +108,7 @@ class MonitoringValidationTest {
 
   @Test
   void failsWhenAPolicyLeavesOutItsSubsystems() {
-    assertThat(
-            errors(
-                "monitoring:\n  tco:\n    traces:\n      - {name: all, priority: archive}\n"))
+    assertThat(errors("monitoring:\n  tco:\n    traces:\n      - {name: all, priority: archive}\n"))
         .containsExactly(
             "x.yaml: line 6: monitoring.tco.traces[0].priority (archive) must be one of high,"
                 + " medium, low, block",

@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
  * evaluates each alert's firing expression (its PromQL against its threshold) through the HTTP
  * query API: quiet while everything is healthy, firing once its condition is produced.
  *
- * <p>Two documented departures from the generated configuration, both sizes rather than
- * behaviour: the queue is made small ({@code queue.sizeBatches} 8 of 16 KiB) so that an outage fills
- * it in seconds, and the replica under memory pressure gets a memory limiter limit below its live
- * heap, since no cgroup limit exists here. Kubelet and Target Allocator metrics come from {@link
+ * <p>Two documented departures from the generated configuration, both sizes rather than behaviour:
+ * the queue is made small ({@code queue.sizeBatches} 8 of 16 KiB) so that an outage fills it in
+ * seconds, and the replica under memory pressure gets a memory limiter limit below its live heap,
+ * since no cgroup limit exists here. Kubelet and Target Allocator metrics come from {@link
  * ClusterMetricsStandIn}, a named stand-in.
  */
 @Tag("integration")
@@ -102,8 +102,7 @@ class CollectorAlertsProofTest {
         // The backend goes down; replica 0's queue fills, then overflows.
         sink.stop();
         fired.put(
-            "QueueFill",
-            loadUntil(gateways.otlpEndpoint(0), prometheus, alerts.get("QueueFill")));
+            "QueueFill", loadUntil(gateways.otlpEndpoint(0), prometheus, alerts.get("QueueFill")));
         fired.put(
             "EnqueueFailures",
             loadUntil(gateways.otlpEndpoint(0), prometheus, alerts.get("EnqueueFailures")));
@@ -117,8 +116,7 @@ class CollectorAlertsProofTest {
         gateways.start(replicas - 1);
         fired.put(
             "RefusedData",
-            loadUntil(
-                gateways.otlpEndpoint(replicas - 1), prometheus, alerts.get("RefusedData")));
+            loadUntil(gateways.otlpEndpoint(replicas - 1), prometheus, alerts.get("RefusedData")));
 
         // The backend comes back but rejects the data (a revoked key): sends fail for good.
         sink.refuse(Status.PERMISSION_DENIED);
@@ -130,7 +128,8 @@ class CollectorAlertsProofTest {
         // Cluster-side conditions, from the stand-in.
         cluster.set("kubelet_node_name{node=\"node-without-agent\"}", 1);
         fired.put("LogsAgents", fires(prometheus, alerts.get("LogsAgents")));
-        cluster.set("opentelemetry_allocator_collectors_allocatable{strategy=\"consistent-hashing\"}", 0);
+        cluster.set(
+            "opentelemetry_allocator_collectors_allocatable{strategy=\"consistent-hashing\"}", 0);
         fired.put("UnassignedTargets", fires(prometheus, alerts.get("UnassignedTargets")));
         cluster.set(perCollector(gatewayJob, 0), 100);
         fired.put("TargetImbalance", fires(prometheus, alerts.get("TargetImbalance")));

@@ -94,10 +94,13 @@ final class PrometheusServer implements AutoCloseable {
     return Map.of("global", global, "scrape_configs", jobs);
   }
 
-  /** The server binary, installed on first use; skips (under {@code CI=true} fails) if it cannot. */
+  /**
+   * The server binary, installed on first use; skips (under {@code CI=true} fails) if it cannot.
+   */
   private static Path binary() {
     Path script = ExternalTools.projectDir().resolve("tools/prometheus/install.sh");
-    ExternalTools.Result r = ExternalTools.run(ExternalTools.projectDir(), Map.of(), 10, "bash", script.toString());
+    ExternalTools.Result r =
+        ExternalTools.run(ExternalTools.projectDir(), Map.of(), 10, "bash", script.toString());
     if (r.exitCode() != 0) {
       String reason = "tools/prometheus/install.sh could not provide Prometheus: " + r.stderr();
       if ("true".equals(System.getenv("CI"))) {
@@ -110,8 +113,7 @@ final class PrometheusServer implements AutoCloseable {
 
   /** The instant-query result of {@code promql}: one element per series. */
   List<JsonNode> query(String promql) {
-    String body =
-        get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+    String body = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
     try {
       JsonNode response = JSON.readTree(body);
       if (!"success".equals(response.path("status").asText())) {

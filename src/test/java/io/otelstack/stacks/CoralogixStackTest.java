@@ -23,21 +23,26 @@ class CoralogixStackTest {
 
   @Test
   void configuresTheProviderWithTheManagementKeyFromSecretsManager() throws Exception {
-    JsonNode json = synth(new CoralogixStack(Testing.app(), "prod-coralogix", Environments.load("prod")));
+    JsonNode json =
+        synth(new CoralogixStack(Testing.app(), "prod-coralogix", Environments.load("prod")));
 
     JsonNode provider = json.path("provider").path("coralogix").get(0);
     assertThat(provider.path("api_key").asText())
         .isEqualTo("${data.aws_secretsmanager_secret_version.CoralogixApiKey.secret_string}");
     assertThat(provider.path("domain").asText()).isEqualTo("eu2.coralogix.com");
     assertThat(
-            json.path("data").path("aws_secretsmanager_secret_version").path("CoralogixApiKey")
-                .path("secret_id").asText())
+            json.path("data")
+                .path("aws_secretsmanager_secret_version")
+                .path("CoralogixApiKey")
+                .path("secret_id")
+                .asText())
         .isEqualTo("otel-stack/coralogix-api-key");
   }
 
   @Test
   void keepsItsStateBesideTheOtherStacksOfTheEnvironment() throws Exception {
-    JsonNode json = synth(new CoralogixStack(Testing.app(), "prod-coralogix", Environments.load("prod")));
+    JsonNode json =
+        synth(new CoralogixStack(Testing.app(), "prod-coralogix", Environments.load("prod")));
 
     assertThat(json.path("terraform").path("backend").path("s3").path("key").asText())
         .isEqualTo("otel-stack/prod/coralogix.tfstate");
@@ -45,7 +50,8 @@ class CoralogixStackTest {
 
   @Test
   void takesTuningFromTheEnvironmentFile() {
-    CoralogixStack prod = new CoralogixStack(Testing.app(), "prod-coralogix", Environments.load("prod"));
+    CoralogixStack prod =
+        new CoralogixStack(Testing.app(), "prod-coralogix", Environments.load("prod"));
     Map<String, MetricAlert> alerts =
         prod.alerts().alerts().stream().collect(Collectors.toMap(a -> a.getNode().getId(), a -> a));
 
@@ -56,7 +62,8 @@ class CoralogixStackTest {
 
   @Test
   void devSendsAllButErrorsToTheArchive() throws Exception {
-    JsonNode json = synth(new CoralogixStack(Testing.app(), "dev-coralogix", Environments.load("dev")));
+    JsonNode json =
+        synth(new CoralogixStack(Testing.app(), "dev-coralogix", Environments.load("dev")));
 
     JsonNode logs = json.path("resource").path("coralogix_tco_policies_logs").elements().next();
     assertThat(logs.path("policies").get(1).path("priority").asText()).isEqualTo("low");
@@ -71,15 +78,24 @@ class CoralogixStackTest {
     Environment staging = Environments.load("staging");
     CoralogixStack stack = new CoralogixStack(Testing.app(), "staging-coralogix", staging);
     CollectorHealthAlertsProps defaults =
-        CollectorHealthAlertsProps.builder().environment("staging").applicationName("otel-stack").build();
+        CollectorHealthAlertsProps.builder()
+            .environment("staging")
+            .applicationName("otel-stack")
+            .build();
     Map<String, MetricAlert> alerts =
-        stack.alerts().alerts().stream().collect(Collectors.toMap(a -> a.getNode().getId(), a -> a));
+        stack.alerts().alerts().stream()
+            .collect(Collectors.toMap(a -> a.getNode().getId(), a -> a));
 
-    assertThat(alerts.get("QueueFill").props().threshold()).isEqualTo(defaults.queueFill().threshold());
-    assertThat(alerts.get("SendFailures").props().threshold()).isEqualTo(defaults.sendFailures().threshold());
-    assertThat(alerts.get("TargetImbalance").props().threshold()).isEqualTo(defaults.targetImbalance().threshold());
-    assertThat(alerts.get("QueueVolume").props().threshold()).isEqualTo(defaults.queueVolume().threshold());
-    assertThat(alerts.get("GatewayReplicas").props().threshold()).isEqualTo(defaults.gatewayMinReplicas());
+    assertThat(alerts.get("QueueFill").props().threshold())
+        .isEqualTo(defaults.queueFill().threshold());
+    assertThat(alerts.get("SendFailures").props().threshold())
+        .isEqualTo(defaults.sendFailures().threshold());
+    assertThat(alerts.get("TargetImbalance").props().threshold())
+        .isEqualTo(defaults.targetImbalance().threshold());
+    assertThat(alerts.get("QueueVolume").props().threshold())
+        .isEqualTo(defaults.queueVolume().threshold());
+    assertThat(alerts.get("GatewayReplicas").props().threshold())
+        .isEqualTo(defaults.gatewayMinReplicas());
     var tunings =
         Map.of(
             "QueueFill", defaults.queueFill(),

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code terraform validate} of every synthesized stack against the real providers (aws 5.100.0,
- * kubernetes 2.38.0, helm 3.1.1, coralogix 3.10.1) from the project's offline mirror. It catches what typed bindings
- * cannot: missing required arguments, conflicting arguments, bad references.
+ * kubernetes 2.38.0, helm 3.1.1, coralogix 3.10.1) from the project's offline mirror. It catches
+ * what typed bindings cannot: missing required arguments, conflicting arguments, bad references.
  */
 class StacksTerraformValidateTest {
   @ParameterizedTest
@@ -53,8 +53,7 @@ class StacksTerraformValidateTest {
   @Test
   void validationFailsWhenAnAlertGetsAnAttributeTheProviderDoesNotHave(@TempDir Path dir)
       throws IOException {
-    Path source =
-        SynthRun.everyEnvironment().outdir().resolve("stacks/dev-coralogix/cdk.tf.json");
+    Path source = SynthRun.everyEnvironment().outdir().resolve("stacks/dev-coralogix/cdk.tf.json");
     ObjectMapper json = new ObjectMapper();
     ObjectNode stack = (ObjectNode) json.readTree(source.toFile());
     ((ObjectNode) stack.path("resource").path("coralogix_alert").elements().next())

@@ -69,8 +69,7 @@ public final class TerraformValidate {
    * Skips when the mirror lacks a provider the stack requires. This is the one skip that holds
    * under CI too: the kubernetes 2.38.0 and helm 3.1.1 providers cannot be built here (the module
    * proxy serves no version of their source that matches the release tags) and no binary ships with
-   * the machine; see tools/terraform-mirror/README.md. Where they are present, the validation
-   * runs.
+   * the machine; see tools/terraform-mirror/README.md. Where they are present, the validation runs.
    */
   private static void requireProvidersInMirror(Path stackDir) {
     ExternalTools.Result mirror =

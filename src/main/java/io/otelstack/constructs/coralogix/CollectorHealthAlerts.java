@@ -10,8 +10,8 @@ import software.constructs.Construct;
  * learns that the stack is losing data, or about to, before anyone goes looking.
  *
  * <p>Each alert selects the environment's application, fires per environment, collector and, where
- * it applies, replica, exporter or receiver, and links to its runbook section in the README
- * ({@code #runbook-<alert>}).
+ * it applies, replica, exporter or receiver, and links to its runbook section in the README ({@code
+ * #runbook-<alert>}).
  *
  * <p>Children: {@code QueueFill}, {@code EnqueueFailures}, {@code SendFailures}, {@code
  * RefusedData}, {@code GatewayReplicas}, {@code LogsAgents}, {@code UnassignedTargets}, {@code
@@ -161,11 +161,7 @@ public final class CollectorHealthAlerts extends Construct {
             + " application metrics are scraped.",
         "unassigned-targets",
         t,
-        "max by ("
-            + env
-            + ") (opentelemetry_allocator_collectors_allocatable{"
-            + selector
-            + "})",
+        "max by (" + env + ") (opentelemetry_allocator_collectors_allocatable{" + selector + "})",
         AlertCondition.LESS_THAN,
         1,
         List.of(env));

@@ -30,16 +30,14 @@ public final class CollectorHealthDashboard extends Construct {
   private final Map<String, String> widgets = new LinkedHashMap<>();
 
   /** Creates the dashboard. */
-  public CollectorHealthDashboard(
-      Construct scope, String id, CollectorHealthDashboardProps props) {
+  public CollectorHealthDashboard(Construct scope, String id, CollectorHealthDashboardProps props) {
     super(scope, id);
     String selector = Labels.environment(props.applicationName());
     List<String> byPodExporter = List.of(Labels.COLLECTOR, Labels.POD, "exporter");
     List<String> byExporter = List.of(Labels.COLLECTOR, "exporter");
     List<String> byPod = List.of(Labels.COLLECTOR, Labels.POD);
     widgets.put(
-        "Queue fill per replica (%)",
-        SelfMetricQueries.queueFillPercent(selector, byPodExporter));
+        "Queue fill per replica (%)", SelfMetricQueries.queueFillPercent(selector, byPodExporter));
     widgets.put(
         "Sent items per second",
         SelfMetricQueries.itemRate("otelcol_exporter_sent", selector, byExporter, RATE_MINUTES));
@@ -60,7 +58,9 @@ public final class CollectorHealthDashboard extends Construct {
             RATE_MINUTES));
     widgets.put(
         "Memory per replica (RSS, bytes)",
-        "max by (" + String.join(", ", byPod) + ") (otelcol_process_memory_rss_bytes{"
+        "max by ("
+            + String.join(", ", byPod)
+            + ") (otelcol_process_memory_rss_bytes{"
             + selector
             + "})");
     widgets.put(

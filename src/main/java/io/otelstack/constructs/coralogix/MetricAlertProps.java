@@ -17,10 +17,10 @@ import java.util.Set;
  * @param threshold the threshold, in the query's unit
  * @param minutes the window: how long the condition holds before the alert fires; one of 1, 5, 10,
  *     15, 20, 30, 60
- * @param sustained true when the condition must hold for the whole window, false when once in it
- *     is enough (counters where any occurrence is data loss). Default: true.
- * @param absentFires true when a query with no data at all counts as 0 (a collector absent),
- *     false when it means there is nothing to judge. Default: false.
+ * @param sustained true when the condition must hold for the whole window, false when once in it is
+ *     enough (counters where any occurrence is data loss). Default: true.
+ * @param absentFires true when a query with no data at all counts as 0 (a collector absent), false
+ *     when it means there is nothing to judge. Default: false.
  * @param priority the priority of the notifications
  * @param groupBy the labels the alert fires per, e.g. environment, collector and exporter
  * @param labels Coralogix labels on the alert, e.g. the environment. Default: none.

@@ -12,9 +12,9 @@ import software.constructs.Construct;
 
 /**
  * Recording rules ({@code coralogix_recording_rules_groups_set}) that pre-aggregate the
- * highest-cardinality application metrics the allowlist keeps: request rate and latency
- * percentiles by service. Dashboards and alerts read the few recorded series instead of summing
- * thousands of per-pod series on every refresh.
+ * highest-cardinality application metrics the allowlist keeps: request rate and latency percentiles
+ * by service. Dashboards and alerts read the few recorded series instead of summing thousands of
+ * per-pod series on every refresh.
  *
  * <p>Recorded names follow the Prometheus convention {@code level:metric:operations}, e.g. {@code
  * service_name:http_requests_total:rate5m} and {@code
@@ -57,17 +57,14 @@ public final class RecordingRules extends Construct {
     Map<String, String> rules = new LinkedHashMap<>();
     rules.put(
         level + ":" + props.requestsCounter() + ":rate" + window,
-        "sum by ("
-            + by
-            + ") (rate("
-            + props.requestsCounter()
-            + selector
-            + "["
-            + window
-            + "]))");
+        "sum by (" + by + ") (rate(" + props.requestsCounter() + selector + "[" + window + "]))");
     for (double q : props.latencyQuantiles()) {
       String percentile =
-          BigDecimal.valueOf(q).movePointRight(2).stripTrailingZeros().toPlainString().replace('.', '_');
+          BigDecimal.valueOf(q)
+              .movePointRight(2)
+              .stripTrailingZeros()
+              .toPlainString()
+              .replace('.', '_');
       rules.put(
           level + ":" + props.latencyHistogram() + ":p" + percentile + "_rate" + window,
           "histogram_quantile("

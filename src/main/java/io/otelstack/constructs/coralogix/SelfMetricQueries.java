@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * PromQL over the collectors' own metrics, as the collector 0.158.0 names them on its telemetry
- * endpoint (checked against the real distribution), shared by the alerts and the dashboard so
- * both read the same numbers.
+ * endpoint (checked against the real distribution), shared by the alerts and the dashboard so both
+ * read the same numbers.
  */
 final class SelfMetricQueries {
   /** The signals an exporter or receiver counts items of, as metric name parts. */

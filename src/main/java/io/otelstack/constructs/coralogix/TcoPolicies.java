@@ -12,13 +12,13 @@ import java.util.List;
 import software.constructs.Construct;
 
 /**
- * The environment's Coralogix TCO policies: which logs and traces go to frequent search
- * (high), monitoring (medium), the archive (low), or nowhere (block).
+ * The environment's Coralogix TCO policies: which logs and traces go to frequent search (high),
+ * monitoring (medium), the archive (low), or nowhere (block).
  *
  * <p>Every policy is limited to the environment's application, so environments sharing an account
- * do not steer each other's data. Note that {@code coralogix_tco_policies_logs} and {@code
- * _traces} each own the account's whole list: environments sharing one Coralogix account must let
- * one stack hold the policies (set the others' lists empty).
+ * do not steer each other's data. Note that {@code coralogix_tco_policies_logs} and {@code _traces}
+ * each own the account's whole list: environments sharing one Coralogix account must let one stack
+ * hold the policies (set the others' lists empty).
  *
  * <p>Children: {@code Logs} and {@code Traces}, created only when their list is not empty.
  */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hashicorp.cdktf.Testing;
 import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.Testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,11 +23,14 @@ class CollectorHealthAlertsTest {
 
   private static JsonNode alert(JsonNode alerts, String id) {
     List<JsonNode> found = new ArrayList<>();
-    alerts.fields().forEachRemaining(e -> {
-      if (e.getKey().startsWith("Alerts_" + id + "_")) {
-        found.add(e.getValue());
-      }
-    });
+    alerts
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getKey().startsWith("Alerts_" + id + "_")) {
+                found.add(e.getValue());
+              }
+            });
     assertThat(found).as(id).hasSize(1);
     return found.get(0);
   }
@@ -42,7 +45,8 @@ class CollectorHealthAlertsTest {
 
     assertThat(alerts.size()).isEqualTo(9);
     JsonNode queue = alert(alerts, "QueueFill");
-    assertThat(queue.path("name").asText()).isEqualTo("otel-stack prod: exporter queue above 80% full");
+    assertThat(queue.path("name").asText())
+        .isEqualTo("otel-stack prod: exporter queue above 80% full");
     JsonNode rule = queue.path("type_definition").path("metric_threshold").path("rules").get(0);
     assertThat(rule.path("condition").path("threshold").asDouble()).isEqualTo(80);
     assertThat(rule.path("condition").path("of_the_last").asText()).isEqualTo("5_MINUTES");
@@ -71,8 +75,12 @@ class CollectorHealthAlertsTest {
 
     alerts.forEach(
         a ->
-            assertThat(a.path("type_definition").path("metric_threshold").path("metric_filter")
-                    .path("promql").asText())
+            assertThat(
+                    a.path("type_definition")
+                        .path("metric_threshold")
+                        .path("metric_filter")
+                        .path("promql")
+                        .asText())
                 .contains("cx_application_name=\"shop\""));
   }
 
@@ -87,7 +95,8 @@ class CollectorHealthAlertsTest {
           String url = a.path("labels").path("runbook_url").asText();
           assertThat(url).startsWith(CollectorHealthAlertsProps.DEFAULT_RUNBOOK_URL + "#runbook-");
           assertThat(a.path("description").asText()).endsWith("Runbook: " + url);
-          String heading = "### Runbook: " + url.substring(url.indexOf("#runbook-") + 9).replace('-', ' ');
+          String heading =
+              "### Runbook: " + url.substring(url.indexOf("#runbook-") + 9).replace('-', ' ');
           assertThat(readme).as("README section for " + url).contains(heading + "\n");
         });
   }
@@ -102,11 +111,16 @@ class CollectorHealthAlertsTest {
                 .build());
 
     JsonNode queue =
-        alert(alerts, "QueueFill").path("type_definition").path("metric_threshold").path("rules").get(0);
+        alert(alerts, "QueueFill")
+            .path("type_definition")
+            .path("metric_threshold")
+            .path("rules")
+            .get(0);
     assertThat(queue.path("condition").path("threshold").asDouble()).isEqualTo(65);
     assertThat(queue.path("condition").path("of_the_last").asText()).isEqualTo("10_MINUTES");
     assertThat(queue.path("override").path("priority").asText()).isEqualTo("P1");
-    JsonNode replicas = alert(alerts, "GatewayReplicas").path("type_definition").path("metric_threshold");
+    JsonNode replicas =
+        alert(alerts, "GatewayReplicas").path("type_definition").path("metric_threshold");
     assertThat(replicas.path("rules").get(0).path("condition").path("threshold").asDouble())
         .isEqualTo(4);
     assertThat(replicas.path("rules").get(0).path("condition").path("condition_type").asText())
@@ -120,8 +134,14 @@ class CollectorHealthAlertsTest {
 
     for (String id : List.of("EnqueueFailures", "RefusedData")) {
       assertThat(
-              alert(alerts, id).path("type_definition").path("metric_threshold").path("rules").get(0)
-                  .path("condition").path("for_over_pct").asInt())
+              alert(alerts, id)
+                  .path("type_definition")
+                  .path("metric_threshold")
+                  .path("rules")
+                  .get(0)
+                  .path("condition")
+                  .path("for_over_pct")
+                  .asInt())
           .as(id)
           .isZero();
     }

@@ -49,8 +49,7 @@ class TcoPoliciesTest {
 
   @Test
   void failsWhenASeverityIsUnknown() {
-    assertThatThrownBy(
-            () -> new TcoLogsPolicy("x", TcoPriority.LOW, List.of("fatal"), List.of()))
+    assertThatThrownBy(() -> new TcoLogsPolicy("x", TcoPriority.LOW, List.of("fatal"), List.of()))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
             "TCO log policy \"x\": severities ([fatal]) must be one or more of debug, verbose,"
