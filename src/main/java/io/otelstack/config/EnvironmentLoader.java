@@ -258,8 +258,14 @@ public final class EnvironmentLoader {
     /** The violation in the file its faulty value came from. */
     private Located locate(EnvironmentSchema.Violation violation) {
       String path = violation.path();
+      // A list the file states replaces the defaults' list, so what is wrong inside it is the
+      // file's, even where the defaults' list has an element at the same index.
+      int bracket = path.indexOf('[');
+      boolean fileList = bracket > 0 && file.has(path.substring(0, bracket));
       YamlFile source =
-          file.has(path) || !(defaults.has(path) || violation.fromDefaults()) ? file : defaults;
+          fileList || file.has(path) || !(defaults.has(path) || violation.fromDefaults())
+              ? file
+              : defaults;
       return new Located(source.file(), source.line(path), violation.message());
     }
 

@@ -54,7 +54,7 @@ class MonitoringValidationTest {
     assertThat(errors("monitoring:\n  alerts:\n    enqueueFailures:\n      threshold: 3\n"))
         .containsExactly(
             "x.yaml: line 6: monitoring.alerts.enqueueFailures.threshold is not a field of"
-                + " monitoring.alerts.enqueueFailures");
+                + " monitoring.alerts.enqueueFailures; the fields are priority, minutes");
   }
 
   @Test
@@ -71,7 +71,7 @@ class MonitoringValidationTest {
   void failsWhenAQuantileIsNotBetweenZeroAndOne() {
     assertThat(errors("monitoring:\n  recordingRules:\n    latencyQuantiles: [0.5, 99]\n"))
         .containsExactly(
-            "x.yaml: line 5: monitoring.recordingRules.latencyQuantiles[1] (99) must be < 1");
+            "x.yaml: line 5: monitoring.recordingRules.latencyQuantiles[1] (99) must be <= 0.999");
   }
 
   @Test
@@ -112,6 +112,7 @@ class MonitoringValidationTest {
         .containsExactly(
             "x.yaml: line 6: monitoring.tco.traces[0].priority (archive) must be one of high,"
                 + " medium, low, block",
-            "x.yaml: monitoring.tco.traces[0].subsystems is required");
+            "x.yaml: monitoring.tco.traces[0].subsystems is missing: Coralogix subsystems the"
+                + " policy applies to; [] means all of the environment's subsystems.");
   }
 }

@@ -59,8 +59,15 @@ class CollectorAlertsProofTest {
     Path work = LocalCollectors.tempDir("alerts");
     try (OtlpSink sink = new OtlpSink().start();
         ClusterMetricsStandIn cluster = new ClusterMetricsStandIn();
+        PrometheusEndpoint application = new PrometheusEndpoint();
         LocalCollectors gateways =
-            LocalCollectors.statefulSet(stack, replicas, work, sink, work.resolve("pods"), null);
+            LocalCollectors.statefulSet(
+                stack,
+                replicas,
+                work,
+                sink,
+                work.resolve("pods"),
+                stack.scrapeTarget(application.address()));
         LocalCollectors agent =
             LocalCollectors.daemonSet(stack, work, sink, work.resolve("pods"), null)) {
       java.nio.file.Files.createDirectories(work.resolve("pods"));
@@ -88,7 +95,7 @@ class CollectorAlertsProofTest {
             "Prometheus to see " + replicas + " gateways and a logs agent",
             () ->
                 prometheus.returnsSeries(
-                    "count(otelcol_process_uptime_seconds_total{service_name=\""
+                    "count(otelcol_process_uptime{service_name=\""
                         + gatewayJob
                         + "\"}) == "
                         + replicas));

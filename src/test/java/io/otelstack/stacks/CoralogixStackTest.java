@@ -95,7 +95,7 @@ class CoralogixStackTest {
     assertThat(alerts.get("QueueVolume").props().threshold())
         .isEqualTo(defaults.queueVolume().threshold());
     assertThat(alerts.get("GatewayReplicas").props().threshold())
-        .isEqualTo(defaults.gatewayMinReplicas());
+        .isEqualTo((double) defaults.gatewayMinReplicas());
     var tunings =
         Map.of(
             "QueueFill", defaults.queueFill(),

@@ -84,16 +84,22 @@ public final class CollectorHealthAlerts extends Construct {
     List<String> byReceiver = List.of(env, collector, "receiver");
     add(
         "RefusedData",
-        "receiver refusing data",
+        "data refused by a receiver or the memory limiter",
         "A receiver refused data, most often because the memory limiter is refusing under memory"
             + " pressure. Senders retry or lose it.",
         "refused-data",
         t,
         SelfMetricQueries.itemIncrease(
-            "otelcol_receiver_refused", selector, byReceiver, t.minutes()),
+                "otelcol_receiver_refused", selector, byReceiver, t.minutes())
+            + " or "
+            + SelfMetricQueries.itemIncrease(
+                "otelcol_processor_memory_limiter_refused",
+                selector,
+                List.of(env, collector, "processor"),
+                t.minutes()),
         AlertCondition.MORE_THAN,
         0,
-        byReceiver,
+        List.of(env, collector, "receiver", "processor"),
         false,
         false);
 
@@ -109,13 +115,10 @@ public final class CollectorHealthAlerts extends Construct {
             + env
             + ", "
             + collector
-            + ") (otelcol_process_uptime_seconds_total{"
-            + selector
-            + ", "
-            + collector
-            + "=\""
-            + props.gatewayName()
-            + "\"})",
+            + ") ("
+            + SelfMetricQueries.uptime(
+                selector + ", " + collector + "=\"" + props.gatewayName() + "\"")
+            + ")",
         AlertCondition.LESS_THAN,
         props.gatewayMinReplicas(),
         List.of(env, collector),
@@ -140,13 +143,10 @@ public final class CollectorHealthAlerts extends Construct {
             + env
             + ", "
             + Labels.NODE
-            + ") (otelcol_process_uptime_seconds_total{"
-            + selector
-            + ", "
-            + collector
-            + "=\""
-            + props.logsAgentName()
-            + "\"}), \"node\", \"$1\", \""
+            + ") ("
+            + SelfMetricQueries.uptime(
+                selector + ", " + collector + "=\"" + props.logsAgentName() + "\"")
+            + "), \"node\", \"$1\", \""
             + Labels.NODE
             + "\", \"(.*)\")",
         AlertCondition.MORE_THAN,

@@ -18,8 +18,9 @@ import software.constructs.Construct;
 
 /**
  * The collector-health dashboard ({@code coralogix_dashboard}): queue fill per replica, send rate
- * and failures, refused data, memory, and scrape targets per collector, all from the collectors'
- * own metrics and read with the same queries as {@link CollectorHealthAlerts}.
+ * and failures, refused data, memory and the memory limiter's refusals, and scrape targets per
+ * collector, all from the collectors' own metrics and read with the same queries as {@link
+ * CollectorHealthAlerts}.
  *
  * <p>Child: {@code Resource} (the dashboard).
  */
@@ -57,12 +58,15 @@ public final class CollectorHealthDashboard extends Construct {
             List.of(Labels.COLLECTOR, "receiver"),
             RATE_MINUTES));
     widgets.put(
+        "Refused by the memory limiter per second",
+        SelfMetricQueries.itemRate(
+            "otelcol_processor_memory_limiter_refused",
+            selector,
+            List.of(Labels.COLLECTOR, Labels.POD),
+            RATE_MINUTES));
+    widgets.put(
         "Memory per replica (RSS, bytes)",
-        "max by ("
-            + String.join(", ", byPod)
-            + ") (otelcol_process_memory_rss_bytes{"
-            + selector
-            + "})");
+        "max by (" + String.join(", ", byPod) + ") (otelcol_process_memory_rss{" + selector + "})");
     widgets.put(
         "Scrape targets per collector",
         "max by (collector_name) (opentelemetry_allocator_targets_per_collector{"

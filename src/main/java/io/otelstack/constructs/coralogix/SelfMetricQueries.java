@@ -13,6 +13,11 @@ final class SelfMetricQueries {
 
   private SelfMetricQueries() {}
 
+  /** The collector's uptime counter: one series per running collector. */
+  static String uptime(String selector) {
+    return "{__name__=~\"otelcol_process_uptime(_seconds_total)?\", " + selector + "}";
+  }
+
   /** Queue fill in percent per {@code by}, from the exporters' queue size and capacity. */
   static String queueFillPercent(String selector, List<String> by) {
     String group = String.join(", ", by);
@@ -29,7 +34,7 @@ final class SelfMetricQueries {
 
   /**
    * The per-second rate of an item counter across the three signals, per {@code by}, e.g. {@code
-   * otelcol_exporter_send_failed} covers {@code otelcol_exporter_send_failed_spans_total} and its
+   * otelcol_exporter_send_failed} covers {@code otelcol_exporter_send_failed_spans} and its
    * metric-point and log-record twins.
    */
   static String itemRate(String counter, String selector, List<String> by, int minutes) {
@@ -51,7 +56,7 @@ final class SelfMetricQueries {
         + counter
         + "_"
         + ITEMS
-        + "_total\", "
+        + "(_total)?\", "
         + selector
         + "}["
         + minutes

@@ -66,7 +66,7 @@ class CollectorHealthAlertsTest {
         .containsExactly("cx_application_name", "service_name", "exporter");
     assertThat(alert(alerts, "RefusedData").path("group_by"))
         .extracting(JsonNode::asText)
-        .containsExactly("cx_application_name", "service_name", "receiver");
+        .containsExactly("cx_application_name", "service_name", "receiver", "processor");
   }
 
   @Test
