@@ -61,7 +61,7 @@ class StacksTerraformValidateTest {
     json.writeValue(dir.resolve("cdk.tf.json").toFile(), stack);
 
     assertThat(TerraformValidate.errors(dir))
-        .anySatisfy(e -> assertThat(e).contains("Unsupported argument").contains("severity"));
+        .anySatisfy(e -> assertThat(e).contains("No argument or block type is named \"severity\""));
   }
 
   /** Validates a copy of a synthesized stack whose first resource of a type lacks an argument. */

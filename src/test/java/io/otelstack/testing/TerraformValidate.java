@@ -139,12 +139,11 @@ public final class TerraformValidate {
    */
   private static boolean inMirror(Path typeDir, String type, String version) {
     String binary = "terraform-provider-" + type + "_v";
-    if (version.matches("\\d+\\.\\d+\\.\\d+")) {
-      return Files.isExecutable(typeDir.resolve(version + "/linux_amd64/" + binary + version));
-    }
+    // Release binaries may carry a protocol suffix, e.g. terraform-provider-aws_v5.100.0_x5.
+    String prefix = version.matches("\\d+\\.\\d+\\.\\d+") ? binary + version : binary;
     try (Stream<Path> files = Files.walk(typeDir)) {
       return files.anyMatch(
-          f -> f.getFileName().toString().startsWith(binary) && Files.isExecutable(f));
+          f -> f.getFileName().toString().startsWith(prefix) && Files.isExecutable(f));
     } catch (NoSuchFileException e) {
       return false;
     } catch (IOException e) {
