@@ -86,6 +86,7 @@ class CollectorAlertsProofTest {
               "cluster-stand-in", cluster.address(), Map.of("cx_application_name", app)));
 
       try (PrometheusServer prometheus = new PrometheusServer(work, targets)) {
+        long start = System.nanoTime();
         // Healthy: every collector up, the backend accepting, traffic flowing.
         for (int i = 0; i < replicas; i++) {
           send(gateways.otlpEndpoint(i), 200);
@@ -123,7 +124,12 @@ class CollectorAlertsProofTest {
         gateways.start(replicas - 1);
         fired.put(
             "RefusedData",
-            loadUntil(gateways.otlpEndpoint(replicas - 1), prometheus, alerts.get("RefusedData")));
+            loadUntil(gateways.otlpEndpoint(replicas - 1), prometheus, alerts.get("RefusedData"))
+                && Await.poll(
+                    FIRE,
+                    () ->
+                        firing(prometheus, alerts.get("RefusedData"))
+                            .contains("\"processor\":\"memory_limiter\"")));
 
         // The backend comes back but rejects the data (a revoked key): sends fail for good.
         sink.refuse(Status.PERMISSION_DENIED);
@@ -142,6 +148,9 @@ class CollectorAlertsProofTest {
         fired.put("TargetImbalance", fires(prometheus, alerts.get("TargetImbalance")));
         cluster.set(volume("used", gatewayJob), 9.5e9);
         fired.put("QueueVolume", fires(prometheus, alerts.get("QueueVolume")));
+        alerts.forEach(
+            (id, a) -> System.out.println("firing at the end: " + id + ": " + firing(prometheus, a)));
+        System.out.printf("scenario took %.0f s%n", (System.nanoTime() - start) / 1e9);
       }
     } finally {
       LocalCollectors.deleteTree(work);
@@ -239,6 +248,16 @@ class CollectorAlertsProofTest {
 
   private static boolean fires(PrometheusServer prometheus, MetricAlertProps alert) {
     return Await.poll(FIRE, () -> prometheus.returnsSeries(alert.firingExpression()));
+  }
+
+  /** What an alert fires on now, one line per series: its labels and value. */
+  private static String firing(PrometheusServer prometheus, MetricAlertProps alert) {
+    StringBuilder out = new StringBuilder();
+    for (var series : prometheus.query(alert.firingExpression())) {
+      out.append(series.path("metric")).append(" = ").append(series.path("value").get(1).asText());
+      out.append("; ");
+    }
+    return out.toString();
   }
 
   /** Sends metric points to {@code endpoint}, without retrying, until the alert fires. */

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * Props of {@link CollectorHealthDashboard}.
  *
- * @param environment the environment's name, in the dashboard's name
- * @param applicationName the environment's Coralogix application name; every query selects it
+ * @param environment the environment's name, in the dashboard's name; required
+ * @param applicationName the environment's Coralogix application name; every query selects it; required
  */
 public record CollectorHealthDashboardProps(String environment, String applicationName) {
   /** Requires both. */

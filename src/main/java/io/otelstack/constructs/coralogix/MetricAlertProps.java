@@ -9,20 +9,20 @@ import java.util.Set;
 /**
  * Props of {@link MetricAlert}.
  *
- * @param name the alert's name as people see it in Coralogix and in notifications
- * @param description what the alert means; the runbook link is appended
- * @param runbookUrl link to the runbook section that says what to do
- * @param promql the PromQL query Coralogix evaluates, one series per group
- * @param condition which side of the threshold fires
- * @param threshold the threshold, in the query's unit
+ * @param name the alert's name as people see it in Coralogix and in notifications; required
+ * @param description what the alert means; the runbook link is appended; required
+ * @param runbookUrl link to the runbook section that says what to do; required
+ * @param promql the PromQL query Coralogix evaluates, one series per group; required
+ * @param condition which side of the threshold fires; required
+ * @param threshold the threshold, in the query's unit; required
  * @param minutes the window: how long the condition holds before the alert fires; one of 1, 5, 10,
- *     15, 20, 30, 60
+ *     15, 20, 30, 60; required
  * @param sustained true when the condition must hold for the whole window, false when once in it is
  *     enough (counters where any occurrence is data loss). Default: true.
  * @param absentFires true when a query with no data at all counts as 0 (a collector absent), false
  *     when it means there is nothing to judge. Default: false.
- * @param priority the priority of the notifications
- * @param groupBy the labels the alert fires per, e.g. environment, collector and exporter
+ * @param priority the priority of the notifications; required
+ * @param groupBy the labels the alert fires per, e.g. environment, collector and exporter; required
  * @param labels Coralogix labels on the alert, e.g. the environment. Default: none.
  */
 public record MetricAlertProps(

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * Props of {@link RecordingRules}. The defaults are those of {@code environments/_defaults.yaml}.
  *
- * @param environment the environment's name, which names the rule group
- * @param applicationName the Coralogix application whose metrics are aggregated
+ * @param environment the environment's name, which names the rule group; required
+ * @param applicationName the Coralogix application whose metrics are aggregated; required
  * @param intervalSeconds how often the rules are evaluated. Default: 60 seconds.
  * @param rateWindowMinutes window of the rates. Default: 5 minutes.
  * @param groupBy labels kept by the aggregations. Default: {@code service_name}.

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * Props of {@link TcoPolicies}.
  *
- * @param environment the environment's name, which prefixes every policy's name
- * @param applicationName the Coralogix application every policy is limited to
+ * @param environment the environment's name, which prefixes every policy's name; required
+ * @param applicationName the Coralogix application every policy is limited to; required
  * @param logs log policies, first match wins. Default: none.
  * @param traces trace policies, first match wins. Default: none.
  */
