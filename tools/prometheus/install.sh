@@ -10,7 +10,13 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/../lib/cache.sh"
 
-version=$(apt-cache policy prometheus 2>/dev/null | awk '/Candidate:/ {print $2}')
+candidate() { apt-cache policy prometheus 2>/dev/null | awk '/Candidate:/ {print $2}'; }
+version=$(candidate)
+# A fresh machine may have empty package lists; as root (CI), fetch them once.
+if { [ -z "$version" ] || [ "$version" = "(none)" ]; } && [ "$(id -u)" = 0 ]; then
+  apt-get update -qq >&2
+  version=$(candidate)
+fi
 if [ -z "$version" ] || [ "$version" = "(none)" ]; then
   echo "prometheus: apt knows no 'prometheus' package (run apt-get update)" >&2
   exit 1
