@@ -1,11 +1,6 @@
 package io.otelstack.proof;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,22 +19,7 @@ final class ClusterMetricsStandIn implements AutoCloseable {
 
   /** Starts serving on a free loopback port. */
   ClusterMetricsStandIn() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(Loopback.HOST, 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext(
-        "/metrics",
-        exchange -> {
-          byte[] body = render().getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
-          exchange.sendResponseHeaders(200, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          }
-        });
-    server.start();
+    server = PrometheusEndpoint.serve(this::render);
   }
 
   /** {@code 127.0.0.1:port}. */

@@ -46,7 +46,9 @@ public final class CollectorHealthAlerts extends Construct {
             selector, List.of(env, collector, Labels.POD, "exporter")),
         AlertCondition.MORE_THAN,
         t.threshold(),
-        List.of(env, collector, Labels.POD, "exporter"));
+        List.of(env, collector, Labels.POD, "exporter"),
+        true,
+        false);
 
     t = props.enqueueFailures();
     List<String> byExporter = List.of(env, collector, "exporter");
@@ -78,7 +80,9 @@ public final class CollectorHealthAlerts extends Construct {
             "otelcol_exporter_send_failed", selector, byExporter, RATE_MINUTES),
         AlertCondition.MORE_THAN,
         t.threshold(),
-        byExporter);
+        byExporter,
+        true,
+        false);
 
     t = props.refusedData();
     List<String> byReceiver = List.of(env, collector, "receiver");
@@ -151,7 +155,9 @@ public final class CollectorHealthAlerts extends Construct {
             + "\", \"(.*)\")",
         AlertCondition.MORE_THAN,
         0,
-        List.of(env, "node"));
+        List.of(env, "node"),
+        true,
+        false);
 
     t = props.unassignedTargets();
     add(
@@ -164,7 +170,9 @@ public final class CollectorHealthAlerts extends Construct {
         "max by (" + env + ") (opentelemetry_allocator_collectors_allocatable{" + selector + "})",
         AlertCondition.LESS_THAN,
         1,
-        List.of(env));
+        List.of(env),
+        true,
+        false);
 
     t = props.targetImbalance();
     String perCollector = "opentelemetry_allocator_targets_per_collector{" + selector + "}";
@@ -190,7 +198,9 @@ public final class CollectorHealthAlerts extends Construct {
             + ")",
         AlertCondition.MORE_THAN,
         t.threshold(),
-        List.of(env, "collector_name"));
+        List.of(env, "collector_name"),
+        true,
+        false);
 
     t = props.queueVolume();
     String claims = ", persistentvolumeclaim=~\"queue-" + props.gatewayName() + "-.*\"";
@@ -212,20 +222,9 @@ public final class CollectorHealthAlerts extends Construct {
             + "})",
         AlertCondition.MORE_THAN,
         t.threshold(),
-        List.of(env, "persistentvolumeclaim"));
-  }
-
-  private void add(
-      String id,
-      String title,
-      String meaning,
-      String runbook,
-      AlertTuning tuning,
-      String promql,
-      AlertCondition condition,
-      double threshold,
-      List<String> groupBy) {
-    add(id, title, meaning, runbook, tuning, promql, condition, threshold, groupBy, true, false);
+        List.of(env, "persistentvolumeclaim"),
+        true,
+        false);
   }
 
   private void add(
