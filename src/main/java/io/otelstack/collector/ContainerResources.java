@@ -41,6 +41,14 @@ public record ContainerResources(
     }
   }
 
+  /** The memory limit in bytes, e.g. 1073741824 for {@code 1Gi}. */
+  public long memoryLimitBytes() {
+    String unit = memoryLimit.replaceAll("^\\d+", "");
+    long amount = Long.parseLong(memoryLimit.substring(0, memoryLimit.length() - unit.length()));
+    int power = "KMGT".indexOf(unit.isEmpty() ? ' ' : unit.charAt(0)) + 1;
+    return amount * (long) Math.pow(unit.endsWith("i") ? 1024 : 1000, power);
+  }
+
   /** The container {@code resources} block. */
   public Map<String, Object> toValues() {
     Map<String, Object> requests = new LinkedHashMap<>();

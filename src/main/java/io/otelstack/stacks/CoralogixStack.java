@@ -3,10 +3,12 @@ package io.otelstack.stacks;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.data_aws_secretsmanager_secret_version.DataAwsSecretsmanagerSecretVersion;
 import imports.coralogix.provider.CoralogixProvider;
+import io.otelstack.collector.ContainerResources;
 import io.otelstack.config.AlertSettings;
 import io.otelstack.config.Environment;
 import io.otelstack.config.MonitoringSettings;
 import io.otelstack.config.RecordingRulesSettings;
+import io.otelstack.config.ResourceSettings;
 import io.otelstack.constructs.coralogix.AlertPriority;
 import io.otelstack.constructs.coralogix.AlertTuning;
 import io.otelstack.constructs.coralogix.CollectorHealthAlerts;
@@ -20,6 +22,7 @@ import io.otelstack.constructs.coralogix.TcoPolicies;
 import io.otelstack.constructs.coralogix.TcoPoliciesProps;
 import io.otelstack.constructs.coralogix.TcoPriority;
 import io.otelstack.constructs.coralogix.TcoTracesPolicy;
+import java.util.Map;
 import software.constructs.Construct;
 
 /**
@@ -55,11 +58,8 @@ public final class CoralogixStack extends TerraformStack {
 
     String app = env.coralogix().applicationName();
     var a = m.alerts();
-    this.alerts =
-        new CollectorHealthAlerts(
-            this,
-            "CollectorHealthAlerts",
-            CollectorHealthAlertsProps.builder()
+    CollectorHealthAlertsProps alertProps =
+        CollectorHealthAlertsProps.builder()
                 .environment(env.name())
                 .applicationName(app)
                 .gatewayMinReplicas(env.hpa().minReplicas())
@@ -72,10 +72,18 @@ public final class CoralogixStack extends TerraformStack {
                 .unassignedTargets(tuning(a.unassignedTargets()))
                 .targetImbalance(tuning(a.targetImbalance()))
                 .queueVolume(tuning(a.queueVolume()))
-                .build());
+                .build();
+    this.alerts = new CollectorHealthAlerts(this, "CollectorHealthAlerts", alertProps);
     this.dashboard =
         new CollectorHealthDashboard(
-            this, "CollectorHealthDashboard", new CollectorHealthDashboardProps(env.name(), app));
+            this,
+            "CollectorHealthDashboard",
+            new CollectorHealthDashboardProps(
+                env.name(),
+                app,
+                Map.of(
+                    alertProps.gatewayName(), memoryLimitBytes(env.metrics().resources()),
+                    alertProps.logsAgentName(), memoryLimitBytes(env.logs().resources()))));
     RecordingRulesSettings r = m.recordingRules();
     this.recordingRules =
         new RecordingRules(
@@ -108,6 +116,11 @@ public final class CoralogixStack extends TerraformStack {
                     p ->
                         new TcoTracesPolicy(p.name(), TcoPriority.of(p.priority()), p.subsystems()))
                 .toList()));
+  }
+
+  private static long memoryLimitBytes(ResourceSettings r) {
+    return new ContainerResources(r.cpuRequest(), r.memoryRequest(), r.cpuLimit(), r.memoryLimit())
+        .memoryLimitBytes();
   }
 
   private static AlertTuning tuning(AlertSettings s) {

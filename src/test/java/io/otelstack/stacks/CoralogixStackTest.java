@@ -61,6 +61,23 @@ class CoralogixStackTest {
   }
 
   @Test
+  void drawsEachCollectorsMemoryLimitBesideItsReplicas() {
+    CoralogixStack prod =
+        new CoralogixStack(Testing.app(), "prod-coralogix", Environments.load("prod"));
+
+    assertThat(prod.dashboard().widgets())
+        .hasEntrySatisfying(
+            "Memory per replica (RSS) against the container limit, bytes",
+            queries ->
+                assertThat(queries)
+                    .contains(
+                        "label_replace(vector(2147483648), \"service_name\","
+                            + " \"otel-metrics-traces limit\", \"\", \"\")",
+                        "label_replace(vector(1073741824), \"service_name\", \"otel-logs"
+                            + " limit\", \"\", \"\")"));
+  }
+
+  @Test
   void devSendsAllButErrorsToTheArchive() throws Exception {
     JsonNode json =
         synth(new CoralogixStack(Testing.app(), "dev-coralogix", Environments.load("dev")));

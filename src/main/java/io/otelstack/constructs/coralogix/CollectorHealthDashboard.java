@@ -11,6 +11,7 @@ import imports.coralogix.dashboard.DashboardLayoutSectionsRowsWidgetsDefinitionL
 import imports.coralogix.dashboard.DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitions;
 import imports.coralogix.dashboard.DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitionsQuery;
 import imports.coralogix.dashboard.DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitionsQueryMetrics;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class CollectorHealthDashboard extends Construct {
   private static final int ROW_HEIGHT = 19;
   private static final int RATE_MINUTES = 5;
 
-  private final Map<String, String> widgets = new LinkedHashMap<>();
+  private final Map<String, List<String>> widgets = new LinkedHashMap<>();
 
   /** Creates the dashboard. */
   public CollectorHealthDashboard(Construct scope, String id, CollectorHealthDashboardProps props) {
@@ -38,40 +39,52 @@ public final class CollectorHealthDashboard extends Construct {
     List<String> byExporter = List.of(Labels.COLLECTOR, "exporter");
     List<String> byPod = List.of(Labels.COLLECTOR, Labels.POD);
     widgets.put(
-        "Queue fill per replica (%)", SelfMetricQueries.queueFillPercent(selector, byPodExporter));
+        "Queue fill per replica (%)", List.of(SelfMetricQueries.queueFillPercent(selector, byPodExporter)));
     widgets.put(
-        "Sent items per second",
-        SelfMetricQueries.itemRate("otelcol_exporter_sent", selector, byExporter, RATE_MINUTES));
+        "Sent items per second", List.of(SelfMetricQueries.itemRate("otelcol_exporter_sent", selector, byExporter, RATE_MINUTES)));
     widgets.put(
-        "Send failures per second",
-        SelfMetricQueries.itemRate(
-            "otelcol_exporter_send_failed", selector, byExporter, RATE_MINUTES));
+        "Send failures per second", List.of(SelfMetricQueries.itemRate(
+            "otelcol_exporter_send_failed", selector, byExporter, RATE_MINUTES)));
     widgets.put(
-        "Enqueue failures (dropped) per second",
-        SelfMetricQueries.itemRate(
-            "otelcol_exporter_enqueue_failed", selector, byExporter, RATE_MINUTES));
+        "Enqueue failures (dropped) per second", List.of(SelfMetricQueries.itemRate(
+            "otelcol_exporter_enqueue_failed", selector, byExporter, RATE_MINUTES)));
     widgets.put(
-        "Refused by receivers per second",
-        SelfMetricQueries.itemRate(
+        "Refused by receivers per second", List.of(SelfMetricQueries.itemRate(
             "otelcol_receiver_refused",
             selector,
             List.of(Labels.COLLECTOR, "receiver"),
-            RATE_MINUTES));
+            RATE_MINUTES)));
     widgets.put(
-        "Refused by the memory limiter per second",
-        SelfMetricQueries.itemRate(
+        "Refused by the memory limiter per second", List.of(SelfMetricQueries.itemRate(
             "otelcol_processor_memory_limiter_refused",
             selector,
             List.of(Labels.COLLECTOR, Labels.POD),
-            RATE_MINUTES));
-    widgets.put(
-        "Memory per replica (RSS, bytes)",
-        "max by (" + String.join(", ", byPod) + ") (otelcol_process_memory_rss{" + selector + "})");
-    widgets.put(
-        "Scrape targets per collector",
-        "max by (collector_name) (opentelemetry_allocator_targets_per_collector{"
+            RATE_MINUTES)));
+    List<String> memory = new ArrayList<>();
+    memory.add(
+        "max by ("
+            + String.join(", ", byPod)
+            + ") (otelcol_process_memory_rss{"
             + selector
             + "})");
+    // The container limit of each collector as a flat line named like its replicas' series.
+    props
+        .memoryLimitsBytes()
+        .forEach(
+            (collector, bytes) ->
+                memory.add(
+                    "label_replace(vector("
+                        + bytes
+                        + "), \""
+                        + Labels.COLLECTOR
+                        + "\", \""
+                        + collector
+                        + " limit\", \"\", \"\")"));
+    widgets.put("Memory per replica (RSS) against the container limit, bytes", memory);
+    widgets.put(
+        "Scrape targets per collector", List.of("max by (collector_name) (opentelemetry_allocator_targets_per_collector{"
+            + selector
+            + "})"));
 
     Dashboard.Builder.create(this, "Resource")
         .name("otel-stack " + props.environment() + ": collector health")
@@ -97,7 +110,7 @@ public final class CollectorHealthDashboard extends Construct {
         .build();
   }
 
-  private static DashboardLayoutSectionsRows row(String title, String promql) {
+  private static DashboardLayoutSectionsRows row(String title, List<String> queries) {
     return DashboardLayoutSectionsRows.builder()
         .height(ROW_HEIGHT)
         .widgets(
@@ -109,27 +122,31 @@ public final class CollectorHealthDashboard extends Construct {
                             .lineChart(
                                 DashboardLayoutSectionsRowsWidgetsDefinitionLineChart.builder()
                                     .queryDefinitions(
-                                        List.of(
-                                            DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitions
-                                                .builder()
-                                                .query(
-                                                    DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitionsQuery
-                                                        .builder()
-                                                        .metrics(
-                                                            DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitionsQueryMetrics
-                                                                .builder()
-                                                                .promqlQuery(promql)
-                                                                .build())
-                                                        .build())
-                                                .build()))
+                                        queries.stream()
+                                            .map(CollectorHealthDashboard::query)
+                                            .toList())
                                     .build())
                             .build())
                     .build()))
         .build();
   }
 
-  /** The widgets' titles and their PromQL, in order. */
-  public Map<String, String> widgets() {
+  private static DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitions query(
+      String promql) {
+    return DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitions.builder()
+        .query(
+            DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitionsQuery.builder()
+                .metrics(
+                    DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitionsQueryMetrics
+                        .builder()
+                        .promqlQuery(promql)
+                        .build())
+                .build())
+        .build();
+  }
+
+  /** The widgets' titles and their PromQL queries, in order. */
+  public Map<String, List<String>> widgets() {
     return java.util.Collections.unmodifiableMap(widgets);
   }
 }
