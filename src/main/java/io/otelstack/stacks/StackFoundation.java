@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What both stacks of an environment set up the same way: state backend and AWS provider. */
+/** What the stacks of an environment set up the same way: state backend and AWS provider. */
 final class StackFoundation {
   private StackFoundation() {}
 
@@ -64,7 +64,7 @@ final class StackFoundation {
         .build();
   }
 
-  /** The EKS cluster name of an environment, shared by both stacks. */
+  /** The EKS cluster name of an environment, shared by the cluster and telemetry stacks. */
   static String clusterName(Environment env) {
     return "otel-stack-" + env.name();
   }
