@@ -39,9 +39,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("integration")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TelemetryStackApplyTest {
-  /** The node group the gateway and the Target Allocator belong on, where an environment has it. */
-  private static final String OBSERVABILITY_GROUP = "observability";
-
   private KubeControlPlane plane;
   private ClusterChecks checks;
 
@@ -103,13 +100,15 @@ class TelemetryStackApplyTest {
    */
   private void placedOnTheirNodeGroup(
       Environment env, Map<String, List<String>> nodes, List<JsonNode> pods) {
-    boolean dedicated = nodes.containsKey(OBSERVABILITY_GROUP);
+    boolean dedicated = nodes.containsKey(TelemetryStack.OBSERVABILITY_NODE_GROUP);
     List<String> eligible = new ArrayList<>();
     env.cluster()
         .nodeGroups()
         .forEach(
             (group, settings) -> {
-              if (dedicated ? group.equals(OBSERVABILITY_GROUP) : settings.taints().isEmpty()) {
+              if (dedicated
+                  ? group.equals(TelemetryStack.OBSERVABILITY_NODE_GROUP)
+                  : settings.taints().isEmpty()) {
                 eligible.addAll(nodes.get(group));
               }
             });
