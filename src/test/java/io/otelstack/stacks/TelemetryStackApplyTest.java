@@ -63,8 +63,8 @@ class TelemetryStackApplyTest {
     Environment env = Environments.load(name);
     Path stack = SynthRun.everyEnvironment().outdir().resolve("stacks/" + name + "-telemetry");
     Map<String, List<String>> nodes = ClusterNodes.register(plane.api(), env);
+    StackApply terraform = StackApply.prepare(stack, work, plane.kubeconfig());
     try {
-      StackApply terraform = StackApply.prepare(stack, work, plane.kubeconfig());
       terraform.apply();
 
       String gateway = env.collector().namespace();
@@ -87,6 +87,8 @@ class TelemetryStackApplyTest {
       checks.destroyLeftOnlyRetainedQueueVolumes(
           gateway, agents, env.queue().storageClass(), replicas);
     } finally {
+      terraform.destroyAfterFailure();
+      checks.deleteAllVolumes();
       ClusterNodes.deregister(plane.api(), nodes);
       System.out.printf(
           "%s-telemetry: apply, checks, plan, destroy in %d s%n",

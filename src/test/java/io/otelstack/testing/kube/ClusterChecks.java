@@ -79,6 +79,21 @@ public final class ClusterChecks {
     return pods;
   }
 
+  /** The objects' names, for short failure messages. */
+  public static List<String> names(List<JsonNode> objects) {
+    return objects.stream().map(o -> o.at("/metadata/name").asText()).toList();
+  }
+
+  /**
+   * Deletes every PersistentVolume, so that a test after a failed one starts without its volumes
+   * (the cleanup the README describes, minus the EBS part).
+   */
+  public void deleteAllVolumes() {
+    for (JsonNode pv : list("/api/v1/persistentvolumes")) {
+      api.delete("/api/v1/persistentvolumes/" + pv.at("/metadata/name").asText(), 0);
+    }
+  }
+
   /** The node each pod runs on. */
   public static Set<String> nodesOf(List<JsonNode> pods) {
     Set<String> nodes = new TreeSet<>();
@@ -116,7 +131,7 @@ public final class ClusterChecks {
   public void hpaTargets(String namespace, String target, int minReplicas, int maxReplicas) {
     JsonNode hpas =
         api.get("/apis/autoscaling/v2/namespaces/" + namespace + "/horizontalpodautoscalers");
-    assertThat(hpas.path("items")).as("HPAs in %s", namespace).hasSize(1);
+    assertThat(hpas.path("items").size()).as("HPAs in %s", namespace).isEqualTo(1);
     JsonNode spec = hpas.path("items").get(0).path("spec");
     assertThat(
             spec.at("/scaleTargetRef/kind").asText()
@@ -202,13 +217,21 @@ public final class ClusterChecks {
       int hpaMaxReplicas,
       int taReplicas,
       Set<String> nodes) {
+    // With autoscaling on, the chart leaves the StatefulSet's replicas to the HPA: Helm sees one
+    // ready replica, then the real HPA controller raises it to its minimum.
+    hpaTargets(gateway, GATEWAY_RELEASE, gatewayReplicas, hpaMaxReplicas);
+    String statefulSet = "/apis/apps/v1/namespaces/" + gateway + "/statefulsets/" + GATEWAY_RELEASE;
+    await(
+        "the HPA scales " + GATEWAY_RELEASE + " to " + gatewayReplicas + " ready replicas",
+        () -> api.get(statefulSet).at("/status/readyReplicas").asInt() == gatewayReplicas);
     workloadsAdmittedAndReady(gateway, "restricted");
     workloadsAdmittedAndReady(agents, "privileged");
     assertThat(nodesOf(pods(agents, COLLECTOR))).as("nodes running a logs agent").isEqualTo(nodes);
-    assertThat(pods(gateway, COLLECTOR)).as("gateway pods").hasSize(gatewayReplicas);
-    assertThat(pods(gateway, TARGET_ALLOCATOR)).as("Target Allocator pods").hasSize(taReplicas);
+    assertThat(names(pods(gateway, COLLECTOR))).as("gateway pods").hasSize(gatewayReplicas);
+    assertThat(names(pods(gateway, TARGET_ALLOCATOR)))
+        .as("Target Allocator pods")
+        .hasSize(taReplicas);
     assertThat(claimsBound(gateway)).as("queue claims").isEqualTo(gatewayReplicas);
-    hpaTargets(gateway, GATEWAY_RELEASE, gatewayReplicas, hpaMaxReplicas);
     disruptionBudgetsCoverPods(gateway);
 
     String ta = GATEWAY_RELEASE + "-ta";
@@ -255,7 +278,7 @@ public final class ClusterChecks {
           .noneMatch(n -> n.contains("otel") || n.startsWith(gateway));
     }
     List<JsonNode> volumes = list("/api/v1/persistentvolumes");
-    assertThat(volumes).as("volumes left").hasSize(queueVolumes);
+    assertThat(names(volumes)).as("volumes left").hasSize(queueVolumes);
     for (JsonNode pv : volumes) {
       assertThat(pv.at("/spec/storageClassName").asText()).isEqualTo(queueClass);
       assertThat(pv.at("/spec/persistentVolumeReclaimPolicy").asText()).isEqualTo("Retain");

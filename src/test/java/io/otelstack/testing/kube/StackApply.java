@@ -21,6 +21,8 @@ public final class StackApply {
   private static final long STEP_TIMEOUT_MINUTES = 15;
 
   private final Path dir;
+  private boolean applied;
+  private boolean destroyed;
   private final String terraform = ExternalTools.terraform().toString();
 
   private StackApply(Path dir) {
@@ -59,12 +61,8 @@ public final class StackApply {
 
   /** {@code terraform apply}; fails with Terraform's output unless it succeeds. */
   public void apply() {
+    applied = true;
     expectSuccess("apply", "apply", "-input=false", "-no-color", "-auto-approve");
-  }
-
-  /** {@code terraform apply}, returning the outcome whatever it is. */
-  public ExternalTools.Result tryApply() {
-    return step("apply", "apply", "-input=false", "-no-color", "-auto-approve");
   }
 
   /** {@code terraform plan -detailed-exitcode}: 0 no changes, 2 changes, 1 error. */
@@ -74,7 +72,18 @@ public final class StackApply {
 
   /** {@code terraform destroy}; fails with Terraform's output unless it succeeds. */
   public void destroy() {
+    destroyed = true;
     expectSuccess("destroy", "destroy", "-input=false", "-no-color", "-auto-approve");
+  }
+
+  /**
+   * After a failed check: destroys whatever an apply left, ignoring the outcome, so that the next
+   * test on the same control plane starts clean and its own failure is not this one's echo.
+   */
+  public void destroyAfterFailure() {
+    if (applied && !destroyed) {
+      step("destroy", "destroy", "-input=false", "-no-color", "-auto-approve");
+    }
   }
 
   private void expectSuccess(String name, String... args) {
