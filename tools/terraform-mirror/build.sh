@@ -86,7 +86,9 @@ for line in "${providers[@]}"; do
     mkdir -p "$pdir"
     # Hard link when on the same filesystem (a 700 MB provider then costs nothing and survives
     # the source being deleted); copy otherwise.
-    ln -f "$found" "$pdir/" 2>/dev/null || cp -f "$found" "$pdir/"
+    # The canonical name, without the _x5 protocol suffix, so tests can look for one file name.
+    dest="$pdir/terraform-provider-${source#*/}_v${version}"
+    ln -f "$found" "$dest" 2>/dev/null || cp -f "$found" "$dest"
   else
     missing+=("$source $version")
   fi

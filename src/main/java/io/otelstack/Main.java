@@ -1,14 +1,24 @@
 package io.otelstack;
 
 import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.AppConfig;
 import io.otelstack.config.Environment;
 import io.otelstack.config.EnvironmentLoader;
 import io.otelstack.stacks.ClusterStack;
 import io.otelstack.stacks.TelemetryStack;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import software.constructs.IConstruct;
 
 /**
  * The entry point {@code cdktf synth} runs: loads every environment file, builds the two stacks of
@@ -22,21 +32,23 @@ import java.util.Map;
  *   <li>{@code STACK_ENVIRONMENT}: synthesize only this environment; default all.
  * </ul>
  *
- * <p>Bad input is printed as one line per problem and exits 1, before anything is written.
+ * <p>On success it prints one line per stack written, with its directory, and the total time since
+ * the process started. Bad input is printed as one line per problem and exits 1, before anything is
+ * written.
  */
 public final class Main {
   private Main() {}
 
   /** Runs synth and exits non-zero on bad input. */
   public static void main(String[] args) {
-    int code = run(System.getenv(), System.err);
+    int code = run(System.getenv(), System.out, System.err);
     if (code != 0) {
       System.exit(code);
     }
   }
 
   /** Synthesizes the environments selected by {@code env}; returns the process exit code. */
-  static int run(Map<String, String> env, PrintStream err) {
+  static int run(Map<String, String> env, PrintStream out, PrintStream err) {
     Path dir = Path.of(env.getOrDefault("STACK_ENVIRONMENTS_DIR", "environments"));
     String only = env.get("STACK_ENVIRONMENT");
     try {
@@ -44,18 +56,59 @@ public final class Main {
           only == null || only.isBlank()
               ? EnvironmentLoader.loadAll(dir)
               : List.of(EnvironmentLoader.load(dir, only));
-      // Every stack is constructed (and so validated) before synth writes anything.
-      App app = new App();
+      // Every stack is constructed (and so validated) before synth writes anything. The App makes
+      // its output directory when constructed, so a failure removes it again if it is new.
+      Path outdir = Path.of(env.getOrDefault("CDKTF_OUTDIR", "cdktf.out"));
+      boolean outdirExisted = Files.exists(outdir);
+      App app = new App(AppConfig.builder().outdir(outdir.toString()).build());
+      List<String> errors = new ArrayList<>();
       for (Environment e : environments) {
-        addStacks(app, e);
+        try {
+          addStacks(app, e);
+        } catch (ValidationException invalid) {
+          // Constructs validate their props without knowing where the values came from; the
+          // user needs the file, so every message gets it here, once, for every construct.
+          invalid
+              .errors()
+              .forEach(m -> errors.add(m.startsWith(e.file()) ? m : e.file() + ": " + m));
+        }
+      }
+      if (!errors.isEmpty()) {
+        if (!outdirExisted) {
+          // Only the empty directories the App and its stacks made: nothing is synthesized yet.
+          try (Stream<Path> made = Files.walk(outdir)) {
+            for (Path p : made.sorted(Comparator.reverseOrder()).toList()) {
+              Files.delete(p);
+            }
+          }
+        }
+        throw new ValidationException(errors);
       }
       app.synth();
+      report(app, out);
       return 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (ValidationException e) {
       err.println("otel-stack: invalid configuration:");
       e.errors().forEach(line -> err.println("  " + line));
       return 1;
     }
+  }
+
+  private static void report(App app, PrintStream out) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path stacks = cwd.resolve(app.getOutdir()).resolve("stacks").normalize();
+    List<IConstruct> written = app.getNode().getChildren();
+    for (IConstruct stack : written) {
+      String id = stack.getNode().getId();
+      Path dir = stacks.resolve(id);
+      out.printf("%-22s %s%n", id, dir.startsWith(cwd) ? cwd.relativize(dir) : dir);
+    }
+    // Since the process started, so the figure includes JVM and jsii start-up: what a user waits.
+    Instant started = ProcessHandle.current().info().startInstant().orElseThrow();
+    double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+    out.printf("synthesized %d stacks in %.1f s%n", written.size(), seconds);
   }
 
   /** Adds {@code <env>-cluster} and {@code <env>-telemetry} to an app. */

@@ -6,6 +6,7 @@ import io.otelstack.testing.SynthRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -13,15 +14,38 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command-line contract of synth: what a platform engineer sees. */
 class MainTest {
-  private static final String[] ENVIRONMENTS = {"dev", "staging", "prod"};
+  private static final List<String> ENVIRONMENTS = List.of("dev", "staging", "prod");
+  private static final List<String> KINDS = List.of("cluster", "telemetry");
+
+  /** Every stack synth writes for the committed environment files. */
+  static List<String> expectedStacks() {
+    return ENVIRONMENTS.stream().flatMap(e -> KINDS.stream().map(k -> e + "-" + k)).toList();
+  }
 
   @Test
-  void synthesizesBothStacksOfEveryEnvironment() {
+  void synthesizesEveryStackOfEveryEnvironment() {
     Path stacks = SynthRun.everyEnvironment().outdir().resolve("stacks");
-    for (String env : ENVIRONMENTS) {
-      assertThat(stacks.resolve(env + "-cluster/cdk.tf.json")).isRegularFile();
-      assertThat(stacks.resolve(env + "-telemetry/cdk.tf.json")).isRegularFile();
+    for (String stack : expectedStacks()) {
+      assertThat(stacks.resolve(stack + "/cdk.tf.json")).isRegularFile();
     }
+  }
+
+  @Test
+  void printsOneLinePerStackWithItsDirectoryAndThenTheTotalTime() {
+    SynthRun.Result r = SynthRun.everyEnvironment();
+    List<String> lines = r.stdout().lines().toList();
+    List<String> expected = expectedStacks();
+
+    assertThat(lines).hasSize(expected.size() + 1);
+    Path stacks = r.outdir().resolve("stacks");
+    assertThat(lines.subList(0, expected.size()))
+        .containsExactlyInAnyOrderElementsOf(
+            expected.stream()
+                .map(id -> String.format("%-22s %s", id, stacks.resolve(id)))
+                .toList());
+    assertThat(lines.get(expected.size()))
+        .matches("synthesized " + expected.size() + " stacks in \\d+\\.\\d s");
+    assertThat(r.stderr()).as("nothing else on success").isEmpty();
   }
 
   @Test
@@ -49,6 +73,26 @@ class MainTest {
         .contains(dir.resolve("qa.yaml") + ": hpa.minReplicas (5) must be <= hpa.maxReplicas (3)")
         .doesNotContain("Exception")
         .doesNotContainPattern("\\tat [a-z]");
+    assertThat(r.outdir()).as("nothing is written for bad input").doesNotExist();
+  }
+
+  @Test
+  void namesTheEnvironmentFileWhenAConstructRejectsItsValues(@TempDir Path dir) throws IOException {
+    Files.copy(Path.of("environments/_defaults.yaml"), dir.resolve("_defaults.yaml"));
+    Files.writeString(
+        dir.resolve("qa.yaml"),
+        "cluster:\n  accountId: \"444444444444\"\nqueue:\n  pvcSizeGi: 5\n");
+
+    SynthRun.Result r = SynthRun.run(Map.of("STACK_ENVIRONMENTS_DIR", dir.toString()));
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.stderr())
+        .isEqualTo(
+            "otel-stack: invalid configuration:\n  "
+                + dir.resolve("qa.yaml")
+                + ": queue.pvcSizeGi (5) must hold 3 full queues of queue.sizeBatches (5000) x"
+                + " queue.maxBatchSizeKi (512), i.e. at least 8; raise pvcSizeGi or lower"
+                + " sizeBatches\n");
     assertThat(r.outdir()).as("nothing is written for bad input").doesNotExist();
   }
 

@@ -223,7 +223,7 @@ public final class EnvironmentLoader {
       LogsSettings logs = bind("logs", LogsSettings.class, LogsSettings::check);
       MetricsSettings metrics = bind("metrics", MetricsSettings.class, MetricsSettings::check);
       TracesSettings traces = bind("traces", TracesSettings.class, TracesSettings::check);
-      QueueSettings queue = bind("queue", QueueSettings.class, QueueSettings::check);
+      QueueSettings queue = bind("queue", QueueSettings.class, (q, p) -> {});
       HpaSettings hpa = bind("hpa", HpaSettings.class, HpaSettings::check);
       TargetAllocatorSettings targetAllocator =
           bind("targetAllocator", TargetAllocatorSettings.class, TargetAllocatorSettings::check);

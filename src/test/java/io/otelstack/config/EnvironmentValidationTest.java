@@ -207,12 +207,6 @@ class EnvironmentValidationTest {
             ACCOUNT + "hpa:\n  targetMemoryUtilizationPercent: 120\n",
             "x.yaml: line 4: hpa.targetMemoryUtilizationPercent (120) must be <= 100"),
         bad(
-            "failsWhenTheQueueDoesNotFitInTheVolume",
-            ACCOUNT + "queue:\n  sizeBatches: 20000\n",
-            "x.yaml: queue.sizeBatches × queue.maxBatchSizeKi (20000 × 512 KiB = 10000 MiB) must"
-                + " fit in 80% of queue.pvcSizeGi (10 GiB, 8192 MiB usable; the rest is compaction"
-                + " headroom); raise pvcSizeGi to at least 13 or lower sizeBatches"),
-        bad(
             "failsWhenTheGracePeriodDoesNotCoverTheDrain",
             ACCOUNT + "collector:\n  exporterTimeoutSeconds: 60\n",
             "x.yaml: collector.terminationGracePeriodSeconds (60) must be >="

@@ -49,10 +49,13 @@ public final class ExternalTools {
     boolean found =
         List.of(System.getenv().getOrDefault("PATH", "").split(":")).stream()
             .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
-    if (found) {
-      return;
+    if (!found) {
+      unavailable(command + " is not on PATH: " + why);
     }
-    String reason = command + " is not on PATH: " + why;
+  }
+
+  /** Skips the calling test with the reason; under {@code CI=true} fails it instead. */
+  public static void unavailable(String reason) {
     if ("true".equals(System.getenv("CI"))) {
       throw new AssertionError(reason + " (CI=true, so this is a failure, not a skip)");
     }

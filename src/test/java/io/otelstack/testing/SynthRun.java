@@ -29,7 +29,6 @@ public final class SynthRun {
       Files.delete(outdir);
       Map<String, String> all = new HashMap<>(env);
       all.put("CDKTF_OUTDIR", outdir.toString());
-      all.put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       ExternalTools.Result r =
           ExternalTools.run(
