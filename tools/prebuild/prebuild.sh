@@ -7,7 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 source "$root/tools/lib/cache.sh"
 mkdir -p "$OTEL_STACK_CACHE/logs"
-for build in tools/collector-distribution/build.sh; do
+for build in tools/collector-distribution/build.sh tools/kube-control-plane/build.sh; do
   name=$(basename "$(dirname "$build")")
   # setsid + nohup: Maven must not wait for it, and its end must not end the build.
   setsid nohup bash "$root/$build" >"$OTEL_STACK_CACHE/logs/$name.log" 2>&1 </dev/null &
