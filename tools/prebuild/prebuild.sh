@@ -7,8 +7,16 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 source "$root/tools/lib/cache.sh"
 mkdir -p "$OTEL_STACK_CACHE/logs"
-for build in tools/collector-distribution/build.sh tools/prometheus/install.sh; do
-  name=$(basename "$(dirname "$build")")
-  # setsid + nohup: Maven must not wait for it, and its end must not end the build.
-  setsid nohup bash "$root/$build" >"$OTEL_STACK_CACHE/logs/$name.log" 2>&1 </dev/null &
+# One background chain per kind of work: the Go builds each use every core, so they run one
+# after the other (the collector first: the earliest tests need it), beside the light installs.
+chains=(
+  "tools/collector-distribution/build.sh tools/kube-control-plane/build.sh"
+  "tools/prometheus/install.sh"
+)
+for chain in "${chains[@]}"; do
+  log="$OTEL_STACK_CACHE/logs/prebuild-$(echo "$chain" | cksum | cut -d' ' -f1).log"
+  # setsid + nohup: Maven must not wait for it, and its end must not end the build. A failure
+  # here is only logged: the test that needs the tool runs its build again and reports it.
+  setsid nohup bash -c 'cd "$0" && for b in "${@:1}"; do bash "$b"; done' "$root" $chain \
+    >"$log" 2>&1 </dev/null &
 done
