@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 import software.constructs.IConstruct;
 
 /**
- * The entry point {@code cdktf synth} runs: loads every environment file, builds the three stacks of
- * each, and synthesizes them.
+ * The entry point {@code cdktf synth} runs: loads every environment file, builds the three stacks
+ * of each, and synthesizes them.
  *
  * <p>This is the only place that reads files and environment variables:
  *

@@ -60,19 +60,19 @@ public final class CoralogixStack extends TerraformStack {
     var a = m.alerts();
     CollectorHealthAlertsProps alertProps =
         CollectorHealthAlertsProps.builder()
-                .environment(env.name())
-                .applicationName(app)
-                .gatewayMinReplicas(env.hpa().minReplicas())
-                .queueFill(tuning(a.queueFill()))
-                .enqueueFailures(tuning(a.enqueueFailures()))
-                .sendFailures(tuning(a.sendFailures()))
-                .refusedData(tuning(a.refusedData()))
-                .gatewayReplicas(tuning(a.gatewayReplicas()))
-                .logsAgents(tuning(a.logsAgents()))
-                .unassignedTargets(tuning(a.unassignedTargets()))
-                .targetImbalance(tuning(a.targetImbalance()))
-                .queueVolume(tuning(a.queueVolume()))
-                .build();
+            .environment(env.name())
+            .applicationName(app)
+            .gatewayMinReplicas(env.hpa().minReplicas())
+            .queueFill(tuning(a.queueFill()))
+            .enqueueFailures(tuning(a.enqueueFailures()))
+            .sendFailures(tuning(a.sendFailures()))
+            .refusedData(tuning(a.refusedData()))
+            .gatewayReplicas(tuning(a.gatewayReplicas()))
+            .logsAgents(tuning(a.logsAgents()))
+            .unassignedTargets(tuning(a.unassignedTargets()))
+            .targetImbalance(tuning(a.targetImbalance()))
+            .queueVolume(tuning(a.queueVolume()))
+            .build();
     this.alerts = new CollectorHealthAlerts(this, "CollectorHealthAlerts", alertProps);
     this.dashboard =
         new CollectorHealthDashboard(

@@ -149,7 +149,8 @@ class CollectorAlertsProofTest {
         cluster.set(volume("used", gatewayJob), 9.5e9);
         fired.put("QueueVolume", fires(prometheus, alerts.get("QueueVolume")));
         alerts.forEach(
-            (id, a) -> System.out.println("firing at the end: " + id + ": " + firing(prometheus, a)));
+            (id, a) ->
+                System.out.println("firing at the end: " + id + ": " + firing(prometheus, a)));
         System.out.printf("scenario took %.0f s%n", (System.nanoTime() - start) / 1e9);
       }
     } finally {

@@ -36,7 +36,9 @@ final class PrometheusEndpoint implements AutoCloseable {
     server = serve(() -> render(scrapes.incrementAndGet()));
   }
 
-  /** Serves {@code body()} as Prometheus text format at {@code /metrics} on a free loopback port. */
+  /**
+   * Serves {@code body()} as Prometheus text format at {@code /metrics} on a free loopback port.
+   */
   static HttpServer serve(Supplier<String> body) {
     HttpServer server;
     try {

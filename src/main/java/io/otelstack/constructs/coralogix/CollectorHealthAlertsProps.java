@@ -6,8 +6,10 @@ import java.util.Objects;
  * Props of {@link CollectorHealthAlerts}. The tunings' defaults are those of {@code
  * environments/_defaults.yaml}; a test keeps them equal.
  *
- * @param environment the environment's name, in every alert's name and {@code environment} label; required
- * @param applicationName the environment's Coralogix application name; every query selects it; required
+ * @param environment the environment's name, in every alert's name and {@code environment} label;
+ *     required
+ * @param applicationName the environment's Coralogix application name; every query selects it;
+ *     required
  * @param gatewayName the metrics/traces collectors' name (their self-scrape job, so their {@code
  *     service_name}). Default: {@code otel-metrics-traces}, the telemetry stack's.
  * @param logsAgentName the logs agents' name. Default: {@code otel-logs}, the telemetry stack's.

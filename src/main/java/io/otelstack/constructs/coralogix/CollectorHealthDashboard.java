@@ -39,34 +39,42 @@ public final class CollectorHealthDashboard extends Construct {
     List<String> byExporter = List.of(Labels.COLLECTOR, "exporter");
     List<String> byPod = List.of(Labels.COLLECTOR, Labels.POD);
     widgets.put(
-        "Queue fill per replica (%)", List.of(SelfMetricQueries.queueFillPercent(selector, byPodExporter)));
+        "Queue fill per replica (%)",
+        List.of(SelfMetricQueries.queueFillPercent(selector, byPodExporter)));
     widgets.put(
-        "Sent items per second", List.of(SelfMetricQueries.itemRate("otelcol_exporter_sent", selector, byExporter, RATE_MINUTES)));
+        "Sent items per second",
+        List.of(
+            SelfMetricQueries.itemRate(
+                "otelcol_exporter_sent", selector, byExporter, RATE_MINUTES)));
     widgets.put(
-        "Send failures per second", List.of(SelfMetricQueries.itemRate(
-            "otelcol_exporter_send_failed", selector, byExporter, RATE_MINUTES)));
+        "Send failures per second",
+        List.of(
+            SelfMetricQueries.itemRate(
+                "otelcol_exporter_send_failed", selector, byExporter, RATE_MINUTES)));
     widgets.put(
-        "Enqueue failures (dropped) per second", List.of(SelfMetricQueries.itemRate(
-            "otelcol_exporter_enqueue_failed", selector, byExporter, RATE_MINUTES)));
+        "Enqueue failures (dropped) per second",
+        List.of(
+            SelfMetricQueries.itemRate(
+                "otelcol_exporter_enqueue_failed", selector, byExporter, RATE_MINUTES)));
     widgets.put(
-        "Refused by receivers per second", List.of(SelfMetricQueries.itemRate(
-            "otelcol_receiver_refused",
-            selector,
-            List.of(Labels.COLLECTOR, "receiver"),
-            RATE_MINUTES)));
+        "Refused by receivers per second",
+        List.of(
+            SelfMetricQueries.itemRate(
+                "otelcol_receiver_refused",
+                selector,
+                List.of(Labels.COLLECTOR, "receiver"),
+                RATE_MINUTES)));
     widgets.put(
-        "Refused by the memory limiter per second", List.of(SelfMetricQueries.itemRate(
-            "otelcol_processor_memory_limiter_refused",
-            selector,
-            List.of(Labels.COLLECTOR, Labels.POD),
-            RATE_MINUTES)));
+        "Refused by the memory limiter per second",
+        List.of(
+            SelfMetricQueries.itemRate(
+                "otelcol_processor_memory_limiter_refused",
+                selector,
+                List.of(Labels.COLLECTOR, Labels.POD),
+                RATE_MINUTES)));
     List<String> memory = new ArrayList<>();
     memory.add(
-        "max by ("
-            + String.join(", ", byPod)
-            + ") (otelcol_process_memory_rss{"
-            + selector
-            + "})");
+        "max by (" + String.join(", ", byPod) + ") (otelcol_process_memory_rss{" + selector + "})");
     // The container limit of each collector as a flat line named like its replicas' series.
     props
         .memoryLimitsBytes()
@@ -82,9 +90,11 @@ public final class CollectorHealthDashboard extends Construct {
                         + " limit\", \"\", \"\")"));
     widgets.put("Memory per replica (RSS) against the container limit, bytes", memory);
     widgets.put(
-        "Scrape targets per collector", List.of("max by (collector_name) (opentelemetry_allocator_targets_per_collector{"
-            + selector
-            + "})"));
+        "Scrape targets per collector",
+        List.of(
+            "max by (collector_name) (opentelemetry_allocator_targets_per_collector{"
+                + selector
+                + "})"));
 
     Dashboard.Builder.create(this, "Resource")
         .name("otel-stack " + props.environment() + ": collector health")
