@@ -7,6 +7,8 @@ import com.hashicorp.cdktf.providers.helm.release.Release;
 import com.hashicorp.cdktf.providers.kubernetes.namespace_v1.NamespaceV1;
 import com.hashicorp.cdktf.providers.kubernetes.namespace_v1.NamespaceV1Metadata;
 import com.hashicorp.cdktf.providers.kubernetes.provider.KubernetesProvider;
+import imports.coralogix.dashboards_folder.DashboardsFolder;
+import imports.coralogix.provider.CoralogixProvider;
 
 /**
  * The floor of a CDKTF Java synth: the cost any app pays before its own constructs. One JVM, the
@@ -24,6 +26,8 @@ public final class SynthFloor {
     new HelmProvider(stack, "helm");
     new Release(stack, "release", com.hashicorp.cdktf.providers.helm.release.ReleaseConfig.builder()
         .name("floor").chart("floor").build());
+    CoralogixProvider.Builder.create(stack, "coralogix").domain("eu2.coralogix.com").apiKey("floor").build();
+    DashboardsFolder.Builder.create(stack, "folder").name("floor").build();
     app.synth();
   }
 }

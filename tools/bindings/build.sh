@@ -20,7 +20,13 @@ bash tools/node/install.sh >&2
 generation=2
 key=$( (cat package-lock.json tools/bindings/coralogix-pom.xml; echo "$generation") | sha256sum | cut -c1-16)
 dir="$OTEL_STACK_CACHE/bindings/$key"
-link() { [ "$(readlink .bindings 2>/dev/null)" = "$dir" ] || ln -sfn "$dir" .bindings; }
+# Maven may have made .bindings/java as a plain directory while loading the reactor (it probes the
+# repository before this module runs); a link must replace it, not land inside it.
+link() {
+  [ "$(readlink .bindings 2>/dev/null)" = "$dir" ] && return
+  [ -L .bindings ] || rm -rf .bindings
+  ln -sfn "$dir" .bindings
+}
 if [ -f "$dir/.complete" ]; then
   link
   exit 0

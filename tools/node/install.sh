@@ -10,5 +10,5 @@ want=$(sha256sum package-lock.json | cut -c1-16)
 exec 9>"$root/.npm-install.lock"
 flock 9
 [ "$(cat node_modules/.otel-stack-lock 2>/dev/null)" = "$want" ] && exit 0
-npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >&2
+npm ci --no-audit --no-fund --ignore-scripts --silent >&2
 echo "$want" >node_modules/.otel-stack-lock

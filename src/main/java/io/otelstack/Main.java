@@ -5,6 +5,7 @@ import com.hashicorp.cdktf.AppConfig;
 import io.otelstack.config.Environment;
 import io.otelstack.config.EnvironmentLoader;
 import io.otelstack.stacks.ClusterStack;
+import io.otelstack.stacks.CoralogixStack;
 import io.otelstack.stacks.TelemetryStack;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,8 +22,8 @@ import java.util.stream.Stream;
 import software.constructs.IConstruct;
 
 /**
- * The entry point {@code cdktf synth} runs: loads every environment file, builds the two stacks of
- * each, and synthesizes them.
+ * The entry point {@code cdktf synth} runs: loads every environment file, builds the three stacks
+ * of each, and synthesizes them.
  *
  * <p>This is the only place that reads files and environment variables:
  *
@@ -111,9 +112,10 @@ public final class Main {
     out.printf("synthesized %d stacks in %.1f s%n", written.size(), seconds);
   }
 
-  /** Adds {@code <env>-cluster} and {@code <env>-telemetry} to an app. */
+  /** Adds {@code <env>-cluster}, {@code <env>-telemetry} and {@code <env>-coralogix} to an app. */
   public static void addStacks(App app, Environment environment) {
     new ClusterStack(app, environment.name() + "-cluster", environment);
     new TelemetryStack(app, environment.name() + "-telemetry", environment);
+    new CoralogixStack(app, environment.name() + "-coralogix", environment);
   }
 }

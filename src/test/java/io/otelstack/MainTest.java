@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command-line contract of synth: what a platform engineer sees. */
 class MainTest {
   private static final List<String> ENVIRONMENTS = List.of("dev", "staging", "prod");
-  private static final List<String> KINDS = List.of("cluster", "telemetry");
+  private static final List<String> KINDS = List.of("cluster", "telemetry", "coralogix");
 
   /** Every stack synth writes for the committed environment files. */
   static List<String> expectedStacks() {
@@ -54,7 +54,7 @@ class MainTest {
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     try (Stream<Path> dirs = Files.list(r.outdir().resolve("stacks"))) {
       assertThat(dirs.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("dev-cluster", "dev-telemetry");
+          .containsExactlyInAnyOrder("dev-cluster", "dev-telemetry", "dev-coralogix");
     }
   }
 
@@ -105,6 +105,18 @@ class MainTest {
         .contains("qa")
         .contains("dev, prod, staging")
         .doesNotContain("Exception");
+  }
+
+  @Test
+  void coralogixStacksReferenceTheManagementKeyOnlyByItsSecretName() throws IOException {
+    Path stacks = SynthRun.everyEnvironment().outdir().resolve("stacks");
+    for (String env : ENVIRONMENTS) {
+      String json = Files.readString(stacks.resolve(env + "-coralogix/cdk.tf.json"));
+      assertThat(json)
+          .contains("otel-stack/coralogix-api-key")
+          .contains("data.aws_secretsmanager_secret_version.CoralogixApiKey.secret_string")
+          .doesNotContain(SynthRun.CANARY);
+    }
   }
 
   @Test

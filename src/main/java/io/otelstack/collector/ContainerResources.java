@@ -43,30 +43,24 @@ public record ContainerResources(
 
   /** The memory request in MiB, e.g. 512 for {@code 512Mi}. */
   public double memoryRequestMib() {
-    return mib(memoryRequest);
+    return bytes(memoryRequest) / 0x1p20;
   }
 
   /** The memory limit in MiB, e.g. 1024 for {@code 1Gi}. */
   public double memoryLimitMib() {
-    return mib(memoryLimit);
+    return memoryLimitBytes() / 0x1p20;
   }
 
-  private static double mib(String quantity) {
-    String unit = quantity.replaceAll("\\d", "");
+  /** The memory limit in bytes, e.g. 1073741824 for {@code 1Gi}. */
+  public long memoryLimitBytes() {
+    return bytes(memoryLimit);
+  }
+
+  private static long bytes(String quantity) {
+    String unit = quantity.replaceAll("^\\d+", "");
     long amount = Long.parseLong(quantity.substring(0, quantity.length() - unit.length()));
-    double bytes =
-        switch (unit) {
-          case "Ki" -> amount * 0x1p10;
-          case "Mi" -> amount * 0x1p20;
-          case "Gi" -> amount * 0x1p30;
-          case "Ti" -> amount * 0x1p40;
-          case "K" -> amount * 1e3;
-          case "M" -> amount * 1e6;
-          case "G" -> amount * 1e9;
-          case "T" -> amount * 1e12;
-          default -> amount;
-        };
-    return bytes / 0x1p20;
+    int power = "KMGT".indexOf(unit.isEmpty() ? ' ' : unit.charAt(0)) + 1;
+    return amount * (long) Math.pow(unit.endsWith("i") ? 1024 : 1000, power);
   }
 
   /** The container {@code resources} block. */

@@ -3,7 +3,8 @@ package io.otelstack.config;
 import java.util.Objects;
 
 /**
- * The collectors' namespace, image, charts and shutdown timing.
+ * The collectors' namespace, image and shutdown timing. The chart versions are pinned in code
+ * ({@code CollectorChart}): their default values ship in the jar, so an upgrade is a code change.
  *
  * <p>Rule checked when loaded: {@code terminationGracePeriodSeconds >= preStopDelaySeconds +
  * exporterTimeoutSeconds}, so a send in flight finishes or times out before Kubernetes kills the
@@ -11,8 +12,6 @@ import java.util.Objects;
  *
  * @param namespace Kubernetes namespace of every collector resource
  * @param image the collector image
- * @param chartVersion the {@code opentelemetry-collector} chart version
- * @param targetAllocatorChartVersion the {@code opentelemetry-target-allocator} chart version
  * @param terminationGracePeriodSeconds time between SIGTERM and SIGKILL
  * @param preStopDelaySeconds pause before SIGTERM, while endpoints stop sending to the pod
  * @param exporterTimeoutSeconds timeout of one export request
@@ -20,8 +19,6 @@ import java.util.Objects;
 public record CollectorSettings(
     String namespace,
     ImageSettings image,
-    String chartVersion,
-    String targetAllocatorChartVersion,
     int terminationGracePeriodSeconds,
     int preStopDelaySeconds,
     int exporterTimeoutSeconds) {
@@ -29,8 +26,6 @@ public record CollectorSettings(
   public CollectorSettings {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(image, "image");
-    Objects.requireNonNull(chartVersion, "chartVersion");
-    Objects.requireNonNull(targetAllocatorChartVersion, "targetAllocatorChartVersion");
   }
 
   void check(Problems p) {

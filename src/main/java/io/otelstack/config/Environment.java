@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param hpa autoscaling of the metrics and traces collectors
  * @param targetAllocator the Prometheus target allocator
  * @param networkPolicy the flows the collectors' NetworkPolicies allow
+ * @param monitoring the {@code <env>-coralogix} stack's alerts, recording rules and TCO policies
  * @param tags AWS tags on every resource; {@code owner} and {@code costCentre} are always present
  */
 public record Environment(
@@ -39,6 +40,7 @@ public record Environment(
     HpaSettings hpa,
     TargetAllocatorSettings targetAllocator,
     NetworkPolicySettings networkPolicy,
+    MonitoringSettings monitoring,
     Map<String, String> tags) {
   /** Requires every part and copies the tags. */
   public Environment {
@@ -55,6 +57,7 @@ public record Environment(
     Objects.requireNonNull(hpa, "hpa");
     Objects.requireNonNull(targetAllocator, "targetAllocator");
     Objects.requireNonNull(networkPolicy, "networkPolicy");
+    Objects.requireNonNull(monitoring, "monitoring");
     tags = Maps.copySorted(tags);
   }
 }

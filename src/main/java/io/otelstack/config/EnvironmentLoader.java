@@ -233,6 +233,12 @@ public final class EnvironmentLoader {
         networkPolicy.checkAgainst(
             cluster.vpc(), new Problems(file.file(), problems).at("networkPolicy"));
       }
+      MonitoringSettings monitoring =
+          bind("monitoring", MonitoringSettings.class, MonitoringSettings::check);
+      if (monitoring != null && metrics != null && coralogix != null) {
+        monitoring.checkAgainst(
+            new Problems(file.file(), problems).at("monitoring"), metrics, coralogix);
+      }
       Map<String, String> tags = bind("tags", new TypeReference<>() {});
       errors.addAll(problems);
       if (!invalidSections.isEmpty() || !problems.isEmpty()) {
@@ -252,14 +258,21 @@ public final class EnvironmentLoader {
           hpa,
           targetAllocator,
           networkPolicy,
+          monitoring,
           tags);
     }
 
     /** The violation in the file its faulty value came from. */
     private Located locate(EnvironmentSchema.Violation violation) {
       String path = violation.path();
+      // A list the file states replaces the defaults' list, so what is wrong inside it is the
+      // file's, even where the defaults' list has an element at the same index.
+      int bracket = path.indexOf('[');
+      boolean fileList = bracket > 0 && file.has(path.substring(0, bracket));
       YamlFile source =
-          file.has(path) || !(defaults.has(path) || violation.fromDefaults()) ? file : defaults;
+          fileList || file.has(path) || !(defaults.has(path) || violation.fromDefaults())
+              ? file
+              : defaults;
       return new Located(source.file(), source.line(path), violation.message());
     }
 

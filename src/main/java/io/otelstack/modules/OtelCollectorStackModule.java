@@ -1,6 +1,5 @@
 package io.otelstack.modules;
 
-import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.TerraformVariable;
@@ -243,39 +242,29 @@ public final class OtelCollectorStackModule extends TerraformStack {
 
     output(
         "agent_namespace",
-        agents.name(),
-        "Namespace of the logs agents (created by the module).",
-        agents.dependable());
+        agents.createdName(),
+        "Namespace of the logs agents (created by the module).");
     output(
         "gateway_namespace",
-        gateway.name(),
-        "Namespace of the metrics/traces collectors (created by the module).",
-        gateway.dependable());
-    output(
-        "logs_release_name",
-        logs.props().releaseName(),
-        "Helm release of the logs DaemonSet.",
-        null);
+        gateway.createdName(),
+        "Namespace of the metrics/traces collectors (created by the module).");
+    output("logs_release_name", logs.props().releaseName(), "Helm release of the logs DaemonSet.");
     output(
         "metrics_traces_release_name",
         metricsTraces.name(),
-        "Helm release of the metrics/traces StatefulSet; also its Service's name.",
-        null);
+        "Helm release of the metrics/traces StatefulSet; also its Service's name.");
     output(
         "otlp_grpc_endpoint",
         metricsTraces.otlpGrpcEndpoint(),
-        "OTLP/gRPC endpoint applications send traces and metrics to.",
-        null);
+        "OTLP/gRPC endpoint applications send traces and metrics to.");
     output(
         "otlp_http_endpoint",
         metricsTraces.otlpHttpEndpoint(),
-        "OTLP/HTTP endpoint applications send traces and metrics to.",
-        null);
+        "OTLP/HTTP endpoint applications send traces and metrics to.");
     output(
         "queue_storage_class_name",
         queueClass.name(),
-        "StorageClass of the queue volumes; it retains a volume whose claim is deleted.",
-        null);
+        "StorageClass of the queue volumes; it retains a volume whose claim is deleted.");
   }
 
   private CoralogixKubernetesSecret keySecret(
@@ -315,13 +304,7 @@ public final class OtelCollectorStackModule extends TerraformStack {
     return reference + " == floor(" + reference + ") && " + reference + " >= " + minimum;
   }
 
-  private void output(
-      String name, String value, String description, ITerraformDependable dependsOn) {
-    TerraformOutput.Builder output =
-        TerraformOutput.Builder.create(this, name).value(value).description(description);
-    if (dependsOn != null) {
-      output.dependsOn(List.of(dependsOn));
-    }
-    output.build();
+  private void output(String name, String value, String description) {
+    TerraformOutput.Builder.create(this, name).value(value).description(description).build();
   }
 }

@@ -13,8 +13,6 @@ import io.otelstack.constructs.cluster.EksCluster;
 import io.otelstack.constructs.cluster.EksClusterProps;
 import io.otelstack.constructs.cluster.ManagedNodeGroup;
 import io.otelstack.constructs.cluster.ManagedNodeGroupProps;
-import io.otelstack.constructs.cluster.Taint;
-import io.otelstack.constructs.cluster.TaintEffect;
 import io.otelstack.constructs.secrets.CoralogixSecret;
 import io.otelstack.constructs.secrets.CoralogixSecretProps;
 import io.otelstack.internal.Names;
@@ -112,10 +110,7 @@ public final class ClusterStack extends TerraformStack {
             .desiredSize(g.desiredSize())
             .diskSizeGi(g.diskSizeGi())
             .labels(g.labels())
-            .taints(
-                g.taints().stream()
-                    .map(t -> new Taint(t.key(), t.value(), TaintEffect.valueOf(t.effect().name())))
-                    .toList())
+            .taints(StackFoundation.taints(g))
             .build());
   }
 

@@ -8,13 +8,16 @@ import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
 import io.otelstack.config.Environment;
+import io.otelstack.config.NodeGroupSettings;
 import io.otelstack.config.StateBackend;
+import io.otelstack.constructs.cluster.Taint;
+import io.otelstack.constructs.cluster.TaintEffect;
 import io.otelstack.internal.Maps;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What both stacks of an environment set up the same way: state backend and AWS provider. */
+/** What the stacks of an environment set up the same way: state backend and AWS provider. */
 final class StackFoundation {
   private StackFoundation() {}
 
@@ -64,8 +67,15 @@ final class StackFoundation {
         .build();
   }
 
-  /** The EKS cluster name of an environment, shared by both stacks. */
+  /** The EKS cluster name of an environment, shared by the cluster and telemetry stacks. */
   static String clusterName(Environment env) {
     return "otel-stack-" + env.name();
+  }
+
+  /** A node group's taints as the constructs take them. */
+  static List<Taint> taints(NodeGroupSettings group) {
+    return group.taints().stream()
+        .map(t -> new Taint(t.key(), t.value(), TaintEffect.valueOf(t.effect().name())))
+        .toList();
   }
 }

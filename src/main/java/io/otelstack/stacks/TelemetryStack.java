@@ -12,6 +12,7 @@ import com.hashicorp.cdktf.providers.kubernetes.provider.KubernetesProviderExec;
 import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
 import io.otelstack.config.Environment;
+import io.otelstack.config.NodeGroupSettings;
 import io.otelstack.config.ResourceSettings;
 import io.otelstack.constructs.logs.LogSeverity;
 import io.otelstack.constructs.logs.LogsDaemonSet;
@@ -34,6 +35,7 @@ import io.otelstack.constructs.storage.EbsStorageClass;
 import io.otelstack.constructs.storage.EbsStorageClassProps;
 import io.otelstack.constructs.storage.ReclaimPolicy;
 import java.util.List;
+import java.util.Map;
 import software.constructs.Construct;
 
 /**
@@ -46,6 +48,9 @@ import software.constructs.Construct;
  * by name: no static credentials, and no kubeconfig on the deploying machine.
  */
 public final class TelemetryStack extends TerraformStack {
+  /** The node group that, where an environment has it, runs the gateway and its allocator. */
+  public static final String OBSERVABILITY_NODE_GROUP = "observability";
+
   private final LogsDaemonSet logs;
   private final MetricsTracesStatefulSet metricsTraces;
   private final TargetAllocator targetAllocator;
@@ -145,6 +150,9 @@ public final class TelemetryStack extends TerraformStack {
                 .build());
     var t = env.traces();
     var q = env.queue();
+    // The gateway and its allocator go on the dedicated node group where the environment has one
+    // (its labels select it, its taints keep everything else off); elsewhere on any node.
+    NodeGroupSettings observability = env.cluster().nodeGroups().get(OBSERVABILITY_NODE_GROUP);
     this.metricsTraces =
         new MetricsTracesStatefulSet(
             this,
@@ -172,6 +180,9 @@ public final class TelemetryStack extends TerraformStack {
                 .tracesKeepErrors(t.keepErrors())
                 .tracesSlowTraceThresholdMs(t.slowTraceThresholdMs())
                 .tracesDecisionWaitSeconds(t.decisionWaitSeconds())
+                .nodeSelector(observability == null ? Map.of() : observability.labels())
+                .tolerations(
+                    observability == null ? List.of() : StackFoundation.taints(observability))
                 .build());
 
     var m = env.metrics();

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
-import io.otelstack.collector.CollectorChart;
 import io.otelstack.collector.CollectorImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -129,15 +128,6 @@ class EnvironmentSchemaTest {
         .filter(node -> !node.has("patternErrorMessage"))
         .forEach(node -> unexplained.add(node.toString()));
     assertThat(unexplained).isEmpty();
-  }
-
-  @Test
-  void pinsTheChartVersionsThisBuildShipsDefaultsFor() {
-    JsonNode collector = SCHEMA.at("/properties/collector/properties");
-    assertThat(collector.at("/chartVersion/enum").toString())
-        .isEqualTo("[\"" + CollectorChart.COLLECTOR.version() + "\"]");
-    assertThat(collector.at("/targetAllocatorChartVersion/enum").toString())
-        .isEqualTo("[\"" + CollectorChart.TARGET_ALLOCATOR.version() + "\"]");
   }
 
   @Test

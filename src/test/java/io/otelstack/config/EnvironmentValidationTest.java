@@ -361,10 +361,6 @@ class EnvironmentValidationTest {
             "x.yaml: line 5: collector.image.tag (latest) must be a pinned image tag such as"
                 + " 0.158.0 (not latest)"),
         bad(
-            "failsWhenTheChartVersionIsNotThePinnedOne",
-            ACCOUNT + "collector:\n  chartVersion: 0.171.0\n",
-            "x.yaml: line 4: collector.chartVersion (0.171.0) must be one of 0.170.0"),
-        bad(
             "failsWhenTargetsAreAllocatedPerNode",
             ACCOUNT + "targetAllocator:\n  allocationStrategy: per-node\n",
             "x.yaml: targetAllocator.allocationStrategy (per-node) gives each target to a"

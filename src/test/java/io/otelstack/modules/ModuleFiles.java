@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hashicorp.cdktf.Testing;
 import io.otelstack.testing.ExternalTools;
 import io.otelstack.testing.Synth;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The committed files of {@code modules/otel-collector-stack}, as the constructs produce them now.
@@ -20,7 +25,26 @@ final class ModuleFiles {
   static final String BEGIN = "<!-- BEGIN GENERATED: inputs and outputs, by ModuleDriftTest -->";
   static final String END = "<!-- END GENERATED -->";
 
+  private static final Pattern HCL_BLOCK = Pattern.compile("```hcl\n(.*?)```", Pattern.DOTALL);
+  private static final Pattern SOURCE = Pattern.compile("source\\s*=\\s*\"[^\"]*\"");
+
   private ModuleFiles() {}
+
+  /** The HCL example of the module README. */
+  static String readmeExample() throws IOException {
+    Matcher m =
+        HCL_BLOCK.matcher(
+            Files.readString(directory().resolve("README.md"), StandardCharsets.UTF_8));
+    if (!m.find()) {
+      throw new AssertionError("the module README has no hcl example");
+    }
+    return m.group(1);
+  }
+
+  /** The README example calling the module from {@code ./otel-collector-stack}. */
+  static String readmeExampleWithLocalSource() throws IOException {
+    return SOURCE.matcher(readmeExample()).replaceFirst("source = \"./otel-collector-stack\"");
+  }
 
   /** The module directory in this checkout. */
   static Path directory() {

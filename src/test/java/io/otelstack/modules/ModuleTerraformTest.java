@@ -12,15 +12,12 @@ import io.otelstack.testing.Synth;
 import io.otelstack.testing.TerraformValidate;
 import io.otelstack.testing.UpstreamCharts;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ModuleTerraformTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final YAMLMapper YAML = new YAMLMapper();
-  private static final Pattern HCL_BLOCK = Pattern.compile("```hcl\n(.*?)```", Pattern.DOTALL);
-  private static final Pattern SOURCE = Pattern.compile("source\\s*=\\s*\"[^\"]*\"");
 
   @Test
   void moduleIsValidTerraform(@TempDir Path dir) throws IOException {
@@ -51,16 +46,14 @@ class ModuleTerraformTest {
   void readmeExampleCallingTheModuleIsValidTerraform(@TempDir Path dir) throws IOException {
     Path module = Files.createDirectories(dir.resolve("otel-collector-stack"));
     Files.copy(ModuleFiles.directory().resolve("main.tf.json"), module.resolve("main.tf.json"));
-    Files.writeString(
-        dir.resolve("main.tf"),
-        SOURCE.matcher(readmeExample()).replaceFirst("source = \"./otel-collector-stack\""));
+    Files.writeString(dir.resolve("main.tf"), ModuleFiles.readmeExampleWithLocalSource());
 
     assertThat(TerraformValidate.errors(dir)).isEmpty();
   }
 
   @Test
   void readmeExampleIsCanonicallyFormattedHcl(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("main.tf"), readmeExample());
+    Files.writeString(dir.resolve("main.tf"), ModuleFiles.readmeExample());
     ExternalTools.Result fmt =
         ExternalTools.run(
             dir, Map.of(), 5, ExternalTools.terraform().toString(), "fmt", "-check", "-diff");
@@ -129,14 +122,6 @@ class ModuleTerraformTest {
   }
 
   /** The example of the module's README: its one {@code hcl} block. */
-  private static String readmeExample() throws IOException {
-    Matcher m =
-        HCL_BLOCK.matcher(
-            Files.readString(ModuleFiles.directory().resolve("README.md"), StandardCharsets.UTF_8));
-    assertThat(m.find()).as("the module README has an hcl example").isTrue();
-    return m.group(1);
-  }
-
   /**
    * Writes the module's variables, and each release's values as an output, into {@code dir}; the
    * values keep their live {@code ${jsonencode(var...)}} references and escaped {@code $${env:}}.

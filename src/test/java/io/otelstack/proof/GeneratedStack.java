@@ -29,8 +29,12 @@ record GeneratedStack(
 
   /** Builds {@code <env>-telemetry} from the committed environment file and reads its values. */
   static GeneratedStack of(String environment) {
-    Environment env = Environments.load(environment);
-    TelemetryStack stack = new TelemetryStack(Testing.app(), environment + "-telemetry", env);
+    return of(Environments.load(environment));
+  }
+
+  /** Builds {@code <env>-telemetry} from an environment and reads its values. */
+  static GeneratedStack of(Environment env) {
+    TelemetryStack stack = new TelemetryStack(Testing.app(), env.name() + "-telemetry", env);
     return new GeneratedStack(
         env,
         stack.metricsTraces().values(),

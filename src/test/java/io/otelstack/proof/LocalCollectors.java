@@ -96,6 +96,11 @@ final class LocalCollectors implements AutoCloseable {
     }
   }
 
+  /** Replaces replica {@code i}'s configuration for its next start. */
+  void reconfigure(int i, java.util.function.UnaryOperator<Map<String, Object>> change) {
+    configs.set(i, change.apply(configs.get(i)));
+  }
+
   /** Replaces every replica's configuration, e.g. with in-memory queues for a baseline. */
   void reconfigure(java.util.function.UnaryOperator<Map<String, Object>> change) {
     configs.replaceAll(change);

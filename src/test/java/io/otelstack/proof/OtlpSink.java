@@ -57,6 +57,7 @@ final class OtlpSink implements AutoCloseable {
   private final Set<String> authorizations = ConcurrentHashMap.newKeySet();
   private final AtomicLong spanArrivals = new AtomicLong();
   private volatile long delayMillis;
+  private volatile io.grpc.Status refusal;
   private Server server;
 
   /** A sink on a reserved loopback port, not yet listening. */
@@ -156,17 +157,34 @@ final class OtlpSink implements AutoCloseable {
     return Set.copyOf(authorizations);
   }
 
-  private void pause() {
+  /**
+   * Makes every export call fail with {@code status}, e.g. {@code PERMISSION_DENIED} for a revoked
+   * key: the backend is up but rejects the data. Null accepts again.
+   */
+  void refuse(io.grpc.Status status) {
+    this.refusal = status;
+  }
+
+  /** Waits when delayed; true when the call must be refused instead of recorded. */
+  private boolean pause(StreamObserver<?> response) {
     if (delayMillis > 0) {
       Await.sleep(Duration.ofMillis(delayMillis));
     }
+    io.grpc.Status status = refusal;
+    if (status != null) {
+      response.onError(status.asRuntimeException());
+      return true;
+    }
+    return false;
   }
 
   private final class Traces extends TraceServiceGrpc.TraceServiceImplBase {
     @Override
     public void export(
         ExportTraceServiceRequest request, StreamObserver<ExportTraceServiceResponse> response) {
-      pause();
+      if (pause(response)) {
+        return;
+      }
       HexFormat hex = HexFormat.of();
       request
           .getResourceSpansList()
@@ -195,7 +213,9 @@ final class OtlpSink implements AutoCloseable {
     public void export(
         ExportMetricsServiceRequest request,
         StreamObserver<ExportMetricsServiceResponse> response) {
-      pause();
+      if (pause(response)) {
+        return;
+      }
       request
           .getResourceMetricsList()
           .forEach(
@@ -261,7 +281,9 @@ final class OtlpSink implements AutoCloseable {
     @Override
     public void export(
         ExportLogsServiceRequest request, StreamObserver<ExportLogsServiceResponse> response) {
-      pause();
+      if (pause(response)) {
+        return;
+      }
       request
           .getResourceLogsList()
           .forEach(

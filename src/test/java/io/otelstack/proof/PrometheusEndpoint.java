@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A synthetic service's Prometheus {@code /metrics} on 127.0.0.1, shaped like a real one: Go
@@ -31,23 +32,32 @@ final class PrometheusEndpoint implements AutoCloseable {
 
   /** Starts serving on a free loopback port. */
   PrometheusEndpoint() {
+    series = render(0).lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList().size();
+    server = serve(() -> render(scrapes.incrementAndGet()));
+  }
+
+  /**
+   * Serves {@code body()} as Prometheus text format at {@code /metrics} on a free loopback port.
+   */
+  static HttpServer serve(Supplier<String> body) {
+    HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(Loopback.HOST, 0), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    series = render(0).lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList().size();
     server.createContext(
         "/metrics",
         exchange -> {
-          byte[] body = render(scrapes.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
+          byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
-          exchange.sendResponseHeaders(200, body.length);
+          exchange.sendResponseHeaders(200, bytes.length);
           try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+            out.write(bytes);
           }
         });
     server.start();
+    return server;
   }
 
   /** {@code 127.0.0.1:port}. */

@@ -24,4 +24,11 @@ class EnvironmentSnapshotTest {
     var stack = new TelemetryStack(Testing.app(), env + "-telemetry", Environments.load(env));
     Snapshots.assertMatches(env + "-telemetry", Testing.synth(stack));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void coralogixStackMatchesItsSnapshot(String env) {
+    var stack = new CoralogixStack(Testing.app(), env + "-coralogix", Environments.load(env));
+    Snapshots.assertMatches(env + "-coralogix", Testing.synth(stack));
+  }
 }

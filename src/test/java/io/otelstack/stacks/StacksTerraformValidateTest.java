@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code terraform validate} of every synthesized stack against the real providers (aws 5.100.0,
- * kubernetes 2.38.0, helm 3.1.1) from the project's offline mirror. It catches what typed bindings
- * cannot: missing required arguments, conflicting arguments, bad references.
+ * kubernetes 2.38.0, helm 3.1.1, coralogix 3.10.1) from the project's offline mirror. It catches
+ * what typed bindings cannot: missing required arguments, conflicting arguments, bad references.
  */
 class StacksTerraformValidateTest {
   @ParameterizedTest
@@ -27,7 +27,10 @@ class StacksTerraformValidateTest {
         "staging-cluster",
         "staging-telemetry",
         "prod-cluster",
-        "prod-telemetry"
+        "prod-telemetry",
+        "dev-coralogix",
+        "staging-coralogix",
+        "prod-coralogix"
       })
   void stackIsValidTerraform(String stack) {
     Path dir = SynthRun.everyEnvironment().outdir().resolve("stacks").resolve(stack);
@@ -45,6 +48,20 @@ class StacksTerraformValidateTest {
   void validationFailsWhenAHelmReleaseLosesItsRequiredChart(@TempDir Path dir) throws IOException {
     assertThat(errorsWithout(dir, "dev-telemetry", "helm_release", "chart"))
         .anySatisfy(e -> assertThat(e).contains("Missing required argument").contains("chart"));
+  }
+
+  @Test
+  void validationFailsWhenAnAlertGetsAnAttributeTheProviderDoesNotHave(@TempDir Path dir)
+      throws IOException {
+    Path source = SynthRun.everyEnvironment().outdir().resolve("stacks/dev-coralogix/cdk.tf.json");
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode stack = (ObjectNode) json.readTree(source.toFile());
+    ((ObjectNode) stack.path("resource").path("coralogix_alert").elements().next())
+        .put("severity", "critical");
+    json.writeValue(dir.resolve("cdk.tf.json").toFile(), stack);
+
+    assertThat(TerraformValidate.errors(dir))
+        .anySatisfy(e -> assertThat(e).contains("No argument or block type is named \"severity\""));
   }
 
   /** Validates a copy of a synthesized stack whose first resource of a type lacks an argument. */

@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Renders synthesized {@code helm_release} resources with the real helm CLI (built by {@code
- * tools/helm/build.sh}) and the real chart archives in {@code ../shared/charts}, as the helm
- * provider would install them. Override the chart directory with {@code -Dotelstack.charts=DIR}.
+ * tools/helm/build.sh}) and the real chart archives in {@code ../shared/charts}, through the
+ * release's post-renderer if it has one, as the helm provider would install them. Override the
+ * chart directory with {@code -Dotelstack.charts=DIR}.
  */
 public final class Helm {
   private Helm() {}
@@ -44,20 +47,28 @@ public final class Helm {
       Files.writeString(
           values,
           helmRelease.path("values").get(0).asText().replace("$${", "${").replace("%%{", "%{"));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  executable().toString(),
+                  "template",
+                  helmRelease.path("name").asText(),
+                  chartArchive(
+                          helmRelease.path("chart").asText(), helmRelease.path("version").asText())
+                      .toString(),
+                  "--namespace",
+                  helmRelease.path("namespace").asText(),
+                  "--values",
+                  values.toString()));
+      // The release's post-renderer, which the helm provider runs on install as well.
+      JsonNode postRender = helmRelease.path("postrender");
+      if (!postRender.isMissingNode()) {
+        cmd.add("--post-renderer");
+        cmd.add(postRender.path("binary_path").asText());
+        postRender.path("args").forEach(a -> cmd.add("--post-renderer-args=" + a.asText()));
+      }
       ExternalTools.Result r =
-          ExternalTools.run(
-              ExternalTools.projectDir(),
-              Map.of(),
-              5,
-              executable().toString(),
-              "template",
-              helmRelease.path("name").asText(),
-              chartArchive(helmRelease.path("chart").asText(), helmRelease.path("version").asText())
-                  .toString(),
-              "--namespace",
-              helmRelease.path("namespace").asText(),
-              "--values",
-              values.toString());
+          ExternalTools.run(ExternalTools.projectDir(), Map.of(), 5, cmd.toArray(String[]::new));
       Files.delete(values);
       if (r.exitCode() != 0) {
         throw new AssertionError(

@@ -57,6 +57,8 @@ public final class SynthRun {
               Map.of(
                   "CORALOGIX_PRIVATE_KEY", CANARY,
                   "CORALOGIX_API_KEY", CANARY,
+                  "CORALOGIX_MANAGEMENT_API_KEY", CANARY,
+                  "TF_VAR_coralogix_api_key", CANARY,
                   "CX_PRIVATE_KEY", CANARY,
                   "TF_VAR_coralogix_private_key", CANARY,
                   "TF_VAR_private_key", CANARY,

@@ -150,7 +150,7 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
         props.name(),
         namespaceName(),
         this::values,
-        dependsOn());
+        releaseDependsOn());
     ServiceV1.Builder.create(this, "SamplingService")
         .metadata(
             ServiceV1Metadata.builder()
@@ -413,6 +413,7 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
         "lifecycleHooks",
         Map.of("preStop", Map.of("sleep", Map.of("seconds", props.preStopDelaySeconds()))));
     v.put("podDisruptionBudget", Map.of("enabled", true, "maxUnavailable", 1));
+    Placement.addTo(v, props, podSelectorLabels());
     v.put("clusterRole", Map.of("create", true, "rules", POD_ATTRIBUTES.rbacRules()));
     if (hpa != null) {
       v.put("autoscaling", hpa.values());
@@ -454,6 +455,18 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
   /** The namespace and the key's Secret: what every resource here needs to exist first. */
   private List<ITerraformDependable> dependsOn() {
     return List.of(props.namespace().dependable(), props.coralogixSecret().dependable());
+  }
+
+  /**
+   * The release also waits for the queue StorageClass: a claim made before its class exists stays
+   * unprovisioned until the scheduler retries, and on destroy the class must outlive the claims.
+   */
+  private List<ITerraformDependable> releaseDependsOn() {
+    List<ITerraformDependable> deps = new ArrayList<>(dependsOn());
+    if (props.queueEnabled() && props.queueStorageClass() != null) {
+      deps.add(props.queueStorageClass().dependable());
+    }
+    return deps;
   }
 
   private String namespaceName() {

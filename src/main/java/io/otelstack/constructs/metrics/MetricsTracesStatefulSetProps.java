@@ -5,10 +5,14 @@ import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
 import io.otelstack.collector.CoralogixExporter;
 import io.otelstack.collector.MemoryLimiter;
+import io.otelstack.constructs.cluster.Taint;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
 import io.otelstack.constructs.storage.EbsStorageClass;
+import io.otelstack.internal.Maps;
 import io.otelstack.internal.Tokens;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -54,6 +58,11 @@ import java.util.regex.Pattern;
  * @param tracesSlowTraceThresholdMs traces at least this long are kept. Default: 1000 ms.
  * @param tracesDecisionWaitSeconds time spans of a trace are buffered before the sampling decision.
  *     Default: 10 seconds.
+ * @param nodeSelector node labels the collectors (and their Target Allocator) must run on, e.g. a
+ *     dedicated node group's labels. Default: none, any node.
+ * @param tolerations node taints the collectors (and their Target Allocator) tolerate, e.g. a
+ *     dedicated node group's taints. Default: none. Whatever the nodes, replicas are spread over
+ *     zones (at most one more in any zone) and, where possible, over nodes.
  */
 public record MetricsTracesStatefulSetProps(
     CollectorNamespace namespace,
@@ -80,7 +89,9 @@ public record MetricsTracesStatefulSetProps(
     Integer tracesHashSeed,
     Boolean tracesKeepErrors,
     Integer tracesSlowTraceThresholdMs,
-    Integer tracesDecisionWaitSeconds) {
+    Integer tracesDecisionWaitSeconds,
+    Map<String, String> nodeSelector,
+    List<Taint> tolerations) {
   /** Sending queues each replica keeps on its volume: metrics, traces and trace routing. */
   static final int QUEUES_PER_REPLICA = 3;
 
@@ -127,6 +138,8 @@ public record MetricsTracesStatefulSetProps(
     resources = resources == null ? new ContainerResources("250m", "1Gi", "1", "1Gi") : resources;
     memoryLimiter = memoryLimiter == null ? MemoryLimiter.defaults() : memoryLimiter;
     queueEnabled = queueEnabled == null || queueEnabled;
+    nodeSelector = Maps.copySorted(nodeSelector);
+    tolerations = tolerations == null ? List.of() : List.copyOf(tolerations);
     queueSizeBatches = queueSizeBatches == null ? 5000 : queueSizeBatches;
     queueNumConsumers = queueNumConsumers == null ? 10 : queueNumConsumers;
     queueMaxBatchSizeKi = queueMaxBatchSizeKi == null ? 512 : queueMaxBatchSizeKi;
@@ -246,6 +259,8 @@ public record MetricsTracesStatefulSetProps(
     private Boolean tracesKeepErrors;
     private Integer tracesSlowTraceThresholdMs;
     private Integer tracesDecisionWaitSeconds;
+    private Map<String, String> nodeSelector;
+    private List<Taint> tolerations;
 
     private Builder() {}
 
@@ -399,6 +414,18 @@ public record MetricsTracesStatefulSetProps(
       return this;
     }
 
+    /** See {@link MetricsTracesStatefulSetProps#nodeSelector()}. */
+    public Builder nodeSelector(Map<String, String> v) {
+      nodeSelector = v;
+      return this;
+    }
+
+    /** See {@link MetricsTracesStatefulSetProps#tolerations()}. */
+    public Builder tolerations(List<Taint> v) {
+      tolerations = v;
+      return this;
+    }
+
     /** Builds and validates the props. */
     public MetricsTracesStatefulSetProps build() {
       return new MetricsTracesStatefulSetProps(
@@ -426,7 +453,9 @@ public record MetricsTracesStatefulSetProps(
           tracesHashSeed,
           tracesKeepErrors,
           tracesSlowTraceThresholdMs,
-          tracesDecisionWaitSeconds);
+          tracesDecisionWaitSeconds,
+          nodeSelector,
+          tolerations);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.otelstack.constructs.metrics;
 
 import com.hashicorp.cdktf.ITerraformDependable;
+import com.hashicorp.cdktf.providers.helm.release.ReleasePostrender;
 import com.hashicorp.cdktf.providers.kubernetes.cluster_role_binding_v1.ClusterRoleBindingV1;
 import com.hashicorp.cdktf.providers.kubernetes.cluster_role_binding_v1.ClusterRoleBindingV1Metadata;
 import com.hashicorp.cdktf.providers.kubernetes.cluster_role_binding_v1.ClusterRoleBindingV1RoleRef;
@@ -80,6 +81,37 @@ public class TargetAllocator extends Construct {
   private static final List<String> ALWAYS_DROPPED = List.of("pod_ip", "instance_id");
   private static final Duration PROMETHEUS_DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
+  /**
+   * A sed script adding a restricted securityContext to the allocator's container, run by Helm as a
+   * post-renderer.
+   *
+   * <p>Why: the namespace enforces Pod Security {@code restricted}, and chart 0.158.0 has no
+   * securityContext values at all, so without this every allocator pod is refused ("violates
+   * PodSecurity restricted:latest: allowPrivilegeEscalation != false, unrestricted capabilities,
+   * runAsNonRoot != true, seccompProfile"), Helm times out and {@code atomic} uninstalls the
+   * release. The alternatives were worse: relaxing the namespace to {@code baseline} would relax it
+   * for the gateway too, and a namespace of its own for the allocator would still run it with
+   * escalation and capabilities it does not need. {@code sed} is on every machine that runs
+   * Terraform and, in POSIX syntax, behaves the same with GNU and BSD sed.
+   *
+   * <p>The script matches the container's line exactly as chart 0.158.0 renders it; if a chart
+   * upgrade moves it, nothing is inserted and the control-plane apply test fails on the refused
+   * pods. UID 65532 is the allocator image's own non-root user.
+   */
+  static final String SECURITY_CONTEXT =
+      String.join(
+          "\\\n",
+          "s/^        - name: targetallocator$/&",
+          "          securityContext:",
+          "            allowPrivilegeEscalation: false",
+          "            capabilities:",
+          "              drop: [ALL]",
+          "            runAsNonRoot: true",
+          "            runAsUser: 65532",
+          "            runAsGroup: 65532",
+          "            seccompProfile:",
+          "              type: RuntimeDefault/");
+
   private final TargetAllocatorProps props;
 
   /** Creates the allocator release, its RBAC and its disruption budget, and feeds the collector. */
@@ -132,14 +164,19 @@ public class TargetAllocator extends Construct {
             .dependsOn(dependsOn)
             .build();
     ChartRelease.create(
-        this,
-        "Resource",
-        CollectorChart.TARGET_ALLOCATOR,
-        releaseName(),
-        namespace,
-        values(),
-        // Without its ServiceAccount and binding the allocator's pods cannot start or discover.
-        Stream.concat(dependsOn.stream(), Stream.of(serviceAccount, binding)).toList());
+            this,
+            "Resource",
+            CollectorChart.TARGET_ALLOCATOR,
+            releaseName(),
+            namespace,
+            values(),
+            // Without its ServiceAccount and binding the allocator's pods cannot start or discover.
+            Stream.concat(dependsOn.stream(), Stream.of(serviceAccount, binding)).toList())
+        .putPostrender(
+            ReleasePostrender.builder()
+                .binaryPath("sed")
+                .args(List.of("-e", SECURITY_CONTEXT))
+                .build());
     PodDisruptionBudgetV1.Builder.create(this, "DisruptionBudget")
         .metadata(
             PodDisruptionBudgetV1Metadata.builder()
@@ -220,6 +257,8 @@ public class TargetAllocator extends Construct {
     v.put("mode", "deployment");
     v.put("replicaCount", props.replicas());
     v.put("targetAllocator", allocator);
+    // Beside its collector: on the same (dedicated) nodes, spread the same way.
+    Placement.addTo(v, collector().props(), podLabels());
     return v;
   }
 

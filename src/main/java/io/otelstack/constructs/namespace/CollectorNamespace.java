@@ -60,6 +60,15 @@ public class CollectorNamespace extends Construct {
     return name;
   }
 
+  /**
+   * The name read back from the created namespace, for a value that must not be used before the
+   * namespace exists (a module output): Terraform orders by the reference, where an output's {@code
+   * depends_on} on a resource is rejected by {@code terraform init} in a module.
+   */
+  public String createdName() {
+    return resource.getMetadata().getName();
+  }
+
   /** The enforced Pod Security level. */
   public PodSecurityLevel podSecurity() {
     return podSecurity;

@@ -1,5 +1,6 @@
 package io.otelstack.constructs.storage;
 
+import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.providers.kubernetes.storage_class_v1.StorageClassV1;
 import com.hashicorp.cdktf.providers.kubernetes.storage_class_v1.StorageClassV1Config;
 import com.hashicorp.cdktf.providers.kubernetes.storage_class_v1.StorageClassV1Metadata;
@@ -34,6 +35,8 @@ public class EbsStorageClass extends Construct {
   private final ReclaimPolicy reclaimPolicy;
   private final boolean defaultClass;
 
+  private final StorageClassV1 resource;
+
   /** Creates the StorageClass ({@code Resource}). */
   public EbsStorageClass(Construct scope, String id, EbsStorageClassProps props) {
     super(scope, id);
@@ -51,17 +54,23 @@ public class EbsStorageClass extends Construct {
     if (defaultClass) {
       metadata.annotations(Map.of("storageclass.kubernetes.io/is-default-class", "true"));
     }
-    new StorageClassV1(
-        this,
-        "Resource",
-        StorageClassV1Config.builder()
-            .metadata(metadata.build())
-            .storageProvisioner(PROVISIONER)
-            .reclaimPolicy(reclaimPolicy.value())
-            .volumeBindingMode("WaitForFirstConsumer")
-            .allowVolumeExpansion(true)
-            .parameters(parameters)
-            .build());
+    this.resource =
+        new StorageClassV1(
+            this,
+            "Resource",
+            StorageClassV1Config.builder()
+                .metadata(metadata.build())
+                .storageProvisioner(PROVISIONER)
+                .reclaimPolicy(reclaimPolicy.value())
+                .volumeBindingMode("WaitForFirstConsumer")
+                .allowVolumeExpansion(true)
+                .parameters(parameters)
+                .build());
+  }
+
+  /** What a release whose claims use this class must depend on. */
+  public ITerraformDependable dependable() {
+    return resource;
   }
 
   /** The StorageClass name, for PVCs and volume claim templates. */

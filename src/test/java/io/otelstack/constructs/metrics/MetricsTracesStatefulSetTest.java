@@ -9,6 +9,8 @@ import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorChart;
 import io.otelstack.collector.Kind;
 import io.otelstack.collector.Pipeline;
+import io.otelstack.constructs.cluster.Taint;
+import io.otelstack.constructs.cluster.TaintEffect;
 import io.otelstack.constructs.storage.EbsStorageClass;
 import io.otelstack.constructs.storage.EbsStorageClassProps;
 import io.otelstack.testing.Synth;
@@ -614,5 +616,51 @@ class MetricsTracesStatefulSetTest {
                 .getNode()
                 .getChildren())
         .isEmpty();
+  }
+
+  @Test
+  void runsOnAnyNodeSpreadOverZonesAndNodesByDefault() {
+    Map<String, Object> v = collector().values();
+    assertThat(map(v.get("nodeSelector"))).isEmpty();
+    assertThat(list(v.get("tolerations"))).isEmpty();
+    assertThat(list(v.get("topologySpreadConstraints")))
+        .extracting(c -> map(c).get("topologyKey") + " " + map(c).get("whenUnsatisfiable"))
+        .containsExactly(
+            "topology.kubernetes.io/zone DoNotSchedule", "kubernetes.io/hostname ScheduleAnyway");
+    assertThat(map(map(list(v.get("topologySpreadConstraints")).get(0)).get("labelSelector")))
+        .containsEntry("matchLabels", collector().podSelectorLabels());
+  }
+
+  @Test
+  void runsOnTheSelectedNodesToleratingTheirTaints() {
+    MetricsTracesStatefulSet c =
+        Fixtures.collector(
+            p ->
+                p.nodeSelector(Map.of("workload", "observability"))
+                    .tolerations(
+                        List.of(new Taint("dedicated", "observability", TaintEffect.NO_SCHEDULE))));
+    assertThat(map(c.values().get("nodeSelector")))
+        .containsExactly(Map.entry("workload", "observability"));
+    assertThat(list(c.values().get("tolerations")))
+        .containsExactly(
+            Map.of(
+                "key", "dedicated",
+                "operator", "Equal",
+                "value", "observability",
+                "effect", "NoSchedule"));
+    assertThat(UpstreamCharts.schemaErrors(CollectorChart.COLLECTOR, c.values())).isEmpty();
+  }
+
+  @Test
+  void releaseDependsOnTheQueueStorageClass() {
+    TerraformStack stack = Synth.stack();
+    EbsStorageClass queue =
+        new EbsStorageClass(
+            stack, "Queue", EbsStorageClassProps.builder().name("otel-queue").build());
+    new MetricsTracesStatefulSet(
+        stack, "MetricsTraces", Fixtures.collectorProps(stack).queueStorageClass(queue).build());
+    JsonNode release = Synth.onlyResource(Synth.json(stack), "helm_release");
+    assertThat(release.path("depends_on").toString())
+        .contains("kubernetes_storage_class_v1.Queue_");
   }
 }

@@ -9,6 +9,8 @@ import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorChart;
 import io.otelstack.collector.ContainerResources;
 import io.otelstack.collector.Pipeline;
+import io.otelstack.constructs.cluster.Taint;
+import io.otelstack.constructs.cluster.TaintEffect;
 import io.otelstack.testing.Synth;
 import io.otelstack.testing.UpstreamCharts;
 import java.time.Duration;
@@ -481,5 +483,41 @@ class TargetAllocatorTest {
     assertThatThrownBy(() -> props().labelLimit(0).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage("metrics.labelLimit (0) must be >= 1");
+  }
+
+  @Test
+  void runsWhereItsCollectorRunsSpreadTheSameWay() {
+    MetricsTracesStatefulSet collector =
+        Fixtures.collector(
+            p ->
+                p.nodeSelector(Map.of("workload", "observability"))
+                    .tolerations(
+                        List.of(new Taint("dedicated", "observability", TaintEffect.NO_SCHEDULE))));
+    TargetAllocator ta = allocator(Fixtures.allocatorProps(collector));
+    Map<String, Object> v = ta.values();
+    assertThat(v.get("nodeSelector")).isEqualTo(collector.values().get("nodeSelector"));
+    assertThat(v.get("tolerations")).isEqualTo(collector.values().get("tolerations"));
+    assertThat(maps(v.get("topologySpreadConstraints")).get(0).get("labelSelector"))
+        .isEqualTo(Map.of("matchLabels", ta.podLabels()));
+    assertThat(UpstreamCharts.schemaErrors(CollectorChart.TARGET_ALLOCATOR, v)).isEmpty();
+  }
+
+  @Test
+  void addsARestrictedSecurityContextWithSedAsHelmPostRenderer() {
+    TerraformStack stack = Synth.stack();
+    new TargetAllocator(
+        stack, "TargetAllocator", Fixtures.allocatorProps(Fixtures.collector(stack)).build());
+    JsonNode release = null;
+    for (JsonNode r : Synth.json(stack).at("/resource/helm_release")) {
+      if (r.path("chart").asText().equals(CollectorChart.TARGET_ALLOCATOR.chart())) {
+        release = r;
+      }
+    }
+    assertThat(release).as("the allocator's release").isNotNull();
+    assertThat(release.at("/postrender/binary_path").asText()).isEqualTo("sed");
+    assertThat(release.at("/postrender/args/1").asText())
+        .isEqualTo(TargetAllocator.SECURITY_CONTEXT)
+        .contains("allowPrivilegeEscalation: false", "drop: [ALL]", "runAsNonRoot: true")
+        .contains("type: RuntimeDefault");
   }
 }

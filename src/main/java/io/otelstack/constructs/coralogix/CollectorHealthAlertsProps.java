@@ -1,0 +1,207 @@
+package io.otelstack.constructs.coralogix;
+
+import java.util.Objects;
+
+/**
+ * Props of {@link CollectorHealthAlerts}. The tunings' defaults are those of {@code
+ * environments/_defaults.yaml}; a test keeps them equal.
+ *
+ * @param environment the environment's name, in every alert's name and {@code environment} label;
+ *     required
+ * @param applicationName the environment's Coralogix application name; every query selects it;
+ *     required
+ * @param gatewayName the metrics/traces collectors' name (their self-scrape job, so their {@code
+ *     service_name}). Default: {@code otel-metrics-traces}, the telemetry stack's.
+ * @param logsAgentName the logs agents' name. Default: {@code otel-logs}, the telemetry stack's.
+ * @param gatewayMinReplicas fewest metrics/traces collectors that should report. Default: 2.
+ * @param runbookUrl the README that holds the runbook sections. Default: the project's README.
+ * @param queueFill exporter queue above threshold percent full. Default: P2, 5 minutes, 80%.
+ * @param enqueueFailures any item not queued. Default: P1, 5 minutes.
+ * @param sendFailures send failures above threshold items per second. Default: P2, 10 minutes, 1/s.
+ * @param refusedData any data refused by a receiver. Default: P2, 5 minutes.
+ * @param gatewayReplicas fewer gateways than {@code gatewayMinReplicas}. Default: P1, 5 minutes.
+ * @param logsAgents a node without a logs agent. Default: P2, 10 minutes.
+ * @param unassignedTargets no collector to assign targets to. Default: P2, 5 minutes.
+ * @param targetImbalance one collector above threshold times the average share. Default: P3, 30
+ *     minutes, 2×.
+ * @param queueVolume queue volume above threshold percent full. Default: P2, 5 minutes, 85%.
+ */
+public record CollectorHealthAlertsProps(
+    String environment,
+    String applicationName,
+    String gatewayName,
+    String logsAgentName,
+    Integer gatewayMinReplicas,
+    String runbookUrl,
+    AlertTuning queueFill,
+    AlertTuning enqueueFailures,
+    AlertTuning sendFailures,
+    AlertTuning refusedData,
+    AlertTuning gatewayReplicas,
+    AlertTuning logsAgents,
+    AlertTuning unassignedTargets,
+    AlertTuning targetImbalance,
+    AlertTuning queueVolume) {
+  /** Default {@link #runbookUrl()}. */
+  public static final String DEFAULT_RUNBOOK_URL =
+      "https://git.otel-stack.invalid/platform/otel-stack/blob/main/README.md";
+
+  /** Requires the environment and application; applies defaults. */
+  public CollectorHealthAlertsProps {
+    Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(applicationName, "applicationName");
+    gatewayName = gatewayName == null ? "otel-metrics-traces" : gatewayName;
+    logsAgentName = logsAgentName == null ? "otel-logs" : logsAgentName;
+    gatewayMinReplicas = gatewayMinReplicas == null ? 2 : gatewayMinReplicas;
+    runbookUrl = runbookUrl == null ? DEFAULT_RUNBOOK_URL : runbookUrl;
+    queueFill = orDefault(queueFill, new AlertTuning(AlertPriority.P2, 5, 80));
+    enqueueFailures = orDefault(enqueueFailures, AlertTuning.of(AlertPriority.P1, 5));
+    sendFailures = orDefault(sendFailures, new AlertTuning(AlertPriority.P2, 10, 1));
+    refusedData = orDefault(refusedData, AlertTuning.of(AlertPriority.P2, 5));
+    gatewayReplicas = orDefault(gatewayReplicas, AlertTuning.of(AlertPriority.P1, 5));
+    logsAgents = orDefault(logsAgents, AlertTuning.of(AlertPriority.P2, 10));
+    unassignedTargets = orDefault(unassignedTargets, AlertTuning.of(AlertPriority.P2, 5));
+    targetImbalance = orDefault(targetImbalance, new AlertTuning(AlertPriority.P3, 30, 2));
+    queueVolume = orDefault(queueVolume, new AlertTuning(AlertPriority.P2, 5, 85));
+  }
+
+  private static AlertTuning orDefault(AlertTuning value, AlertTuning fallback) {
+    return value == null ? fallback : value;
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link CollectorHealthAlertsProps}. */
+  public static final class Builder {
+    private String environment;
+    private String applicationName;
+    private String gatewayName;
+    private String logsAgentName;
+    private Integer gatewayMinReplicas;
+    private String runbookUrl;
+    private AlertTuning queueFill;
+    private AlertTuning enqueueFailures;
+    private AlertTuning sendFailures;
+    private AlertTuning refusedData;
+    private AlertTuning gatewayReplicas;
+    private AlertTuning logsAgents;
+    private AlertTuning unassignedTargets;
+    private AlertTuning targetImbalance;
+    private AlertTuning queueVolume;
+
+    private Builder() {}
+
+    /** See {@link CollectorHealthAlertsProps#environment()}. */
+    public Builder environment(String environment) {
+      this.environment = environment;
+      return this;
+    }
+
+    /** See {@link CollectorHealthAlertsProps#applicationName()}. */
+    public Builder applicationName(String applicationName) {
+      this.applicationName = applicationName;
+      return this;
+    }
+
+    /** See {@link CollectorHealthAlertsProps#gatewayName()}. */
+    public Builder gatewayName(String gatewayName) {
+      this.gatewayName = gatewayName;
+      return this;
+    }
+
+    /** See {@link CollectorHealthAlertsProps#logsAgentName()}. */
+    public Builder logsAgentName(String logsAgentName) {
+      this.logsAgentName = logsAgentName;
+      return this;
+    }
+
+    /** See {@link CollectorHealthAlertsProps#gatewayMinReplicas()}. */
+    public Builder gatewayMinReplicas(int gatewayMinReplicas) {
+      this.gatewayMinReplicas = gatewayMinReplicas;
+      return this;
+    }
+
+    /** See {@link CollectorHealthAlertsProps#runbookUrl()}. */
+    public Builder runbookUrl(String runbookUrl) {
+      this.runbookUrl = runbookUrl;
+      return this;
+    }
+
+    /** See {@link CollectorHealthAlertsProps#queueFill()}. */
+    public Builder queueFill(AlertTuning queueFill) {
+      this.queueFill = queueFill;
+      return this;
+    }
+
+    /** See {@link CollectorHealthAlertsProps#enqueueFailures()}. */
+    public Builder enqueueFailures(AlertTuning enqueueFailures) {
+      this.enqueueFailures = enqueueFailures;
+      return this;
+    }
+
+    /** See {@link CollectorHealthAlertsProps#sendFailures()}. */
+    public Builder sendFailures(AlertTuning sendFailures) {
+      this.sendFailures = sendFailures;
+      return this;
+    }
+
+    /** See {@link CollectorHealthAlertsProps#refusedData()}. */
+    public Builder refusedData(AlertTuning refusedData) {
+      this.refusedData = refusedData;
+      return this;
+    }
+
+    /** See {@link CollectorHealthAlertsProps#gatewayReplicas()}. */
+    public Builder gatewayReplicas(AlertTuning gatewayReplicas) {
+      this.gatewayReplicas = gatewayReplicas;
+      return this;
+    }
+
+    /** See {@link CollectorHealthAlertsProps#logsAgents()}. */
+    public Builder logsAgents(AlertTuning logsAgents) {
+      this.logsAgents = logsAgents;
+      return this;
+    }
+
+    /** See {@link CollectorHealthAlertsProps#unassignedTargets()}. */
+    public Builder unassignedTargets(AlertTuning unassignedTargets) {
+      this.unassignedTargets = unassignedTargets;
+      return this;
+    }
+
+    /** See {@link CollectorHealthAlertsProps#targetImbalance()}. */
+    public Builder targetImbalance(AlertTuning targetImbalance) {
+      this.targetImbalance = targetImbalance;
+      return this;
+    }
+
+    /** See {@link CollectorHealthAlertsProps#queueVolume()}. */
+    public Builder queueVolume(AlertTuning queueVolume) {
+      this.queueVolume = queueVolume;
+      return this;
+    }
+
+    /** The props. */
+    public CollectorHealthAlertsProps build() {
+      return new CollectorHealthAlertsProps(
+          environment,
+          applicationName,
+          gatewayName,
+          logsAgentName,
+          gatewayMinReplicas,
+          runbookUrl,
+          queueFill,
+          enqueueFailures,
+          sendFailures,
+          refusedData,
+          gatewayReplicas,
+          logsAgents,
+          unassignedTargets,
+          targetImbalance,
+          queueVolume);
+    }
+  }
+}

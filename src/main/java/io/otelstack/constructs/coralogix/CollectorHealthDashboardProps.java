@@ -1,0 +1,24 @@
+package io.otelstack.constructs.coralogix;
+
+import io.otelstack.internal.Maps;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Props of {@link CollectorHealthDashboard}.
+ *
+ * @param environment the environment's name, in the dashboard's name; required
+ * @param applicationName the environment's Coralogix application name; every query selects it;
+ *     required
+ * @param memoryLimitsBytes each collector's container memory limit, by collector name (its {@code
+ *     service_name}), drawn beside its replicas' memory. Default: none drawn.
+ */
+public record CollectorHealthDashboardProps(
+    String environment, String applicationName, Map<String, Long> memoryLimitsBytes) {
+  /** Requires the environment and application; copies the limits. */
+  public CollectorHealthDashboardProps {
+    Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(applicationName, "applicationName");
+    memoryLimitsBytes = memoryLimitsBytes == null ? Map.of() : Maps.copySorted(memoryLimitsBytes);
+  }
+}

@@ -1,0 +1,190 @@
+package io.otelstack.constructs.coralogix;
+
+import io.otelstack.ValidationException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Props of {@link MetricAlert}.
+ *
+ * @param name the alert's name as people see it in Coralogix and in notifications; required
+ * @param description what the alert means; the runbook link is appended; required
+ * @param runbookUrl link to the runbook section that says what to do; required
+ * @param promql the PromQL query Coralogix evaluates, one series per group; required
+ * @param condition which side of the threshold fires; required
+ * @param threshold the threshold, in the query's unit; required
+ * @param minutes the window: how long the condition holds before the alert fires; one of 1, 5, 10,
+ *     15, 20, 30, 60; required
+ * @param sustained true when the condition must hold for the whole window, false when once in it is
+ *     enough (counters where any occurrence is data loss). Default: true.
+ * @param absentFires true when a query with no data at all counts as 0 (a collector absent), false
+ *     when it means there is nothing to judge. Default: false.
+ * @param priority the priority of the notifications; required
+ * @param groupBy the labels the alert fires per, e.g. environment, collector and exporter; required
+ * @param labels Coralogix labels on the alert, e.g. the environment. Default: none.
+ */
+public record MetricAlertProps(
+    String name,
+    String description,
+    String runbookUrl,
+    String promql,
+    AlertCondition condition,
+    double threshold,
+    int minutes,
+    Boolean sustained,
+    Boolean absentFires,
+    AlertPriority priority,
+    List<String> groupBy,
+    Map<String, String> labels) {
+  /** The windows Coralogix offers, in minutes. */
+  public static final Set<Integer> WINDOWS = Set.of(1, 5, 10, 15, 20, 30, 60);
+
+  /** Requires the mandatory parts, applies defaults and checks the window. */
+  public MetricAlertProps {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(runbookUrl, "runbookUrl");
+    Objects.requireNonNull(promql, "promql");
+    Objects.requireNonNull(condition, "condition");
+    Objects.requireNonNull(priority, "priority");
+    sustained = sustained == null || sustained;
+    absentFires = absentFires != null && absentFires;
+    groupBy = List.copyOf(groupBy);
+    labels = labels == null ? Map.of() : Map.copyOf(labels);
+    if (!WINDOWS.contains(minutes)) {
+      throw new ValidationException(
+          "alert \""
+              + name
+              + "\": minutes ("
+              + minutes
+              + ") must be one of 1, 5, 10, 15, 20, 30, 60, the windows Coralogix offers");
+    }
+  }
+
+  /**
+   * The PromQL that returns a series exactly when the alert's condition holds at one instant, e.g.
+   * {@code (query) > 80}: what the proof evaluates in Prometheus.
+   */
+  public String firingExpression() {
+    return "(" + promql + ") " + condition.operator() + " " + formatThreshold(threshold);
+  }
+
+  /** The threshold as PromQL and Coralogix print it: no trailing {@code .0}. */
+  static String formatThreshold(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link MetricAlertProps}. */
+  public static final class Builder {
+    private String name;
+    private String description;
+    private String runbookUrl;
+    private String promql;
+    private AlertCondition condition;
+    private double threshold;
+    private int minutes;
+    private Boolean sustained;
+    private Boolean absentFires;
+    private AlertPriority priority;
+    private List<String> groupBy = List.of();
+    private Map<String, String> labels;
+
+    private Builder() {}
+
+    /** See {@link MetricAlertProps#name()}. */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /** See {@link MetricAlertProps#description()}. */
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    /** See {@link MetricAlertProps#runbookUrl()}. */
+    public Builder runbookUrl(String runbookUrl) {
+      this.runbookUrl = runbookUrl;
+      return this;
+    }
+
+    /** See {@link MetricAlertProps#promql()}. */
+    public Builder promql(String promql) {
+      this.promql = promql;
+      return this;
+    }
+
+    /** See {@link MetricAlertProps#condition()}. */
+    public Builder condition(AlertCondition condition) {
+      this.condition = condition;
+      return this;
+    }
+
+    /** See {@link MetricAlertProps#threshold()}. */
+    public Builder threshold(double threshold) {
+      this.threshold = threshold;
+      return this;
+    }
+
+    /** See {@link MetricAlertProps#minutes()}. */
+    public Builder minutes(int minutes) {
+      this.minutes = minutes;
+      return this;
+    }
+
+    /** See {@link MetricAlertProps#sustained()}. */
+    public Builder sustained(boolean sustained) {
+      this.sustained = sustained;
+      return this;
+    }
+
+    /** See {@link MetricAlertProps#absentFires()}. */
+    public Builder absentFires(boolean absentFires) {
+      this.absentFires = absentFires;
+      return this;
+    }
+
+    /** See {@link MetricAlertProps#priority()}. */
+    public Builder priority(AlertPriority priority) {
+      this.priority = priority;
+      return this;
+    }
+
+    /** See {@link MetricAlertProps#groupBy()}. */
+    public Builder groupBy(List<String> groupBy) {
+      this.groupBy = groupBy;
+      return this;
+    }
+
+    /** See {@link MetricAlertProps#labels()}. */
+    public Builder labels(Map<String, String> labels) {
+      this.labels = labels;
+      return this;
+    }
+
+    /** The props. */
+    public MetricAlertProps build() {
+      return new MetricAlertProps(
+          name,
+          description,
+          runbookUrl,
+          promql,
+          condition,
+          threshold,
+          minutes,
+          sustained,
+          absentFires,
+          priority,
+          groupBy,
+          labels);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.otelstack.constructs.coralogix;
+
+import io.otelstack.ValidationException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One TCO policy for logs.
+ *
+ * @param name the policy's name, unique among the log policies
+ * @param priority where matching logs go
+ * @param severities the Coralogix severities it applies to: {@code debug}, {@code verbose}, {@code
+ *     info}, {@code warning}, {@code error}, {@code critical}
+ * @param subsystems the subsystems it applies to; empty for all
+ */
+public record TcoLogsPolicy(
+    String name, TcoPriority priority, List<String> severities, List<String> subsystems) {
+  /** The severities Coralogix knows. */
+  public static final Set<String> SEVERITIES =
+      Set.of("debug", "verbose", "info", "warning", "error", "critical");
+
+  /** Requires every part and checks the severities. */
+  public TcoLogsPolicy {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(priority, "priority");
+    severities = List.copyOf(severities);
+    subsystems = List.copyOf(subsystems);
+    if (severities.isEmpty() || !SEVERITIES.containsAll(severities)) {
+      throw new ValidationException(
+          "TCO log policy \""
+              + name
+              + "\": severities ("
+              + severities
+              + ") must be one or more of debug, verbose, info, warning, error, critical");
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.otelstack.constructs.coralogix;
+
+import imports.coralogix.tco_policies_logs.TcoPoliciesLogs;
+import imports.coralogix.tco_policies_logs.TcoPoliciesLogsPolicies;
+import imports.coralogix.tco_policies_logs.TcoPoliciesLogsPoliciesApplications;
+import imports.coralogix.tco_policies_logs.TcoPoliciesLogsPoliciesSubsystems;
+import imports.coralogix.tco_policies_traces.TcoPoliciesTraces;
+import imports.coralogix.tco_policies_traces.TcoPoliciesTracesPolicies;
+import imports.coralogix.tco_policies_traces.TcoPoliciesTracesPoliciesApplications;
+import imports.coralogix.tco_policies_traces.TcoPoliciesTracesPoliciesSubsystems;
+import java.util.List;
+import software.constructs.Construct;
+
+/**
+ * The environment's Coralogix TCO policies: which logs and traces go to frequent search (high),
+ * monitoring (medium), the archive (low), or nowhere (block).
+ *
+ * <p>Every policy is limited to the environment's application, so environments sharing an account
+ * do not steer each other's data. Note that {@code coralogix_tco_policies_logs} and {@code _traces}
+ * each own the account's whole list: environments sharing one Coralogix account must let one stack
+ * hold the policies (set the others' lists empty).
+ *
+ * <p>Children: {@code Logs} and {@code Traces}, created only when their list is not empty.
+ */
+public final class TcoPolicies extends Construct {
+  /** Creates the policies. */
+  public TcoPolicies(Construct scope, String id, TcoPoliciesProps props) {
+    super(scope, id);
+    List<String> application = List.of(props.applicationName());
+    if (!props.logs().isEmpty()) {
+      TcoPoliciesLogs.Builder.create(this, "Logs")
+          .policies(
+              props.logs().stream()
+                  .map(
+                      p ->
+                          TcoPoliciesLogsPolicies.builder()
+                              .name(props.environment() + "-" + p.name())
+                              .priority(p.priority().value())
+                              .severities(p.severities())
+                              .applications(
+                                  TcoPoliciesLogsPoliciesApplications.builder()
+                                      .names(application)
+                                      .ruleType("is")
+                                      .build())
+                              .subsystems(
+                                  p.subsystems().isEmpty()
+                                      ? null
+                                      : TcoPoliciesLogsPoliciesSubsystems.builder()
+                                          .names(p.subsystems())
+                                          .ruleType("is")
+                                          .build())
+                              .build())
+                  .toList())
+          .build();
+    }
+    if (!props.traces().isEmpty()) {
+      TcoPoliciesTraces.Builder.create(this, "Traces")
+          .policies(
+              props.traces().stream()
+                  .map(
+                      p ->
+                          TcoPoliciesTracesPolicies.builder()
+                              .name(props.environment() + "-" + p.name())
+                              .priority(p.priority().value())
+                              .applications(
+                                  TcoPoliciesTracesPoliciesApplications.builder()
+                                      .names(application)
+                                      .ruleType("is")
+                                      .build())
+                              .subsystems(
+                                  p.subsystems().isEmpty()
+                                      ? null
+                                      : TcoPoliciesTracesPoliciesSubsystems.builder()
+                                          .names(p.subsystems())
+                                          .ruleType("is")
+                                          .build())
+                              .build())
+                  .toList())
+          .build();
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.otelstack.constructs.coralogix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.otelstack.ValidationException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MetricAlertPropsTest {
+  private static MetricAlertProps.Builder alert() {
+    return MetricAlertProps.builder()
+        .name("queue")
+        .description("d")
+        .runbookUrl("https://example.invalid/#runbook-queue-fill")
+        .promql("otelcol_exporter_queue_size")
+        .condition(AlertCondition.MORE_THAN)
+        .threshold(80)
+        .minutes(5)
+        .priority(AlertPriority.P2)
+        .groupBy(List.of("exporter"));
+  }
+
+  @Test
+  void firingExpressionComparesTheQueryWithTheThreshold() {
+    assertThat(alert().build().firingExpression()).isEqualTo("(otelcol_exporter_queue_size) > 80");
+    assertThat(
+            alert().condition(AlertCondition.LESS_THAN).threshold(0.5).build().firingExpression())
+        .isEqualTo("(otelcol_exporter_queue_size) < 0.5");
+  }
+
+  @Test
+  void defaultsToSustainedAndNoDataMeaningNothingToJudge() {
+    MetricAlertProps p = alert().build();
+    assertThat(p.sustained()).isTrue();
+    assertThat(p.absentFires()).isFalse();
+    assertThat(p.labels()).isEmpty();
+  }
+
+  @Test
+  void failsWhenTheWindowIsNotOneCoralogixOffers() {
+    assertThatThrownBy(() -> alert().minutes(7).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "alert \"queue\": minutes (7) must be one of 1, 5, 10, 15, 20, 30, 60, the windows"
+                + " Coralogix offers");
+  }
+}
