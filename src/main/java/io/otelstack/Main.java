@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import software.constructs.IConstruct;
 
@@ -52,16 +54,21 @@ public final class Main {
   static int run(Map<String, String> env, PrintStream out, PrintStream err) {
     Path dir = Path.of(env.getOrDefault("STACK_ENVIRONMENTS_DIR", "environments"));
     String only = env.get("STACK_ENVIRONMENT");
+    // The App makes its output directory when constructed, so a failure removes it again if new.
+    Path outdir = Path.of(env.getOrDefault("CDKTF_OUTDIR", "cdktf.out"));
+    boolean outdirExisted = Files.exists(outdir);
     try {
-      List<Environment> environments =
-          only == null || only.isBlank()
-              ? EnvironmentLoader.loadAll(dir)
-              : List.of(EnvironmentLoader.load(dir, only));
-      // Every stack is constructed (and so validated) before synth writes anything. The App makes
-      // its output directory when constructed, so a failure removes it again if it is new.
-      Path outdir = Path.of(env.getOrDefault("CDKTF_OUTDIR", "cdktf.out"));
-      boolean outdirExisted = Files.exists(outdir);
+      // Reading and validating the files is plain Java, so it runs while the App starts the jsii
+      // runtime (a Node process loading the CDKTF assembly): about a second of synth's wall time.
+      CompletableFuture<List<Environment>> loading =
+          CompletableFuture.supplyAsync(
+              () ->
+                  only == null || only.isBlank()
+                      ? EnvironmentLoader.loadAll(dir)
+                      : List.of(EnvironmentLoader.load(dir, only)));
       App app = new App(AppConfig.builder().outdir(outdir.toString()).build());
+      List<Environment> environments = loaded(loading, outdir, outdirExisted);
+      // Every stack is constructed (and so validated) before synth writes anything.
       List<String> errors = new ArrayList<>();
       for (Environment e : environments) {
         try {
@@ -75,14 +82,7 @@ public final class Main {
         }
       }
       if (!errors.isEmpty()) {
-        if (!outdirExisted) {
-          // Only the empty directories the App and its stacks made: nothing is synthesized yet.
-          try (Stream<Path> made = Files.walk(outdir)) {
-            for (Path p : made.sorted(Comparator.reverseOrder()).toList()) {
-              Files.delete(p);
-            }
-          }
-        }
+        removeIfNew(outdir, outdirExisted);
         throw new ValidationException(errors);
       }
       app.synth();
@@ -94,6 +94,33 @@ public final class Main {
       err.println("otel-stack: invalid configuration:");
       e.errors().forEach(line -> err.println("  " + line));
       return 1;
+    }
+  }
+
+  /** The loaded environments, or the loader's own exception, after removing a new outdir. */
+  private static List<Environment> loaded(
+      CompletableFuture<List<Environment>> loading, Path outdir, boolean outdirExisted)
+      throws IOException {
+    try {
+      return loading.join();
+    } catch (CompletionException failed) {
+      removeIfNew(outdir, outdirExisted);
+      if (failed.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw failed;
+    }
+  }
+
+  /** Only the empty directories the App and its stacks made: nothing is synthesized yet. */
+  private static void removeIfNew(Path outdir, boolean existed) throws IOException {
+    if (existed) {
+      return;
+    }
+    try (Stream<Path> made = Files.walk(outdir)) {
+      for (Path p : made.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 
