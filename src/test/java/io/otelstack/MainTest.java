@@ -61,12 +61,7 @@ class MainTest {
   @Test
   void failsWithAShortMessageAndNoStackTraceOnABadEnvironmentFile(@TempDir Path dir)
       throws IOException {
-    Files.copy(Path.of("environments/_defaults.yaml"), dir.resolve("_defaults.yaml"));
-    Files.writeString(
-        dir.resolve("qa.yaml"),
-        "cluster:\n  accountId: \"444444444444\"\nhpa:\n  minReplicas: 5\n  maxReplicas: 3\n");
-
-    SynthRun.Result r = SynthRun.run(Map.of("STACK_ENVIRONMENTS_DIR", dir.toString()));
+    SynthRun.Result r = synthWithQa(dir, "hpa:\n  minReplicas: 5\n  maxReplicas: 3\n");
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr())
@@ -78,12 +73,7 @@ class MainTest {
 
   @Test
   void namesTheEnvironmentFileWhenAConstructRejectsItsValues(@TempDir Path dir) throws IOException {
-    Files.copy(Path.of("environments/_defaults.yaml"), dir.resolve("_defaults.yaml"));
-    Files.writeString(
-        dir.resolve("qa.yaml"),
-        "cluster:\n  accountId: \"444444444444\"\nqueue:\n  pvcSizeGi: 5\n");
-
-    SynthRun.Result r = SynthRun.run(Map.of("STACK_ENVIRONMENTS_DIR", dir.toString()));
+    SynthRun.Result r = synthWithQa(dir, "queue:\n  pvcSizeGi: 5\n");
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr())
@@ -94,6 +84,13 @@ class MainTest {
                 + " queue.maxBatchSizeKi (512), i.e. at least 8; raise pvcSizeGi or lower"
                 + " sizeBatches\n");
     assertThat(r.outdir()).as("nothing is written for bad input").doesNotExist();
+  }
+
+  /** Synth of the shared defaults plus a {@code qa.yaml} that states {@code fields}. */
+  private static SynthRun.Result synthWithQa(Path dir, String fields) throws IOException {
+    Files.copy(Path.of("environments/_defaults.yaml"), dir.resolve("_defaults.yaml"));
+    Files.writeString(dir.resolve("qa.yaml"), "cluster:\n  accountId: \"444444444444\"\n" + fields);
+    return SynthRun.run(Map.of("STACK_ENVIRONMENTS_DIR", dir.toString()));
   }
 
   @Test
