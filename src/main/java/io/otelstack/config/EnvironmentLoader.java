@@ -48,6 +48,10 @@ public final class EnvironmentLoader {
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final int MAX_NAME_LENGTH = 20;
   private static final EnvironmentSchema SCHEMA = EnvironmentSchema.load();
+
+  /** What stands for the environment's name in {@code coralogix.applicationName}. */
+  public static final String ENVIRONMENT_PLACEHOLDER = "{env}";
+
   private static final ObjectMapper BINDER =
       new ObjectMapper()
           .registerModule(new SimpleModule().addDeserializer(Duration.class, new Interval()));
@@ -166,6 +170,21 @@ public final class EnvironmentLoader {
     return null;
   }
 
+  /**
+   * Puts the environment's name for {@value #ENVIRONMENT_PLACEHOLDER} in {@code
+   * coralogix.applicationName}, before validation, so the default gives every environment an
+   * application of its own.
+   */
+  private static JsonNode withName(JsonNode document, String name) {
+    if (document.path("coralogix") instanceof ObjectNode coralogix
+        && coralogix.path("applicationName").isTextual()) {
+      coralogix.put(
+          "applicationName",
+          coralogix.get("applicationName").asText().replace(ENVIRONMENT_PLACEHOLDER, name));
+    }
+    return document;
+  }
+
   /** Deep merge: maps merge, anything else replaces. */
   private static JsonNode merge(JsonNode base, JsonNode override) {
     if (!base.isObject() || !override.isObject()) {
@@ -199,7 +218,7 @@ public final class EnvironmentLoader {
       this.file = file;
       this.defaults = defaults;
       this.errors = errors;
-      this.document = merge(defaults.root(), file.root());
+      this.document = withName(merge(defaults.root(), file.root()), name);
     }
 
     /**

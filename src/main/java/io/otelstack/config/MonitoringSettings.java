@@ -1,5 +1,7 @@
 package io.otelstack.config;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,18 +12,22 @@ import java.util.Objects;
  *
  * @param apiKeySecretName name of the Secrets Manager secret holding the management API key
  * @param alerts the collector-health alerts
+ * @param notifications per alert priority ({@code P1} to {@code P5}), the Coralogix webhook
+ *     integration IDs its alerts notify
  * @param recordingRules pre-aggregations of application metrics
  * @param tco TCO policies for logs and traces
  */
 public record MonitoringSettings(
     String apiKeySecretName,
     AlertsSettings alerts,
+    Map<String, List<String>> notifications,
     RecordingRulesSettings recordingRules,
     TcoSettings tco) {
   /** Requires every part. */
   public MonitoringSettings {
     Objects.requireNonNull(apiKeySecretName, "apiKeySecretName");
     Objects.requireNonNull(alerts, "alerts");
+    notifications = Map.copyOf(notifications);
     Objects.requireNonNull(recordingRules, "recordingRules");
     Objects.requireNonNull(tco, "tco");
   }

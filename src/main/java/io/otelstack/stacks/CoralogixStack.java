@@ -23,6 +23,7 @@ import io.otelstack.constructs.coralogix.TcoPoliciesProps;
 import io.otelstack.constructs.coralogix.TcoPriority;
 import io.otelstack.constructs.coralogix.TcoTracesPolicy;
 import java.util.Map;
+import java.util.stream.Collectors;
 import software.constructs.Construct;
 
 /**
@@ -72,6 +73,11 @@ public final class CoralogixStack extends TerraformStack {
             .unassignedTargets(tuning(a.unassignedTargets()))
             .targetImbalance(tuning(a.targetImbalance()))
             .queueVolume(tuning(a.queueVolume()))
+            .notifications(
+                m.notifications().entrySet().stream()
+                    .collect(
+                        Collectors.toMap(
+                            e -> AlertPriority.valueOf(e.getKey()), Map.Entry::getValue)))
             .build();
     this.alerts = new CollectorHealthAlerts(this, "CollectorHealthAlerts", alertProps);
     this.dashboard =

@@ -138,6 +138,23 @@ class EnvironmentLoaderTest {
   }
 
   @Test
+  void givesEachEnvironmentItsOwnCoralogixApplicationByDefault() {
+    assertThat(EnvironmentLoader.loadAll(COMMITTED))
+        .extracting(e -> e.coralogix().applicationName())
+        .containsExactly("otel-stack-dev", "otel-stack-prod", "otel-stack-staging");
+  }
+
+  @Test
+  void putsTheEnvironmentNameIntoACustomApplicationName(@TempDir Path dir) {
+    EnvironmentFiles.withDefaults(
+        dir,
+        "qa.yaml",
+        EnvironmentFiles.read("dev.yaml") + "coralogix:\n  applicationName: shop-{env}-eu\n");
+    assertThat(EnvironmentLoader.load(dir, "qa").coralogix().applicationName())
+        .isEqualTo("shop-qa-eu");
+  }
+
+  @Test
   void ignoresFilesStartingWithAnUnderscore(@TempDir Path dir) {
     EnvironmentFiles.withDefaults(dir, "qa.yaml", EnvironmentFiles.read("dev.yaml"));
     EnvironmentFiles.write(dir, "_notes.yaml", "not: an environment\n");

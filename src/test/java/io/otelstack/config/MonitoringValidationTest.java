@@ -58,6 +58,22 @@ class MonitoringValidationTest {
   }
 
   @Test
+  void failsWhenAWebhookIdIsNotDigits() {
+    assertThat(errors("monitoring:\n  notifications:\n    P1: [\"12345\", pagerduty]\n"))
+        .containsExactly(
+            "x.yaml: line 5: monitoring.notifications.P1[1] (pagerduty) must be a Coralogix"
+                + " webhook integration ID: 1 to 19 digits, quoted, e.g. \"12345\"");
+  }
+
+  @Test
+  void failsWhenNotificationsNameAnUnknownPriority() {
+    assertThat(errors("monitoring:\n  notifications:\n    P0: [\"12345\"]\n"))
+        .containsExactly(
+            "x.yaml: line 5: monitoring.notifications.P0 is not a field of"
+                + " monitoring.notifications; did you mean monitoring.notifications.P1?");
+  }
+
+  @Test
   void failsWhenTheRecordedCounterIsNotAllowlisted() {
     assertThat(errors("monitoring:\n  recordingRules:\n    requestsCounter: grpc_requests_total\n"))
         .containsExactly(

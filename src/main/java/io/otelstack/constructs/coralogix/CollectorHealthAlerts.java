@@ -256,6 +256,7 @@ public final class CollectorHealthAlerts extends Construct {
                 .priority(tuning.priority())
                 .groupBy(groupBy)
                 .labels(Map.of("environment", props.environment(), "managed-by", "otel-stack"))
+                .webhookIds(props.webhookIds(tuning.priority()))
                 .build()));
   }
 

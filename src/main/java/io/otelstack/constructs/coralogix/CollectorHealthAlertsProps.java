@@ -1,5 +1,7 @@
 package io.otelstack.constructs.coralogix;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,6 +27,8 @@ import java.util.Objects;
  * @param targetImbalance one collector above threshold times the average share. Default: P3, 30
  *     minutes, 2×.
  * @param queueVolume queue volume above threshold percent full. Default: P2, 5 minutes, 85%.
+ * @param notifications the Coralogix webhook integration IDs each priority's alerts notify.
+ *     Default: none for every priority; the alerts then show in Coralogix but notify nobody.
  */
 public record CollectorHealthAlertsProps(
     String environment,
@@ -41,7 +45,8 @@ public record CollectorHealthAlertsProps(
     AlertTuning logsAgents,
     AlertTuning unassignedTargets,
     AlertTuning targetImbalance,
-    AlertTuning queueVolume) {
+    AlertTuning queueVolume,
+    Map<AlertPriority, List<String>> notifications) {
   /** Default {@link #runbookUrl()}. */
   public static final String DEFAULT_RUNBOOK_URL =
       "https://git.otel-stack.invalid/platform/otel-stack/blob/main/README.md";
@@ -63,6 +68,12 @@ public record CollectorHealthAlertsProps(
     unassignedTargets = orDefault(unassignedTargets, AlertTuning.of(AlertPriority.P2, 5));
     targetImbalance = orDefault(targetImbalance, new AlertTuning(AlertPriority.P3, 30, 2));
     queueVolume = orDefault(queueVolume, new AlertTuning(AlertPriority.P2, 5, 85));
+    notifications = notifications == null ? Map.of() : Map.copyOf(notifications);
+  }
+
+  /** The webhook integration IDs alerts of {@code priority} notify; empty when none. */
+  public List<String> webhookIds(AlertPriority priority) {
+    return notifications.getOrDefault(priority, List.of());
   }
 
   private static AlertTuning orDefault(AlertTuning value, AlertTuning fallback) {
@@ -91,6 +102,7 @@ public record CollectorHealthAlertsProps(
     private AlertTuning unassignedTargets;
     private AlertTuning targetImbalance;
     private AlertTuning queueVolume;
+    private Map<AlertPriority, List<String>> notifications;
 
     private Builder() {}
 
@@ -184,6 +196,12 @@ public record CollectorHealthAlertsProps(
       return this;
     }
 
+    /** See {@link CollectorHealthAlertsProps#notifications()}. */
+    public Builder notifications(Map<AlertPriority, List<String>> notifications) {
+      this.notifications = notifications;
+      return this;
+    }
+
     /** The props. */
     public CollectorHealthAlertsProps build() {
       return new CollectorHealthAlertsProps(
@@ -201,7 +219,8 @@ public record CollectorHealthAlertsProps(
           logsAgents,
           unassignedTargets,
           targetImbalance,
-          queueVolume);
+          queueVolume,
+          notifications);
     }
   }
 }

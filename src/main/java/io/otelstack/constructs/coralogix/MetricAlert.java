@@ -3,6 +3,9 @@ package io.otelstack.constructs.coralogix;
 import imports.coralogix.alert.Alert;
 import imports.coralogix.alert.AlertIncidentsSettings;
 import imports.coralogix.alert.AlertIncidentsSettingsRetriggeringPeriod;
+import imports.coralogix.alert.AlertNotificationGroup;
+import imports.coralogix.alert.AlertNotificationGroupWebhooksSettings;
+import imports.coralogix.alert.AlertNotificationGroupWebhooksSettingsRetriggeringPeriod;
 import imports.coralogix.alert.AlertTypeDefinition;
 import imports.coralogix.alert.AlertTypeDefinitionMetricThreshold;
 import imports.coralogix.alert.AlertTypeDefinitionMetricThresholdMetricFilter;
@@ -20,11 +23,16 @@ import software.constructs.Construct;
  * a PromQL query, a threshold it must cross for a window, a priority, and a runbook link in the
  * description and in the {@code runbook_url} label.
  *
+ * <p>Notifications go to the Coralogix outbound webhooks named in the props (Slack, PagerDuty,
+ * email or any other integration set up in Coralogix), when the alert triggers, hourly while it
+ * stays triggered, and when it resolves.
+ *
  * <p>Child: {@code Resource} (the alert).
  */
 public final class MetricAlert extends Construct {
   // Notifications repeat hourly while the alert stays triggered, and say when it resolves.
   private static final int RETRIGGER_MINUTES = 60;
+  private static final String NOTIFY_ON = "Triggered and Resolved";
 
   private final MetricAlertProps props;
 
@@ -34,14 +42,34 @@ public final class MetricAlert extends Construct {
     this.props = props;
     Map<String, String> labels = new LinkedHashMap<>(props.labels());
     labels.put("runbook_url", props.runbookUrl());
-    Alert.Builder.create(this, "Resource")
+    Alert.Builder alert = Alert.Builder.create(this, "Resource");
+    if (!props.webhookIds().isEmpty()) {
+      alert.notificationGroup(
+          AlertNotificationGroup.builder()
+              .webhooksSettings(
+                  props.webhookIds().stream()
+                      .map(
+                          webhook ->
+                              AlertNotificationGroupWebhooksSettings.builder()
+                                  .integrationId(webhook)
+                                  .notifyOn(NOTIFY_ON)
+                                  .retriggeringPeriod(
+                                      AlertNotificationGroupWebhooksSettingsRetriggeringPeriod
+                                          .builder()
+                                          .minutes(RETRIGGER_MINUTES)
+                                          .build())
+                                  .build())
+                      .toList())
+              .build());
+    }
+    alert
         .name(props.name())
         .description(props.description() + " Runbook: " + props.runbookUrl())
         .groupBy(props.groupBy())
         .labels(new java.util.TreeMap<>(labels))
         .incidentsSettings(
             AlertIncidentsSettings.builder()
-                .notifyOn("Triggered and Resolved")
+                .notifyOn(NOTIFY_ON)
                 .retriggeringPeriod(
                     AlertIncidentsSettingsRetriggeringPeriod.builder()
                         .minutes(RETRIGGER_MINUTES)

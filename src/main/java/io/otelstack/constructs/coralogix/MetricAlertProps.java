@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Props of {@link MetricAlert}.
@@ -24,6 +25,9 @@ import java.util.Set;
  * @param priority the priority of the notifications; required
  * @param groupBy the labels the alert fires per, e.g. environment, collector and exporter; required
  * @param labels Coralogix labels on the alert, e.g. the environment. Default: none.
+ * @param webhookIds Coralogix outbound webhooks (their integration IDs, digits) notified when the
+ *     alert triggers and when it resolves. Default: none; the alert then shows in Coralogix but
+ *     notifies nobody.
  */
 public record MetricAlertProps(
     String name,
@@ -37,9 +41,12 @@ public record MetricAlertProps(
     Boolean absentFires,
     AlertPriority priority,
     List<String> groupBy,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    List<String> webhookIds) {
   /** The windows Coralogix offers, in minutes. */
   public static final Set<Integer> WINDOWS = Set.of(1, 5, 10, 15, 20, 30, 60);
+
+  private static final Pattern WEBHOOK_ID = Pattern.compile("[0-9]{1,19}");
 
   /** Requires the mandatory parts, applies defaults and checks the window. */
   public MetricAlertProps {
@@ -53,6 +60,17 @@ public record MetricAlertProps(
     absentFires = absentFires != null && absentFires;
     groupBy = List.copyOf(groupBy);
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+    webhookIds = webhookIds == null ? List.of() : List.copyOf(webhookIds);
+    for (String id : webhookIds) {
+      if (!WEBHOOK_ID.matcher(id).matches()) {
+        throw new ValidationException(
+            "alert \""
+                + name
+                + "\": webhookIds entry ("
+                + id
+                + ") must be a Coralogix webhook integration ID, 1 to 19 digits, e.g. 12345");
+      }
+    }
     if (!WINDOWS.contains(minutes)) {
       throw new ValidationException(
           "alert \""
@@ -95,6 +113,7 @@ public record MetricAlertProps(
     private AlertPriority priority;
     private List<String> groupBy = List.of();
     private Map<String, String> labels;
+    private List<String> webhookIds;
 
     private Builder() {}
 
@@ -170,6 +189,12 @@ public record MetricAlertProps(
       return this;
     }
 
+    /** See {@link MetricAlertProps#webhookIds()}. */
+    public Builder webhookIds(List<String> webhookIds) {
+      this.webhookIds = webhookIds;
+      return this;
+    }
+
     /** The props. */
     public MetricAlertProps build() {
       return new MetricAlertProps(
@@ -184,7 +209,8 @@ public record MetricAlertProps(
           absentFires,
           priority,
           groupBy,
-          labels);
+          labels,
+          webhookIds);
     }
   }
 }

@@ -414,7 +414,11 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
         Map.of("preStop", Map.of("sleep", Map.of("seconds", props.preStopDelaySeconds()))));
     v.put("podDisruptionBudget", Map.of("enabled", true, "maxUnavailable", 1));
     Placement.addTo(v, props, podSelectorLabels());
-    v.put("clusterRole", Map.of("create", true, "rules", POD_ATTRIBUTES.rbacRules()));
+    List<Map<String, Object>> rules = new ArrayList<>(POD_ATTRIBUTES.rbacRules());
+    if (allocator != null) {
+      rules.addAll(allocator.collectorRbacRules());
+    }
+    v.put("clusterRole", Map.of("create", true, "rules", rules));
     if (hpa != null) {
       v.put("autoscaling", hpa.values());
     }

@@ -81,6 +81,22 @@ public class TargetAllocator extends Construct {
   private static final List<String> ALWAYS_DROPPED = List.of("pod_ip", "instance_id");
   private static final Duration PROMETHEUS_DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
+  /** The scrape job of the allocator's own metrics. */
+  public static final String ALLOCATOR_JOB = "target-allocator";
+
+  /** The scrape job of the kubelets' metrics, through the API server's node proxy. */
+  public static final String KUBELET_JOB = "kubelet";
+
+  /**
+   * The allocator's own series the collector-health alerts read, and nothing else of its metrics:
+   * the collectors it can assign to, and the targets each holds (names as {@code
+   * cmd/otel-allocator} registers them).
+   */
+  static final String ALLOCATOR_SERIES =
+      "opentelemetry_allocator_(collectors_allocatable|targets_per_collector)";
+
+  private static final String SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
+
   /**
    * A sed script adding a restricted securityContext to the allocator's container, run by Helm as a
    * post-renderer.
@@ -141,7 +157,8 @@ public class TargetAllocator extends Construct {
             List.of(
                 ClusterRoleV1Rule.builder()
                     .apiGroups(List.of(""))
-                    .resources(List.of("pods"))
+                    // Nodes for the kubelet job's node discovery.
+                    .resources(List.of("pods", "nodes"))
                     .verbs(List.of("get", "list", "watch"))
                     .build()))
         .build();
@@ -262,19 +279,118 @@ public class TargetAllocator extends Construct {
     return v;
   }
 
+  /**
+   * What a collector fed by this allocator must be granted to run its jobs: {@code get} on {@code
+   * nodes/proxy}, the API server's route to each kubelet's {@code /metrics}.
+   */
+  public List<Map<String, Object>> collectorRbacRules() {
+    return List.of(
+        Map.of(
+            "apiGroups",
+            List.of(""),
+            "resources",
+            List.of("nodes/proxy"),
+            "verbs",
+            List.of("get")));
+  }
+
   private List<Object> scrapeConfigs() {
     List<Object> jobs = new ArrayList<>();
-    props.scrapeTiers().forEach((tier, interval) -> jobs.add(job(tier, interval)));
+    props.scrapeTiers().forEach((tier, interval) -> jobs.add(tierJob(tier, interval)));
+    jobs.add(allocatorJob());
+    jobs.add(kubeletJob());
     return jobs;
   }
 
-  private Map<String, Object> job(String tier, Duration interval) {
-    Duration timeout =
-        interval.compareTo(PROMETHEUS_DEFAULT_TIMEOUT) < 0 ? interval : PROMETHEUS_DEFAULT_TIMEOUT;
+  /**
+   * The allocator's own {@code /metrics} on each of its pods, for the unassigned-targets and
+   * target-imbalance alerts. Only {@link #ALLOCATOR_SERIES} is kept.
+   */
+  private Map<String, Object> allocatorJob() {
+    Map<String, Object> job = platformJob(ALLOCATOR_JOB);
+    job.put(
+        "kubernetes_sd_configs",
+        List.of(
+            Map.of(
+                "role",
+                "pod",
+                "namespaces",
+                Map.of("names", List.of(collector().namespace().name())))));
+    List<Object> rules = new ArrayList<>();
+    rules.add(
+        rule(
+            "keep",
+            List.of("__meta_kubernetes_pod_label_app_kubernetes_io_instance"),
+            releaseName()));
+    rules.add(
+        rule(
+            "keep",
+            List.of("__meta_kubernetes_pod_container_port_number"),
+            Integer.toString(CONTAINER_PORT)));
+    rules.add(
+        rule("drop", List.of("__meta_kubernetes_pod_phase"), "Pending|Succeeded|Failed|Unknown"));
+    rules.add(copy("__meta_kubernetes_pod_name", "pod"));
+    job.put("relabel_configs", rules);
+    job.put("metric_relabel_configs", List.of(rule("keep", List.of("__name__"), ALLOCATOR_SERIES)));
+    return job;
+  }
+
+  /**
+   * Each node's kubelet {@code /metrics}, read through the API server's node proxy with the
+   * collector's service account, so no collector needs a route to the nodes' port 10250: the
+   * gateway's NetworkPolicy already allows the Kubernetes API. Kept are {@code kubelet_node_name}
+   * (every node, for the logs-agents alert) and the used and capacity bytes of the collector
+   * namespace's volumes (the queue volumes, for the queue-volume alert); nothing else.
+   */
+  private Map<String, Object> kubeletJob() {
+    Map<String, Object> job = platformJob(KUBELET_JOB);
+    job.put("scheme", "https");
+    job.put("tls_config", Map.of("ca_file", SERVICE_ACCOUNT_DIR + "/ca.crt"));
+    job.put("authorization", Map.of("credentials_file", SERVICE_ACCOUNT_DIR + "/token"));
+    job.put("kubernetes_sd_configs", List.of(Map.of("role", "node")));
+    List<Object> rules = new ArrayList<>();
+    Map<String, Object> address = rule("replace", List.of("__meta_kubernetes_node_name"), "(.+)");
+    address.put("target_label", "__address__");
+    address.put("replacement", "kubernetes.default.svc:443");
+    rules.add(address);
+    Map<String, Object> path = rule("replace", List.of("__meta_kubernetes_node_name"), "(.+)");
+    path.put("target_label", "__metrics_path__");
+    path.put("replacement", "/api/v1/nodes/$1/proxy/metrics");
+    rules.add(path);
+    // Every node's target has the API server's address: the node name tells them apart.
+    rules.add(copy("__meta_kubernetes_node_name", "instance"));
+    job.put("relabel_configs", rules);
+    Map<String, Object> keep =
+        rule(
+            "keep",
+            List.of("__name__", "namespace"),
+            "kubelet_node_name;|kubelet_volume_stats_(capacity|used)_bytes;"
+                + collector().namespace().name());
+    job.put("metric_relabel_configs", List.of(keep));
+    return job;
+  }
+
+  /** A job of the stack's own monitoring, at the default tier's interval. */
+  private Map<String, Object> platformJob(String name) {
+    return job(name, props.scrapeTiers().get(props.defaultTier()));
+  }
+
+  private static Map<String, Object> job(String name, Duration interval) {
     Map<String, Object> job = new LinkedHashMap<>();
-    job.put("job_name", "pods-" + tier);
+    job.put("job_name", name);
     job.put("scrape_interval", interval.toSeconds() + "s");
-    job.put("scrape_timeout", timeout.toSeconds() + "s");
+    job.put("scrape_timeout", timeout(interval).toSeconds() + "s");
+    return job;
+  }
+
+  private static Duration timeout(Duration interval) {
+    return interval.compareTo(PROMETHEUS_DEFAULT_TIMEOUT) < 0
+        ? interval
+        : PROMETHEUS_DEFAULT_TIMEOUT;
+  }
+
+  private Map<String, Object> tierJob(String tier, Duration interval) {
+    Map<String, Object> job = job("pods-" + tier, interval);
     job.put("sample_limit", props.sampleLimit());
     job.put("label_limit", props.labelLimit());
     job.put("kubernetes_sd_configs", List.of(Map.of("role", "pod")));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CollectorHealthAlertsTest {
@@ -52,6 +53,38 @@ class CollectorHealthAlertsTest {
     assertThat(rule.path("condition").path("of_the_last").asText()).isEqualTo("5_MINUTES");
     assertThat(rule.path("condition").path("condition_type").asText()).isEqualTo("MORE_THAN");
     assertThat(rule.path("override").path("priority").asText()).isEqualTo("P2");
+  }
+
+  @Test
+  void notifiesNobodyByDefault() throws Exception {
+    JsonNode alerts = synth(prod().build());
+
+    alerts.forEach(
+        a -> assertThat(a.has("notification_group")).as(a.path("name").asText()).isFalse());
+  }
+
+  @Test
+  void notifiesTheWebhooksOfEachAlertsPriority() throws Exception {
+    JsonNode alerts =
+        synth(
+            prod()
+                .notifications(
+                    Map.of(
+                        AlertPriority.P1, List.of("111", "112"), AlertPriority.P2, List.of("222")))
+                .build());
+
+    JsonNode p1 = alert(alerts, "EnqueueFailures").path("notification_group");
+    assertThat(p1.path("webhooks_settings").findValuesAsText("integration_id"))
+        .containsExactly("111", "112");
+    assertThat(p1.path("webhooks_settings").get(0).path("notify_on").asText())
+        .isEqualTo("Triggered and Resolved");
+    assertThat(
+            alert(alerts, "QueueFill")
+                .path("notification_group")
+                .path("webhooks_settings")
+                .findValuesAsText("integration_id"))
+        .containsExactly("222");
+    assertThat(alert(alerts, "TargetImbalance").has("notification_group")).isFalse();
   }
 
   @Test

@@ -35,6 +35,7 @@ class MetricAlertPropsTest {
     assertThat(p.sustained()).isTrue();
     assertThat(p.absentFires()).isFalse();
     assertThat(p.labels()).isEmpty();
+    assertThat(p.webhookIds()).isEmpty();
   }
 
   @Test
@@ -44,5 +45,14 @@ class MetricAlertPropsTest {
         .hasMessage(
             "alert \"queue\": minutes (7) must be one of 1, 5, 10, 15, 20, 30, 60, the windows"
                 + " Coralogix offers");
+  }
+
+  @Test
+  void failsWhenAWebhookIdIsNotAnIntegrationId() {
+    assertThatThrownBy(() -> alert().webhookIds(List.of("12345", "slack-oncall")).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "alert \"queue\": webhookIds entry (slack-oncall) must be a Coralogix webhook"
+                + " integration ID, 1 to 19 digits, e.g. 12345");
   }
 }

@@ -170,10 +170,15 @@ class TargetAllocatorTest {
   }
 
   @Test
-  void runsOneJobPerTierAtItsInterval() {
+  void runsOneJobPerTierAtItsIntervalAndItsOwnJobsAtTheDefaultTiers() {
     TargetAllocator ta = allocator();
     assertThat(jobs(ta).stream().map(j -> j.get("job_name") + "@" + j.get("scrape_interval")))
-        .containsExactly("pods-critical@15s", "pods-development@300s", "pods-normal@60s");
+        .containsExactly(
+            "pods-critical@15s",
+            "pods-development@300s",
+            "pods-normal@60s",
+            "target-allocator@60s",
+            "kubelet@60s");
   }
 
   @Test
@@ -184,8 +189,74 @@ class TargetAllocatorTest {
                 .scrapeTiers(Map.of("fast", Duration.ofSeconds(5), "slow", Duration.ofMinutes(2)))
                 .defaultTier("slow"));
     assertThat(jobs(ta).stream().map(j -> j.get("job_name") + "@" + j.get("scrape_interval")))
-        .containsExactly("pods-fast@5s", "pods-slow@120s");
+        .containsExactly("pods-fast@5s", "pods-slow@120s", "target-allocator@120s", "kubelet@120s");
     assertThat(job(ta, "pods-fast")).containsEntry("scrape_timeout", "5s");
+  }
+
+  @Test
+  void scrapesItsOwnPodsKeepingOnlyTheSeriesTheAlertsRead() {
+    TargetAllocator ta = allocator();
+    Map<String, Object> job = job(ta, TargetAllocator.ALLOCATOR_JOB);
+    assertThat(job.get("kubernetes_sd_configs"))
+        .isEqualTo(
+            List.of(
+                Map.of("role", "pod", "namespaces", Map.of("names", List.of("observability")))));
+    assertThat(relabel(ta, TargetAllocator.ALLOCATOR_JOB).subList(0, 2))
+        .extracting(r -> r.get("action") + " " + r.get("source_labels") + " " + r.get("regex"))
+        .containsExactly(
+            "keep [__meta_kubernetes_pod_label_app_kubernetes_io_instance]"
+                + " otel-metrics-traces-target-allocator",
+            "keep [__meta_kubernetes_pod_container_port_number] 8080");
+    assertThat(metricRelabel(ta, TargetAllocator.ALLOCATOR_JOB))
+        .containsExactly(
+            Map.of(
+                "action",
+                "keep",
+                "source_labels",
+                List.of("__name__"),
+                "regex",
+                "opentelemetry_allocator_(collectors_allocatable|targets_per_collector)"));
+  }
+
+  @Test
+  void scrapesEveryKubeletThroughTheApiServerKeepingOnlyNodeNamesAndQueueVolumes() {
+    TargetAllocator ta = allocator();
+    Map<String, Object> job = job(ta, TargetAllocator.KUBELET_JOB);
+    assertThat(job)
+        .containsEntry("scheme", "https")
+        .containsEntry("kubernetes_sd_configs", List.of(Map.of("role", "node")))
+        .containsEntry(
+            "authorization",
+            Map.of("credentials_file", "/var/run/secrets/kubernetes.io/serviceaccount/token"));
+    assertThat(relabel(ta, TargetAllocator.KUBELET_JOB))
+        .extracting(r -> r.get("target_label") + "=" + r.get("replacement"))
+        .containsExactly(
+            "__address__=kubernetes.default.svc:443",
+            "__metrics_path__=/api/v1/nodes/$1/proxy/metrics",
+            "instance=$1");
+    assertThat(metricRelabel(ta, TargetAllocator.KUBELET_JOB))
+        .containsExactly(
+            Map.of(
+                "action",
+                "keep",
+                "source_labels",
+                List.of("__name__", "namespace"),
+                "regex",
+                "kubelet_node_name;|kubelet_volume_stats_(capacity|used)_bytes;observability"));
+  }
+
+  @Test
+  void grantsItsCollectorTheKubeletMetricsThroughTheNodeProxyOnly() {
+    TargetAllocator ta = allocator();
+    assertThat(maps(map(ta.collector().values().get("clusterRole")).get("rules")))
+        .contains(
+            Map.of(
+                "apiGroups",
+                List.of(""),
+                "resources",
+                List.of("nodes/proxy"),
+                "verbs",
+                List.of("get")));
   }
 
   @Test
@@ -297,7 +368,7 @@ class TargetAllocatorTest {
   }
 
   @Test
-  void bindsTheAllocatorToAClusterRoleThatOnlyReadsPods() {
+  void bindsTheAllocatorToAClusterRoleThatOnlyReadsPodsAndNodes() {
     TerraformStack stack = Synth.stack();
     new TargetAllocator(
         stack, "TargetAllocator", Fixtures.allocatorProps(Fixtures.collector(stack)).build());
@@ -305,7 +376,7 @@ class TargetAllocatorTest {
     JsonNode role = Synth.onlyResource(synthesized, "kubernetes_cluster_role_v1");
     assertThat(role.at("/rule").toString())
         .isEqualTo(
-            "[{\"api_groups\":[\"\"],\"resources\":[\"pods\"],\"verbs\":[\"get\",\"list\",\"watch\"]}]");
+            "[{\"api_groups\":[\"\"],\"resources\":[\"pods\",\"nodes\"],\"verbs\":[\"get\",\"list\",\"watch\"]}]");
     JsonNode binding = Synth.onlyResource(synthesized, "kubernetes_cluster_role_binding_v1");
     assertThat(binding.at("/subject/0/name").asText()).isEqualTo("otel-metrics-traces-ta");
     assertThat(binding.at("/role_ref/name").asText()).isEqualTo(role.at("/metadata/name").asText());
