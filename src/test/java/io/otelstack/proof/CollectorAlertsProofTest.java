@@ -10,6 +10,8 @@ import io.otelstack.config.Environment;
 import io.otelstack.config.QueueSettings;
 import io.otelstack.constructs.coralogix.MetricAlert;
 import io.otelstack.constructs.coralogix.MetricAlertProps;
+import io.otelstack.constructs.metrics.TargetAllocator;
+import io.otelstack.internal.HelmValues;
 import io.otelstack.stacks.CoralogixStack;
 import io.otelstack.testing.Environments;
 import java.nio.file.Path;
@@ -30,11 +32,21 @@ import org.junit.jupiter.api.Test;
  * evaluates each alert's firing expression (its PromQL against its threshold) through the HTTP
  * query API: quiet while everything is healthy, firing once its condition is produced.
  *
- * <p>Two documented departures from the generated configuration, both sizes rather than behaviour:
- * the queue is made small ({@code queue.sizeBatches} 8 of 16 KiB) so that an outage fills it in
- * seconds, and the replica under memory pressure gets a memory limiter limit below its live heap,
- * since no cgroup limit exists here. Kubelet and Target Allocator metrics come from {@link
- * ClusterMetricsStandIn}, a named stand-in.
+ * <p>The cluster-side alerts (logs agents, unassigned targets, target imbalance, queue volume) read
+ * series that only a cluster produces. Those go the way they go in a cluster: one more gateway
+ * replica, run with the generated configuration, scrapes them with the Target Allocator's generated
+ * {@code kubelet} and {@code target-allocator} jobs (their relabel and keep rules unchanged) from
+ * {@link ClusterMetricsStandIn}, and its real coralogix exporter sends them to {@link
+ * CoralogixMetricsStandIn}, which Prometheus scrapes. The scenario checks that exactly the alerted
+ * series arrive, the rest dropped by the keep rules.
+ *
+ * <p>Documented departures from the generated configuration, sizes and what cannot exist here
+ * rather than behaviour: the queue is made small ({@code queue.sizeBatches} 8 of 16 KiB) so that an
+ * outage fills it in seconds; the replica under memory pressure gets a memory limiter limit below
+ * its live heap, since no cgroup limit exists here; the kubelet job reaches the stand-in over plain
+ * HTTP without the service account's token and CA (there is no API server); the two cluster jobs
+ * scrape every second rather than at the default tier's interval; and the scraping replica leaves
+ * out its own self-scrape, so that the gateway count stays that of the scenario's replicas.
  */
 @Tag("integration")
 class CollectorAlertsProofTest {
@@ -55,10 +67,12 @@ class CollectorAlertsProofTest {
     String app = env.coralogix().applicationName();
     Map<String, Boolean> quiet = new LinkedHashMap<>();
     Map<String, Boolean> fired = new LinkedHashMap<>();
+    List<String> arrived = List.of();
 
     Path work = LocalCollectors.tempDir("alerts");
     try (OtlpSink sink = new OtlpSink().start();
-        ClusterMetricsStandIn cluster = new ClusterMetricsStandIn();
+        ClusterMetricsStandIn cluster = new ClusterMetricsStandIn(NODE);
+        CoralogixMetricsStandIn coralogix = new CoralogixMetricsStandIn();
         PrometheusEndpoint application = new PrometheusEndpoint();
         LocalCollectors gateways =
             LocalCollectors.statefulSet(
@@ -69,8 +83,13 @@ class CollectorAlertsProofTest {
                 work.resolve("pods"),
                 stack.scrapeTarget(application.address()));
         LocalCollectors agent =
-            LocalCollectors.daemonSet(stack, work, sink, work.resolve("pods"), null)) {
+            LocalCollectors.daemonSet(stack, work, sink, work.resolve("pods"), null);
+        LocalCollectors scraper =
+            LocalCollectors.statefulSet(
+                stack, 1, work.resolve("scraper"), sink, null, clusterJobs(stack, cluster))) {
       java.nio.file.Files.createDirectories(work.resolve("pods"));
+      java.nio.file.Files.createDirectories(work.resolve("scraper"));
+      scraper.reconfigure(0, c -> exportingTo(c, coralogix.otlpEndpoint()));
       String gatewayJob = selfJob(stack.statefulSetConfig());
       String agentJob = selfJob(stack.daemonSetConfig());
       healthyCluster(cluster, gatewayJob, replicas);
@@ -81,9 +100,8 @@ class CollectorAlertsProofTest {
       }
       agent.start(0);
       targets.add(target(agentJob + "-0", agent.telemetryEndpoint(0), app, agentJob));
-      targets.add(
-          new PrometheusServer.Target(
-              "cluster-stand-in", cluster.address(), Map.of("cx_application_name", app)));
+      scraper.start(0);
+      targets.add(new PrometheusServer.Target("coralogix-stand-in", coralogix.address(), Map.of()));
 
       try (PrometheusServer prometheus = new PrometheusServer(work, targets)) {
         long start = System.nanoTime();
@@ -100,7 +118,18 @@ class CollectorAlertsProofTest {
                         + gatewayJob
                         + "\"}) == "
                         + replicas));
+        Await.until(
+            FIRE,
+            "the cluster series to reach Prometheus through the scraping replica",
+            () ->
+                prometheus.returnsSeries(
+                        "kubelet_volume_stats_capacity_bytes{cx_application_name=\"" + app + "\"}")
+                    && prometheus.returnsSeries(
+                        "opentelemetry_allocator_targets_per_collector{cx_application_name=\""
+                            + app
+                            + "\"}"));
         Await.sleep(Duration.ofSeconds(10));
+        arrived = coralogix.names();
         alerts.forEach((id, a) -> quiet.put(id, !prometheus.returnsSeries(a.firingExpression())));
         alerts.forEach(
             (id, a) ->
@@ -138,15 +167,17 @@ class CollectorAlertsProofTest {
             "SendFailures",
             loadUntil(gateways.otlpEndpoint(0), prometheus, alerts.get("SendFailures")));
 
-        // Cluster-side conditions, from the stand-in.
-        cluster.set("kubelet_node_name{node=\"node-without-agent\"}", 1);
+        // The node's logs agent stops; its kubelet still reports the node.
+        agent.process(0).close();
         fired.put("LogsAgents", fires(prometheus, alerts.get("LogsAgents")));
-        cluster.set(
+
+        // Cluster-side conditions, scraped from the stand-in through the scraping replica.
+        cluster.allocator(
             "opentelemetry_allocator_collectors_allocatable{strategy=\"consistent-hashing\"}", 0);
         fired.put("UnassignedTargets", fires(prometheus, alerts.get("UnassignedTargets")));
-        cluster.set(perCollector(gatewayJob, 0), 100);
+        cluster.allocator(perCollector(gatewayJob, 0), 100);
         fired.put("TargetImbalance", fires(prometheus, alerts.get("TargetImbalance")));
-        cluster.set(volume("used", gatewayJob), 9.5e9);
+        cluster.kubelet(volume("used", gatewayJob), 9.5e9);
         fired.put("QueueVolume", fires(prometheus, alerts.get("QueueVolume")));
         alerts.forEach(
             (id, a) ->
@@ -161,6 +192,17 @@ class CollectorAlertsProofTest {
             System.out.printf(
                 "alert %-18s quiet when healthy: %-5s fired on its condition: %-5s  %s%n",
                 id, quiet.get(id), fired.get(id), a.firingExpression()));
+    System.out.println("series the scraping replica delivered: " + arrived);
+    assertThat(arrived)
+        .as("exactly the alerted cluster series pass the keep rules")
+        .contains(
+            "kubelet_node_name",
+            "kubelet_volume_stats_capacity_bytes",
+            "kubelet_volume_stats_used_bytes",
+            "opentelemetry_allocator_collectors_allocatable",
+            "opentelemetry_allocator_targets_per_collector")
+        .doesNotContain(
+            "kubelet_running_pods", "go_goroutines", "opentelemetry_allocator_targets_remaining");
     assertThat(quiet).as("alerts quiet while healthy").containsOnlyKeys(alerts.keySet());
     assertThat(quiet.values()).as("alerts quiet while healthy: %s", quiet).containsOnly(true);
     assertThat(fired).as("alerts fired on their condition").containsOnlyKeys(alerts.keySet());
@@ -187,17 +229,83 @@ class CollectorAlertsProofTest {
         e.tags());
   }
 
-  /** The healthy cluster: one node with its agent, balanced targets, a mostly empty volume. */
+  /** The healthy cluster: balanced targets, a mostly empty queue volume. */
   private static void healthyCluster(ClusterMetricsStandIn cluster, String gateway, int replicas) {
-    cluster.set("kubelet_node_name{node=\"" + NODE + "\"}", 1);
-    cluster.set(
+    cluster.allocator(
         "opentelemetry_allocator_collectors_allocatable{strategy=\"consistent-hashing\"}",
         replicas);
     for (int i = 0; i < replicas; i++) {
-      cluster.set(perCollector(gateway, i), 10);
+      cluster.allocator(perCollector(gateway, i), 10);
     }
-    cluster.set(volume("used", gateway), 1e9);
-    cluster.set(volume("capacity", gateway), 1e10);
+    cluster.kubelet(volume("used", gateway), 1e9);
+    cluster.kubelet(volume("capacity", gateway), 1e10);
+  }
+
+  /**
+   * The allocator's generated {@code kubelet} and {@code target-allocator} jobs, served for one
+   * static target that Kubernetes discovery would describe as both the stand-in's node and an
+   * allocator pod. The kubelet job reaches the stand-in in the API server's place, over plain HTTP
+   * without the service account's files; both scrape every second.
+   */
+  @SuppressWarnings("unchecked")
+  private static LocalSite.ScrapeTarget clusterJobs(
+      GeneratedStack stack, ClusterMetricsStandIn cluster) {
+    List<Map<String, Object>> jobs = new ArrayList<>();
+    String allocatorRelease = null;
+    for (Map<String, Object> generated : stack.scrapeConfigs()) {
+      String name = String.valueOf(generated.get("job_name"));
+      if (!name.equals(TargetAllocator.KUBELET_JOB)
+          && !name.equals(TargetAllocator.ALLOCATOR_JOB)) {
+        continue;
+      }
+      Map<String, Object> job = HelmValues.merge(generated, Map.of());
+      job.put("scrape_interval", "1s");
+      job.put("scrape_timeout", "1s");
+      List<Map<String, Object>> relabel = (List<Map<String, Object>>) job.get("relabel_configs");
+      if (name.equals(TargetAllocator.KUBELET_JOB)) {
+        job.put("scheme", "http");
+        job.remove("tls_config");
+        job.remove("authorization");
+        relabel.stream()
+            .filter(r -> "kubernetes.default.svc:443".equals(r.get("replacement")))
+            .forEach(r -> r.put("replacement", cluster.address()));
+      } else {
+        // The generated keep rule on the release label: the allocator's release name.
+        allocatorRelease = String.valueOf(relabel.get(0).get("regex"));
+      }
+      jobs.add(job);
+    }
+    Map<String, String> discovered = new java.util.TreeMap<>();
+    discovered.put("__meta_kubernetes_node_name", cluster.node());
+    discovered.put("__meta_kubernetes_pod_label_app_kubernetes_io_instance", allocatorRelease);
+    discovered.put("__meta_kubernetes_pod_container_port_number", "8080");
+    discovered.put("__meta_kubernetes_pod_phase", "Running");
+    discovered.put("__meta_kubernetes_pod_name", allocatorRelease + "-7c9d5-x2x4q");
+    assertThat(jobs).as("the allocator's kubelet and target-allocator jobs").hasSize(2);
+    return new LocalSite.ScrapeTarget(jobs, cluster.address(), discovered);
+  }
+
+  /**
+   * The scraping replica's configuration: its coralogix exporters send to the Coralogix stand-in,
+   * and its own self-scrape pipeline is left out.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> exportingTo(Map<String, Object> config, String endpoint) {
+    Map<String, Object> copy = HelmValues.merge(config, Map.of());
+    ((Map<String, Object>) copy.get("exporters"))
+        .forEach(
+            (id, body) -> {
+              if (id.startsWith("coralogix")) {
+                for (String signal : List.of("traces", "metrics", "logs")) {
+                  ((Map<String, Object>) ((Map<String, Object>) body).get(signal))
+                      .put("endpoint", endpoint);
+                }
+              }
+            });
+    Map<String, Object> service = (Map<String, Object>) copy.get("service");
+    ((Map<String, Object>) service.get("pipelines")).remove("metrics/self");
+    ((Map<String, Object>) copy.get("receivers")).remove("prometheus/self");
+    return copy;
   }
 
   private static String perCollector(String gateway, int i) {
@@ -241,7 +349,7 @@ class CollectorAlertsProofTest {
   /** The memory limiter set below the live heap: what it does when the pod nears its limit. */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> memoryPressure(Map<String, Object> config) {
-    Map<String, Object> copy = io.otelstack.internal.HelmValues.merge(config, Map.of());
+    Map<String, Object> copy = HelmValues.merge(config, Map.of());
     Map<String, Object> processors = (Map<String, Object>) copy.get("processors");
     processors.put(
         "memory_limiter", Map.of("check_interval", "1s", "limit_mib", 1, "spike_limit_mib", 0));

@@ -65,8 +65,10 @@ record GeneratedStack(
   }
 
   /**
-   * The Target Allocator's jobs served for one synthetic pod at {@code address}, annotated for
-   * scraping in the environment's fastest tier.
+   * The Target Allocator's pod-tier jobs served for one synthetic pod at {@code address}, annotated
+   * for scraping in the environment's fastest tier. The allocator's own job and the kubelet job
+   * select no application pod, so they are left out (the kubelet job's service account files exist
+   * only in a pod).
    */
   LocalSite.ScrapeTarget scrapeTarget(String address) {
     String fastest =
@@ -75,7 +77,12 @@ record GeneratedStack(
             .orElseThrow()
             .getKey();
     return LocalSite.ScrapeTarget.pod(
-        scrapeConfigs(), address, environment.metrics().tierAnnotation(), fastest);
+        scrapeConfigs().stream()
+            .filter(j -> String.valueOf(j.get("job_name")).startsWith("pods-"))
+            .toList(),
+        address,
+        environment.metrics().tierAnnotation(),
+        fastest);
   }
 
   /** The tail sampler's settings in the StatefulSet: the figures scenarios compare against. */

@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.Testing;
+import imports.coralogix.provider.CoralogixProvider;
+import io.otelstack.constructs.coralogix.AlertPriority;
+import io.otelstack.constructs.coralogix.CollectorHealthAlerts;
+import io.otelstack.constructs.coralogix.CollectorHealthAlertsProps;
 import io.otelstack.testing.SynthRun;
 import io.otelstack.testing.TerraformValidate;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +71,26 @@ class StacksTerraformValidateTest {
 
     assertThat(TerraformValidate.errors(dir))
         .anySatisfy(e -> assertThat(e).contains("No argument or block type is named \"severity\""));
+  }
+
+  @Test
+  void alertsThatNotifyWebhooksAreValidTerraform(@TempDir Path dir) throws IOException {
+    TerraformStack stack = new TerraformStack(Testing.app(), "notifying");
+    // No api_key: validate never calls Coralogix.
+    CoralogixProvider.Builder.create(stack, "Coralogix").domain("eu2.coralogix.com").build();
+    new CollectorHealthAlerts(
+        stack,
+        "Alerts",
+        CollectorHealthAlertsProps.builder()
+            .environment("prod")
+            .applicationName("otel-stack-prod")
+            .notifications(
+                Map.of(AlertPriority.P1, List.of("111", "112"), AlertPriority.P2, List.of("222")))
+            .build());
+    Files.writeString(dir.resolve("cdk.tf.json"), Testing.synth(stack));
+
+    assertThat(Files.readString(dir.resolve("cdk.tf.json"))).contains("\"notification_group\"");
+    assertThat(TerraformValidate.errors(dir)).isEmpty();
   }
 
   /** Validates a copy of a synthesized stack whose first resource of a type lacks an argument. */
