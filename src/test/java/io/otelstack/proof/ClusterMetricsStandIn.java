@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A named stand-in, not a real part: serves on 127.0.0.2 (loopback) the metrics endpoints that only a cluster
- * has, in the real producers' exposition format and metric names, for the collectors to scrape:
+ * A named stand-in, not a real part: serves on 127.0.0.2 (loopback) the metrics endpoints that only
+ * a cluster has, in the real producers' exposition format and metric names, for the collectors to
+ * scrape:
  *
  * <ul>
  *   <li>one node's kubelet as the API server's node proxy serves it, at {@code
@@ -28,8 +29,8 @@ import java.util.TreeMap;
  */
 final class ClusterMetricsStandIn implements AutoCloseable {
   /**
-   * A loopback address of its own, as a pod or node has its own IP: the local overlay moves
-   * {@code 127.0.0.1} ports of static targets to the replica's ports, which would miss this server.
+   * A loopback address of its own, as a pod or node has its own IP: the local overlay moves {@code
+   * 127.0.0.1} ports of static targets to the replica's ports, which would miss this server.
    */
   private static final String HOST = "127.0.0.2";
 

@@ -21,6 +21,7 @@ import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -230,14 +231,8 @@ final class OtlpSink implements AutoCloseable {
 
     private void record(Map<String, String> resource, Metric m) {
       switch (m.getDataCase()) {
-        case GAUGE ->
-            m.getGauge()
-                .getDataPointsList()
-                .forEach(p -> add(resource, m, p.getAttributesList(), p.getTimeUnixNano(), 1));
-        case SUM ->
-            m.getSum()
-                .getDataPointsList()
-                .forEach(p -> add(resource, m, p.getAttributesList(), p.getTimeUnixNano(), 1));
+        case GAUGE -> m.getGauge().getDataPointsList().forEach(p -> number(resource, m, p));
+        case SUM -> m.getSum().getDataPointsList().forEach(p -> number(resource, m, p));
         case HISTOGRAM ->
             m.getHistogram()
                 .getDataPointsList()
@@ -249,7 +244,8 @@ final class OtlpSink implements AutoCloseable {
                             m,
                             p.getAttributesList(),
                             p.getTimeUnixNano(),
-                            p.getExplicitBoundsCount() + 3));
+                            p.getExplicitBoundsCount() + 3,
+                            Double.NaN));
         case SUMMARY ->
             m.getSummary()
                 .getDataPointsList()
@@ -260,9 +256,16 @@ final class OtlpSink implements AutoCloseable {
                             m,
                             p.getAttributesList(),
                             p.getTimeUnixNano(),
-                            p.getQuantileValuesCount() + 2));
-        default -> add(resource, m, List.of(), 0, 1);
+                            p.getQuantileValuesCount() + 2,
+                            Double.NaN));
+        default -> add(resource, m, List.of(), 0, 1, Double.NaN);
       }
+    }
+
+    private void number(Map<String, String> resource, Metric m, NumberDataPoint p) {
+      double value =
+          p.getValueCase() == NumberDataPoint.ValueCase.AS_INT ? p.getAsInt() : p.getAsDouble();
+      add(resource, m, p.getAttributesList(), p.getTimeUnixNano(), 1, value);
     }
 
     private void add(
@@ -270,10 +273,16 @@ final class OtlpSink implements AutoCloseable {
         Metric m,
         List<KeyValue> attributes,
         long timeUnixNano,
-        int prometheusSeries) {
+        int prometheusSeries,
+        double value) {
       metricPoints.add(
           new MetricPoint(
-              m.getName(), resource, attributes(attributes), timeUnixNano, prometheusSeries));
+              m.getName(),
+              resource,
+              attributes(attributes),
+              timeUnixNano,
+              prometheusSeries,
+              value));
     }
   }
 
@@ -329,13 +338,15 @@ final class OtlpSink implements AutoCloseable {
    * @param attributes data point attributes
    * @param timeUnixNano the point's timestamp
    * @param prometheusSeries how many Prometheus series the point stands for (histogram buckets)
+   * @param value the value of a gauge or sum point; NaN for histograms and summaries
    */
   record MetricPoint(
       String name,
       Map<String, String> resource,
       Map<String, String> attributes,
       long timeUnixNano,
-      int prometheusSeries) {
+      int prometheusSeries,
+      double value) {
     /** The series identity: name, resource and point attributes, without the timestamp. */
     String series() {
       return name + resource + attributes;
