@@ -128,6 +128,9 @@ class CoralogixStackTest {
         (id, t) -> {
           assertThat(alerts.get(id).props().priority()).as(id).isEqualTo(t.priority());
           assertThat(alerts.get(id).props().minutes()).as(id).isEqualTo(t.minutes());
+          assertThat(alerts.get(id).props().webhookIds())
+              .as(id)
+              .isEqualTo(defaults.webhookIds(t.priority()));
         });
     var r = staging.monitoring().recordingRules();
     RecordingRulesProps rules =
