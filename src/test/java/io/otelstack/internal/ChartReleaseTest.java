@@ -16,7 +16,13 @@ class ChartReleaseTest {
   private static String values(Map<String, Object> values) {
     TerraformStack stack = Synth.stack();
     ChartRelease.create(
-        stack, "Release", CollectorChart.COLLECTOR, "otel", "observability", values, List.of());
+        stack,
+        "Release",
+        CollectorChart.COLLECTOR,
+        "otel",
+        "observability",
+        () -> values,
+        List.of());
     return Synth.onlyResource(Synth.json(stack), "helm_release").at("/values/0").asText();
   }
 
@@ -39,7 +45,7 @@ class ChartReleaseTest {
         CollectorChart.COLLECTOR,
         "otel",
         "observability",
-        Map.of("domain", domain, "key", "${env:KEY}"),
+        () -> Map.of("domain", domain, "key", "${env:KEY}"),
         List.of());
 
     assertThat(Synth.onlyResource(Synth.json(stack), "helm_release").at("/values/0").asText())

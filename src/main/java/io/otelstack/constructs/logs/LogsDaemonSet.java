@@ -6,6 +6,7 @@ import com.hashicorp.cdktf.providers.kubernetes.priority_class_v1.PriorityClassV
 import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorChart;
 import io.otelstack.collector.CollectorConfig;
+import io.otelstack.collector.CollectorValues;
 import io.otelstack.collector.Component;
 import io.otelstack.collector.CoralogixExporter;
 import io.otelstack.collector.FileStorage;
@@ -22,7 +23,6 @@ import io.otelstack.collector.TransformProcessor;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.namespace.PodSecurityLevel;
 import io.otelstack.internal.ChartRelease;
-import io.otelstack.internal.CollectorValues;
 import io.otelstack.internal.Maps;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -130,7 +130,7 @@ public class LogsDaemonSet extends Construct {
         CollectorChart.COLLECTOR,
         props.releaseName(),
         props.namespace().name(),
-        values,
+        this::values,
         List.of(
             props.namespace().dependable(), props.coralogixSecret().dependable(), priorityClass));
   }

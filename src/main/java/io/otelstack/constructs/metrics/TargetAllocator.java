@@ -169,7 +169,7 @@ public class TargetAllocator extends Construct {
             CollectorChart.TARGET_ALLOCATOR,
             releaseName(),
             namespace,
-            values(),
+            this::values,
             // Without its ServiceAccount and binding the allocator's pods cannot start or discover.
             Stream.concat(dependsOn.stream(), Stream.of(serviceAccount, binding)).toList())
         .putPostrender(
