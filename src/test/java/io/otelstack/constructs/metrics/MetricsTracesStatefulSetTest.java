@@ -8,6 +8,7 @@ import com.hashicorp.cdktf.TerraformStack;
 import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorChart;
 import io.otelstack.collector.Kind;
+import io.otelstack.collector.MetricsTracesCollector;
 import io.otelstack.collector.Pipeline;
 import io.otelstack.constructs.cluster.Taint;
 import io.otelstack.constructs.cluster.TaintEffect;
@@ -125,7 +126,7 @@ class MetricsTracesStatefulSetTest {
     assertThat(c.values().get("extraVolumeMounts"))
         .isEqualTo(List.of(Map.of("name", "queue", "mountPath", storage.get("directory"))));
     assertThat(storage)
-        .containsEntry("directory", MetricsTracesStatefulSet.QUEUE_DIRECTORY)
+        .containsEntry("directory", MetricsTracesCollector.QUEUE_DIRECTORY)
         .containsEntry("recreate", true)
         .containsKey("compaction")
         .containsKey("timeout");
