@@ -103,11 +103,7 @@ public final class ScrapeJobs {
     return rules;
   }
 
-  /**
-   * A relabel rule: {@code action} on the {@code sources} joined by {@code ;} matching {@code
-   * regex}.
-   */
-  public static Map<String, Object> rule(String action, List<String> sources, String regex) {
+  private static Map<String, Object> rule(String action, List<String> sources, String regex) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("action", action);
     r.put("source_labels", sources);
@@ -115,8 +111,7 @@ public final class ScrapeJobs {
     return r;
   }
 
-  /** A relabel rule copying label {@code from}, when set, to label {@code to}. */
-  public static Map<String, Object> copy(String from, String to) {
+  private static Map<String, Object> copy(String from, String to) {
     Map<String, Object> r = rule("replace", List.of(from), "(.+)");
     r.put("target_label", to);
     r.put("replacement", "$1");
