@@ -16,15 +16,13 @@ import com.hashicorp.cdktf.providers.kubernetes.pod_disruption_budget_v1.PodDisr
 import com.hashicorp.cdktf.providers.kubernetes.service_account_v1.ServiceAccountV1;
 import com.hashicorp.cdktf.providers.kubernetes.service_account_v1.ServiceAccountV1Metadata;
 import io.otelstack.collector.CollectorChart;
+import io.otelstack.collector.ScrapeJobs;
 import io.otelstack.internal.ChartRelease;
-import io.otelstack.internal.Tokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import software.constructs.Construct;
 
@@ -62,8 +60,13 @@ import software.constructs.Construct;
  *
  * <p><b>Least privilege.</b> The chart's own ClusterRole grants every verb on Prometheus Operator
  * resources and StatefulSets; this construct disables it and binds a ClusterRole that can only read
- * pods, all the allocator needs for pod discovery and for watching its collectors (Prometheus
- * Operator resources are not used).
+ * pods and nodes, all the allocator needs for pod and node discovery and for watching its
+ * collectors (Prometheus Operator resources are not used).
+ *
+ * <p><b>Its own jobs.</b> Beside the pod tiers, the allocator hands out {@value #ALLOCATOR_JOB}
+ * (its own metrics) and {@value #KUBELET_JOB} (each node's kubelet), which feed the <code>
+ * &lt;env&gt;-coralogix</code> stack's cluster-side alerts; see {@link ScrapeJobs#allocatorPods}
+ * and {@link ScrapeJobs#kubelets}.
  *
  * <p>Terraform children: {@code Resource} (the {@code helm_release}), {@code ServiceAccount},
  * {@code ClusterRole}, {@code ClusterRoleBinding} and {@code DisruptionBudget}.
@@ -75,27 +78,11 @@ public class TargetAllocator extends Construct {
   /** Port the chart's allocator container listens on, behind {@link #SERVICE_PORT}. */
   public static final int CONTAINER_PORT = 8080;
 
-  private static final String PROMETHEUS_SCRAPE = "prometheus.io/scrape";
-  private static final String PROMETHEUS_PATH = "prometheus.io/path";
-  private static final String PROMETHEUS_PORT = "prometheus.io/port";
-  private static final List<String> ALWAYS_DROPPED = List.of("pod_ip", "instance_id");
-  private static final Duration PROMETHEUS_DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-
   /** The scrape job of the allocator's own metrics. */
   public static final String ALLOCATOR_JOB = "target-allocator";
 
   /** The scrape job of the kubelets' metrics, through the API server's node proxy. */
   public static final String KUBELET_JOB = "kubelet";
-
-  /**
-   * The allocator's own series the collector-health alerts read, and nothing else of its metrics:
-   * the collectors it can assign to, and the targets each holds (names as {@code
-   * cmd/otel-allocator} registers them).
-   */
-  static final String ALLOCATOR_SERIES =
-      "opentelemetry_allocator_(collectors_allocatable|targets_per_collector)";
-
-  private static final String SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
 
   /**
    * A sed script adding a restricted securityContext to the allocator's container, run by Helm as a
@@ -186,7 +173,7 @@ public class TargetAllocator extends Construct {
             CollectorChart.TARGET_ALLOCATOR,
             releaseName(),
             namespace,
-            values(),
+            this::values,
             // Without its ServiceAccount and binding the allocator's pods cannot start or discover.
             Stream.concat(dependsOn.stream(), Stream.of(serviceAccount, binding)).toList())
         .putPostrender(
@@ -284,185 +271,35 @@ public class TargetAllocator extends Construct {
    * nodes/proxy}, the API server's route to each kubelet's {@code /metrics}.
    */
   public List<Map<String, Object>> collectorRbacRules() {
-    return List.of(
-        Map.of(
-            "apiGroups",
-            List.of(""),
-            "resources",
-            List.of("nodes/proxy"),
-            "verbs",
-            List.of("get")));
+    return List.of(ScrapeJobs.KUBELET_PROXY_RULE);
   }
 
   private List<Object> scrapeConfigs() {
     List<Object> jobs = new ArrayList<>();
-    props.scrapeTiers().forEach((tier, interval) -> jobs.add(tierJob(tier, interval)));
-    jobs.add(allocatorJob());
-    jobs.add(kubeletJob());
+    props.scrapeTiers().forEach((tier, interval) -> jobs.add(job(tier, interval)));
+    // The stack's own monitoring, at the default tier's interval.
+    Duration interval = props.scrapeTiers().get(props.defaultTier());
+    String namespace = collector().namespace().name();
+    jobs.add(
+        ScrapeJobs.allocatorPods(
+            ALLOCATOR_JOB, interval, namespace, releaseName(), CONTAINER_PORT));
+    jobs.add(ScrapeJobs.kubelets(KUBELET_JOB, interval, namespace));
     return jobs;
   }
 
-  /**
-   * The allocator's own {@code /metrics} on each of its pods, for the unassigned-targets and
-   * target-imbalance alerts. Only {@link #ALLOCATOR_SERIES} is kept.
-   */
-  private Map<String, Object> allocatorJob() {
-    Map<String, Object> job = platformJob(ALLOCATOR_JOB);
-    job.put(
-        "kubernetes_sd_configs",
-        List.of(
-            Map.of(
-                "role",
-                "pod",
-                "namespaces",
-                Map.of("names", List.of(collector().namespace().name())))));
-    List<Object> rules = new ArrayList<>();
-    rules.add(
-        rule(
-            "keep",
-            List.of("__meta_kubernetes_pod_label_app_kubernetes_io_instance"),
-            releaseName()));
-    rules.add(
-        rule(
-            "keep",
-            List.of("__meta_kubernetes_pod_container_port_number"),
-            Integer.toString(CONTAINER_PORT)));
-    rules.add(
-        rule("drop", List.of("__meta_kubernetes_pod_phase"), "Pending|Succeeded|Failed|Unknown"));
-    rules.add(copy("__meta_kubernetes_pod_name", "pod"));
-    job.put("relabel_configs", rules);
-    job.put("metric_relabel_configs", List.of(rule("keep", List.of("__name__"), ALLOCATOR_SERIES)));
-    return job;
-  }
-
-  /**
-   * Each node's kubelet {@code /metrics}, read through the API server's node proxy with the
-   * collector's service account, so no collector needs a route to the nodes' port 10250: the
-   * gateway's NetworkPolicy already allows the Kubernetes API. Kept are {@code kubelet_node_name}
-   * (every node, for the logs-agents alert) and the used and capacity bytes of the collector
-   * namespace's volumes (the queue volumes, for the queue-volume alert); nothing else.
-   */
-  private Map<String, Object> kubeletJob() {
-    Map<String, Object> job = platformJob(KUBELET_JOB);
-    job.put("scheme", "https");
-    job.put("tls_config", Map.of("ca_file", SERVICE_ACCOUNT_DIR + "/ca.crt"));
-    job.put("authorization", Map.of("credentials_file", SERVICE_ACCOUNT_DIR + "/token"));
-    job.put("kubernetes_sd_configs", List.of(Map.of("role", "node")));
-    List<Object> rules = new ArrayList<>();
-    Map<String, Object> address = rule("replace", List.of("__meta_kubernetes_node_name"), "(.+)");
-    address.put("target_label", "__address__");
-    address.put("replacement", "kubernetes.default.svc:443");
-    rules.add(address);
-    Map<String, Object> path = rule("replace", List.of("__meta_kubernetes_node_name"), "(.+)");
-    path.put("target_label", "__metrics_path__");
-    path.put("replacement", "/api/v1/nodes/$1/proxy/metrics");
-    rules.add(path);
-    // Every node's target has the API server's address: the node name tells them apart.
-    rules.add(copy("__meta_kubernetes_node_name", "instance"));
-    job.put("relabel_configs", rules);
-    Map<String, Object> keep =
-        rule(
-            "keep",
-            List.of("__name__", "namespace"),
-            "kubelet_node_name;|kubelet_volume_stats_(capacity|used)_bytes;"
-                + collector().namespace().name());
-    job.put("metric_relabel_configs", List.of(keep));
-    return job;
-  }
-
-  /** A job of the stack's own monitoring, at the default tier's interval. */
-  private Map<String, Object> platformJob(String name) {
-    return job(name, props.scrapeTiers().get(props.defaultTier()));
-  }
-
-  private static Map<String, Object> job(String name, Duration interval) {
-    Map<String, Object> job = new LinkedHashMap<>();
-    job.put("job_name", name);
-    job.put("scrape_interval", interval.toSeconds() + "s");
-    job.put("scrape_timeout", timeout(interval).toSeconds() + "s");
-    return job;
-  }
-
-  private static Duration timeout(Duration interval) {
-    return interval.compareTo(PROMETHEUS_DEFAULT_TIMEOUT) < 0
-        ? interval
-        : PROMETHEUS_DEFAULT_TIMEOUT;
-  }
-
-  private Map<String, Object> tierJob(String tier, Duration interval) {
-    Map<String, Object> job = job("pods-" + tier, interval);
+  private Map<String, Object> job(String tier, Duration interval) {
+    Map<String, Object> job = ScrapeJobs.job("pods-" + tier, interval);
     job.put("sample_limit", props.sampleLimit());
     job.put("label_limit", props.labelLimit());
     job.put("kubernetes_sd_configs", List.of(Map.of("role", "pod")));
-    job.put("relabel_configs", targetRelabeling(tier));
-    job.put("metric_relabel_configs", sampleRelabeling());
+    job.put(
+        "relabel_configs",
+        ScrapeJobs.podTargets(
+            tier, props.scrapeTiers().keySet(), props.defaultTier(), props.tierAnnotation()));
+    job.put(
+        "metric_relabel_configs",
+        ScrapeJobs.podSamples(props.allowlist(), props.renameLabels(), props.dropLabels()));
     return job;
-  }
-
-  private List<Object> targetRelabeling(String tier) {
-    List<Object> rules = new ArrayList<>();
-    rules.add(rule("keep", List.of(annotation(PROMETHEUS_SCRAPE)), "true"));
-    rules.add(
-        rule("drop", List.of("__meta_kubernetes_pod_phase"), "Pending|Succeeded|Failed|Unknown"));
-    String tierLabel = annotation(props.tierAnnotation());
-    if (!tier.equals(props.defaultTier())) {
-      rules.add(rule("keep", List.of(tierLabel), tier));
-    } else if (props.scrapeTiers().size() > 1) {
-      // The default tier takes every pod no other tier claims, including unknown values.
-      List<String> others = new ArrayList<>(props.scrapeTiers().keySet());
-      others.remove(tier);
-      rules.add(rule("drop", List.of(tierLabel), String.join("|", others)));
-    }
-    Map<String, Object> path = rule("replace", List.of(annotation(PROMETHEUS_PATH)), "(.+)");
-    path.put("target_label", "__metrics_path__");
-    rules.add(path);
-    // "$1" is Prometheus syntax read by the allocator from its own file, which expands nothing;
-    // in a collector configuration it would have to be written "$$1".
-    Map<String, Object> port =
-        rule(
-            "replace",
-            List.of("__address__", annotation(PROMETHEUS_PORT)),
-            "([^:]+)(?::\\d+)?;(\\d+)");
-    port.put("replacement", "$1:$2");
-    port.put("target_label", "__address__");
-    rules.add(port);
-    rules.add(copy("__meta_kubernetes_namespace", "namespace"));
-    rules.add(copy("__meta_kubernetes_pod_name", "pod"));
-    return rules;
-  }
-
-  private List<Object> sampleRelabeling() {
-    List<Object> rules = new ArrayList<>();
-    rules.add(rule("keep", List.of("__name__"), Tokens.join("|", props.allowlist())));
-    props.renameLabels().forEach((from, to) -> rules.add(copy(from, to)));
-    Set<String> dropped = new LinkedHashSet<>(ALWAYS_DROPPED);
-    dropped.addAll(props.dropLabels());
-    dropped.addAll(props.renameLabels().keySet());
-    Map<String, Object> drop = new LinkedHashMap<>();
-    drop.put("action", "labeldrop");
-    drop.put("regex", String.join("|", dropped));
-    rules.add(drop);
-    return rules;
-  }
-
-  private static Map<String, Object> rule(String action, List<String> sources, String regex) {
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("action", action);
-    r.put("source_labels", sources);
-    r.put("regex", regex);
-    return r;
-  }
-
-  private static Map<String, Object> copy(String from, String to) {
-    Map<String, Object> r = rule("replace", List.of(from), "(.+)");
-    r.put("target_label", to);
-    r.put("replacement", "$1");
-    return r;
-  }
-
-  /** The meta label Prometheus' pod discovery gives an annotation. */
-  private static String annotation(String key) {
-    return "__meta_kubernetes_pod_annotation_" + key.replaceAll("[^a-zA-Z0-9_]", "_");
   }
 
   /** The Helm release name, which also names the allocator's pods. */
