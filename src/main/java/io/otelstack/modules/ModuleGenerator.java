@@ -1,0 +1,164 @@
+package io.otelstack.modules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hashicorp.cdktf.Testing;
+import io.otelstack.ValidationException;
+import io.otelstack.config.Environment;
+import io.otelstack.config.EnvironmentLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code tools/generate-module}: writes {@code modules/otel-collector-stack} ({@code main.tf.json}
+ * and the generated part of its README) from {@link OtelCollectorStackModule} and {@code
+ * environments/_defaults.yaml}. {@code ModuleDriftTest} compares the committed files with {@link
+ * #files}, so the module never drifts from the constructs or the defaults.
+ *
+ * <p>Run from the repository root; prints each file it changed.
+ */
+public final class ModuleGenerator {
+  /** Start of the README's generated part. */
+  public static final String BEGIN =
+      "<!-- BEGIN GENERATED: inputs and outputs, by ModuleGenerator -->";
+
+  /** End of the README's generated part. */
+  public static final String END = "<!-- END GENERATED -->";
+
+  /** The command that regenerates the module, for messages. */
+  public static final String COMMAND = "tools/generate-module";
+
+  // The schema requires an account ID in every environment; the module never reads it.
+  private static final String ONLY_THE_REQUIRED = "cluster:\n  accountId: \"000000000000\"\n";
+  private static final String MODULE_ENVIRONMENT = "module";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ModuleGenerator() {}
+
+  /** Writes the module into {@code modules/otel-collector-stack} of the working directory. */
+  public static void main(String[] args) throws IOException {
+    Path root = Path.of("").toAbsolutePath();
+    try {
+      for (Map.Entry<String, String> file : files(root).entrySet()) {
+        Path path = root.resolve(OtelCollectorStackModule.DIRECTORY).resolve(file.getKey());
+        if (!Files.exists(path) || !Files.readString(path).equals(file.getValue())) {
+          Files.createDirectories(path.getParent());
+          Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
+          System.out.println("wrote " + root.relativize(path));
+        }
+      }
+    } catch (ValidationException e) {
+      System.err.println("otel-stack: invalid configuration:");
+      e.errors().forEach(line -> System.err.println("  " + line));
+      System.exit(1);
+    }
+  }
+
+  /** File name to content of every generated file of the module in the checkout at {@code root}. */
+  public static Map<String, String> files(Path root) throws IOException {
+    Path module = root.resolve(OtelCollectorStackModule.DIRECTORY);
+    String mainTfJson = mainTfJson(defaults(root.resolve("environments")));
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("main.tf.json", mainTfJson);
+    files.put(
+        "README.md",
+        readme(Files.readString(module.resolve("README.md"), StandardCharsets.UTF_8), mainTfJson));
+    return files;
+  }
+
+  /**
+   * The environment of {@code _defaults.yaml} alone: the loader merges an environment stating only
+   * what the schema requires over it, so the module's defaults are validated as every environment's
+   * are.
+   */
+  static Environment defaults(Path environments) throws IOException {
+    Path dir = Files.createTempDirectory("otel-stack-module-");
+    try {
+      Files.copy(
+          environments.resolve(EnvironmentLoader.DEFAULTS),
+          dir.resolve(EnvironmentLoader.DEFAULTS));
+      Files.writeString(dir.resolve(MODULE_ENVIRONMENT + ".yaml"), ONLY_THE_REQUIRED);
+      return EnvironmentLoader.load(dir, MODULE_ENVIRONMENT);
+    } catch (ValidationException e) {
+      // Name the user's file, not the copy.
+      throw new ValidationException(
+          e.errors().stream()
+              .map(m -> m.replace(dir.toString(), environments.toString()))
+              .toList());
+    } finally {
+      try (Stream<Path> made = Files.walk(dir)) {
+        for (Path p : made.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code main.tf.json}: {@link Testing#synth}'s output (keys sorted, two-space indent, no {@code
+   * //} metadata with construct paths and the cdktf version), so it changes only when the Terraform
+   * does.
+   */
+  static String mainTfJson(Environment defaults) {
+    return Testing.synth(
+            new OtelCollectorStackModule(Testing.app(), "otel-collector-stack", defaults))
+        + "\n";
+  }
+
+  /** {@code readme} with its generated part replaced by the tables of {@code mainTfJson}. */
+  static String readme(String readme, String mainTfJson) {
+    int begin = readme.indexOf(BEGIN);
+    int end = readme.indexOf(END);
+    if (begin < 0 || end < begin) {
+      throw new ValidationException(
+          OtelCollectorStackModule.DIRECTORY + "/README.md must contain " + BEGIN + " ... " + END);
+    }
+    try {
+      return readme.substring(0, begin + BEGIN.length())
+          + "\n"
+          + tables(JSON.readTree(mainTfJson))
+          + readme.substring(end);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String tables(JsonNode module) {
+    StringBuilder md = new StringBuilder();
+    md.append("### Inputs\n\n| Name | Type | Default | Description |\n| --- | --- | --- | --- |\n");
+    for (Iterator<Map.Entry<String, JsonNode>> it = module.path("variable").fields();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> v = it.next();
+      JsonNode def = v.getValue().get("default");
+      md.append(
+          row(
+              "`" + v.getKey() + "`",
+              "`" + v.getValue().path("type").asText() + "`",
+              def == null ? "required" : "`" + def + "`",
+              v.getValue().path("description").asText()));
+    }
+    md.append("\n### Outputs\n\n| Name | Description |\n| --- | --- |\n");
+    for (Iterator<Map.Entry<String, JsonNode>> it = module.path("output").fields();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> o = it.next();
+      md.append(row("`" + o.getKey() + "`", o.getValue().path("description").asText()));
+    }
+    return md.append("\n").toString();
+  }
+
+  private static String row(String... cells) {
+    StringBuilder r = new StringBuilder("|");
+    for (String c : cells) {
+      r.append(' ').append(c.replace("|", "\\|")).append(" |");
+    }
+    return r.append('\n').toString();
+  }
+}
