@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.TerraformVariable;
-import com.hashicorp.cdktf.TerraformVariableConfig;
 import io.otelstack.ValidationException;
 import io.otelstack.testing.Synth;
 import java.util.ArrayList;
@@ -16,11 +15,7 @@ import org.junit.jupiter.api.Test;
 class TelemetryPlatformTest {
   private final TerraformStack stack = Synth.stack();
   private final String key =
-      new TerraformVariable(
-              stack,
-              "coralogix_private_key",
-              TerraformVariableConfig.builder().type("string").sensitive(true).build())
-          .getStringValue();
+      TerraformVariable.Builder.create(stack, "key").sensitive(true).build().getStringValue();
 
   private TelemetryPlatformProps.Builder required() {
     return TelemetryPlatformProps.builder()
