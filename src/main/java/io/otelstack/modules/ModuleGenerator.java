@@ -45,15 +45,21 @@ public final class ModuleGenerator {
 
   /** Writes the module into {@code modules/otel-collector-stack} of the working directory. */
   public static void main(String[] args) throws IOException {
-    Path root = Path.of("").toAbsolutePath();
+    // Relative, so that messages name environments/_defaults.yaml as the user knows it.
+    Path root = Path.of("");
     try {
+      boolean wrote = false;
       for (Map.Entry<String, String> file : files(root).entrySet()) {
         Path path = root.resolve(OtelCollectorStackModule.DIRECTORY).resolve(file.getKey());
         if (!Files.exists(path) || !Files.readString(path).equals(file.getValue())) {
           Files.createDirectories(path.getParent());
           Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
-          System.out.println("wrote " + root.relativize(path));
+          System.out.println("wrote " + path);
+          wrote = true;
         }
+      }
+      if (!wrote) {
+        System.out.println(OtelCollectorStackModule.DIRECTORY + " is up to date");
       }
     } catch (ValidationException e) {
       System.err.println("otel-stack: invalid configuration:");
@@ -65,7 +71,18 @@ public final class ModuleGenerator {
   /** File name to content of every generated file of the module in the checkout at {@code root}. */
   public static Map<String, String> files(Path root) throws IOException {
     Path module = root.resolve(OtelCollectorStackModule.DIRECTORY);
-    String mainTfJson = mainTfJson(defaults(root.resolve("environments")));
+    Path environments = root.resolve("environments");
+    String mainTfJson;
+    try {
+      mainTfJson = mainTfJson(defaults(environments));
+    } catch (ValidationException e) {
+      // A construct's check knows no file; here every value came from the defaults.
+      Path file = environments.resolve(EnvironmentLoader.DEFAULTS);
+      throw new ValidationException(
+          e.errors().stream()
+              .map(m -> m.startsWith(file.toString()) ? m : file + ": " + m)
+              .toList());
+    }
     Map<String, String> files = new LinkedHashMap<>();
     files.put("main.tf.json", mainTfJson);
     files.put(
