@@ -1,7 +1,11 @@
 package io.otelstack.modules;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hashicorp.cdktf.Testing;
 import io.otelstack.ValidationException;
 import io.otelstack.config.Environment;
@@ -14,12 +18,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code tools/generate-module}: writes {@code modules/otel-collector-stack} ({@code main.tf.json}
- * and the generated part of its README) from {@link OtelCollectorStackModule} and {@code
+ * {@code tools/generate-module}: writes {@code modules/otel-collector-stack} (its {@code *.tf.json}
+ * files and the generated part of its README) from {@link OtelCollectorStackModule} and {@code
  * environments/_defaults.yaml}. {@code ModuleDriftTest} compares the committed files with {@link
  * #files}, so the module never drifts from the constructs or the defaults.
  *
@@ -40,6 +45,16 @@ public final class ModuleGenerator {
   private static final String ONLY_THE_REQUIRED = "cluster:\n  accountId: \"000000000000\"\n";
   private static final String MODULE_ENVIRONMENT = "module";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> SPLIT_OFF = List.of("terraform", "variable", "output");
+  private static final DefaultPrettyPrinter PRETTY =
+      new DefaultPrettyPrinter()
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+          .withSeparators(
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                  .withObjectEmptySeparator("")
+                  .withArrayEmptySeparator(""));
 
   private ModuleGenerator() {}
 
@@ -68,13 +83,38 @@ public final class ModuleGenerator {
     }
   }
 
-  /** File name to content of every generated file of the module in the checkout at {@code root}. */
+  /**
+   * File name to content of every generated file of the module in the checkout at {@code root}: the
+   * file set of a terraform-aws-modules module ({@code versions}, {@code variables}, {@code
+   * outputs}, {@code main}) and the README.
+   */
   public static Map<String, String> files(Path root) throws IOException {
-    Path module = root.resolve(OtelCollectorStackModule.DIRECTORY);
+    String synthesized = synthesized(root);
+    ObjectNode module = (ObjectNode) JSON.readTree(synthesized);
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(
+        "versions.tf.json",
+        json(JSON.createObjectNode().set("terraform", module.get("terraform"))));
+    files.put(
+        "variables.tf.json", json(JSON.createObjectNode().set("variable", module.get("variable"))));
+    files.put("outputs.tf.json", json(JSON.createObjectNode().set("output", module.get("output"))));
+    files.put("main.tf.json", json(module.deepCopy().without(SPLIT_OFF)));
+    Path readme = root.resolve(OtelCollectorStackModule.DIRECTORY).resolve("README.md");
+    files.put("README.md", readme(Files.readString(readme, StandardCharsets.UTF_8), synthesized));
+    return files;
+  }
+
+  /**
+   * The whole module as one configuration, {@link Testing#synth}'s output (keys sorted, no {@code
+   * //} metadata with construct paths and the cdktf version), so it changes only when the Terraform
+   * does.
+   */
+  public static String synthesized(Path root) throws IOException {
     Path environments = root.resolve("environments");
-    String mainTfJson;
     try {
-      mainTfJson = mainTfJson(defaults(environments));
+      return Testing.synth(
+          new OtelCollectorStackModule(
+              Testing.app(), "otel-collector-stack", defaults(environments)));
     } catch (ValidationException e) {
       // A construct's check knows no file; here every value came from the defaults.
       Path file = environments.resolve(EnvironmentLoader.DEFAULTS);
@@ -83,12 +123,11 @@ public final class ModuleGenerator {
               .map(m -> m.startsWith(file.toString()) ? m : file + ": " + m)
               .toList());
     }
-    Map<String, String> files = new LinkedHashMap<>();
-    files.put("main.tf.json", mainTfJson);
-    files.put(
-        "README.md",
-        readme(Files.readString(module.resolve("README.md"), StandardCharsets.UTF_8), mainTfJson));
-    return files;
+  }
+
+  /** Two-space indent and {@code "key": value}, as {@link Testing#synth} writes. */
+  private static String json(JsonNode node) throws IOException {
+    return JSON.writer(PRETTY).writeValueAsString(node) + "\n";
   }
 
   /**
@@ -119,19 +158,8 @@ public final class ModuleGenerator {
     }
   }
 
-  /**
-   * {@code main.tf.json}: {@link Testing#synth}'s output (keys sorted, two-space indent, no {@code
-   * //} metadata with construct paths and the cdktf version), so it changes only when the Terraform
-   * does.
-   */
-  static String mainTfJson(Environment defaults) {
-    return Testing.synth(
-            new OtelCollectorStackModule(Testing.app(), "otel-collector-stack", defaults))
-        + "\n";
-  }
-
-  /** {@code readme} with its generated part replaced by the tables of {@code mainTfJson}. */
-  static String readme(String readme, String mainTfJson) {
+  /** {@code readme} with its generated part replaced by the tables of the {@code synthesized}. */
+  static String readme(String readme, String synthesized) {
     int begin = readme.indexOf(BEGIN);
     int end = readme.indexOf(END);
     if (begin < 0 || end < begin) {
@@ -141,7 +169,7 @@ public final class ModuleGenerator {
     try {
       return readme.substring(0, begin + BEGIN.length())
           + "\n"
-          + tables(JSON.readTree(mainTfJson))
+          + tables(JSON.readTree(synthesized))
           + readme.substring(end);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

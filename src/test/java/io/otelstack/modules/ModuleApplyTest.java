@@ -12,12 +12,12 @@ import io.otelstack.testing.kube.TestOverlay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,11 +91,13 @@ class ModuleApplyTest {
       StackApply terraform = StackApply.overlayAndInit(work, plane.kubeconfig(), overlay);
       terraform.apply();
 
-      Files.copy(
-          ModuleFiles.directory().resolve("main.tf.json"),
-          module.resolve("main.tf.json"),
-          StandardCopyOption.REPLACE_EXISTING);
-      overlay.rewrite(module.resolve("main.tf.json"), plane.kubeconfig());
+      Files.delete(module.resolve("main.tf.json"));
+      ModuleFiles.copyTerraform(module);
+      try (Stream<Path> files = Files.list(module)) {
+        files
+            .filter(f -> f.toString().endsWith(".tf.json"))
+            .forEach(f -> overlay.rewrite(f, plane.kubeconfig()));
+      }
       ExternalTools.Result upgrade = terraform.plan();
       System.out.println(upgrade.output());
 

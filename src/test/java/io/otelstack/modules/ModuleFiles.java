@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** The committed files of {@code modules/otel-collector-stack}, and the module as generated now. */
 final class ModuleFiles {
@@ -37,12 +39,22 @@ final class ModuleFiles {
     return ExternalTools.projectDir().resolve(OtelCollectorStackModule.DIRECTORY);
   }
 
-  /** {@code main.tf.json}: the module as the generator writes it. */
-  static String mainTfJson() {
+  /** The whole module as one configuration, as the generator synthesizes it now. */
+  static String synthesized() {
     try {
-      return ModuleGenerator.files(ExternalTools.projectDir()).get("main.tf.json");
+      return ModuleGenerator.synthesized(ExternalTools.projectDir());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Copies the committed module's Terraform files ({@code *.tf.json}) into {@code target}. */
+  static void copyTerraform(Path target) throws IOException {
+    Files.createDirectories(target);
+    try (Stream<Path> files = Files.list(directory())) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".tf.json")).toList()) {
+        Files.copy(f, target.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
     }
   }
 }

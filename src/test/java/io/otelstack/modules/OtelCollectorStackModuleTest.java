@@ -15,7 +15,7 @@ class OtelCollectorStackModuleTest {
 
   @BeforeAll
   static void synthesize() {
-    module = Synth.parse(ModuleFiles.mainTfJson());
+    module = Synth.parse(ModuleFiles.synthesized());
   }
 
   @Test
