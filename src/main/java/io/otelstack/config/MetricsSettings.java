@@ -12,7 +12,8 @@ import java.util.regex.PatternSyntaxException;
  * Prometheus scraping and metric filtering.
  *
  * <p>Rules checked when loaded: every regex compiles; no {@code dropLabels} entry matches {@code
- * __name__} or starts with {@code __}; {@code defaultTier} is one of {@code scrapeTiers}.
+ * __name__} or starts with {@code __}. That {@code defaultTier} is one of {@code scrapeTiers} is
+ * the construct's rule ({@code TargetAllocatorProps}), checked once there.
  *
  * @param allowlist regexes of the metric names kept (anchored: the whole name must match)
  * @param dropLabels regexes of label names removed from every series (anchored)
@@ -68,17 +69,6 @@ public record MetricsSettings(
                 + ") matches __name__, which holds every metric's name; make the regex match"
                 + " only the labels to drop");
       }
-    }
-    if (!scrapeTiers.containsKey(defaultTier)) {
-      p.add(
-          p.path("defaultTier")
-              + " ("
-              + defaultTier
-              + ") must be one of "
-              + p.path("scrapeTiers")
-              + " ("
-              + String.join(", ", scrapeTiers.keySet())
-              + "); pick one, or add the tier");
     }
     resources.check(p.at("resources"));
   }

@@ -4,7 +4,6 @@ import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import io.otelstack.config.Environment;
 import io.otelstack.config.NodeGroupSettings;
-import io.otelstack.constructs.cluster.CapacityType;
 import io.otelstack.constructs.cluster.ClusterNetwork;
 import io.otelstack.constructs.cluster.ClusterNetworkProps;
 import io.otelstack.constructs.cluster.EbsCsiDriver;
@@ -104,13 +103,13 @@ public final class ClusterStack extends TerraformStack {
             .cluster(cluster)
             .name(name)
             .instanceTypes(g.instanceTypes())
-            .capacityType(CapacityType.valueOf(g.capacityType().name()))
+            .capacityType(g.capacityType())
             .minSize(g.minSize())
             .maxSize(g.maxSize())
             .desiredSize(g.desiredSize())
             .diskSizeGi(g.diskSizeGi())
             .labels(g.labels())
-            .taints(StackFoundation.taints(g))
+            .taints(g.taints())
             .build());
   }
 

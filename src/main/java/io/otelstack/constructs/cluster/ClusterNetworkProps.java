@@ -42,7 +42,7 @@ public record ClusterNetworkProps(
       int prefix = Integer.parseInt(vpcCidr.substring(vpcCidr.indexOf('/') + 1));
       if (prefix < 16 || prefix > 20) {
         throw new ValidationException(
-            "network.vpcCidr ("
+            "cluster.vpc.cidr ("
                 + vpcCidr
                 + ") must have a prefix between /16 and /20: the private subnets (prefix + 3)"
                 + " give every pod a VPC address, and AWS allows no VPC larger than /16");

@@ -54,7 +54,7 @@ public record ManagedNodeGroupProps(
         name,
         NAME_MAX_LENGTH,
         "the node IAM role name <cluster>-<name>-node must fit IAM's 64 characters");
-    String prefix = "nodeGroups." + name + ".";
+    String prefix = "cluster.nodeGroups." + name + ".";
     instanceTypes = instanceTypes == null ? List.of() : List.copyOf(instanceTypes);
     if (instanceTypes.isEmpty()) {
       throw new ValidationException(
@@ -88,7 +88,7 @@ public record ManagedNodeGroupProps(
               + prefix
               + "desiredSize ("
               + desiredSize
-              + ")");
+              + "); lower minSize or raise desiredSize");
     }
     if (desiredSize > maxSize) {
       throw new ValidationException(
@@ -99,7 +99,7 @@ public record ManagedNodeGroupProps(
               + prefix
               + "maxSize ("
               + maxSize
-              + ")");
+              + "); lower desiredSize or raise maxSize");
     }
     diskSizeGi = diskSizeGi == null ? 50 : diskSizeGi;
     if (diskSizeGi < MIN_DISK_SIZE_GI) {

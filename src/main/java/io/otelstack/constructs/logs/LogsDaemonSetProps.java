@@ -82,12 +82,13 @@ public record LogsDaemonSetProps(
     parseJson = parseJson == null || parseJson;
     extraFilelogExcludes =
         extraFilelogExcludes == null ? List.of() : List.copyOf(extraFilelogExcludes);
-    queueSizeBatches = positive("logs.queueSizeBatches", queueSizeBatches, 5000);
-    queueNumConsumers = positive("logs.queueNumConsumers", queueNumConsumers, 10);
-    queueMaxBatchSizeKi = positive("logs.queueMaxBatchSizeKi", queueMaxBatchSizeKi, 512);
-    exporterTimeoutSeconds = positive("logs.exporterTimeoutSeconds", exporterTimeoutSeconds, 30);
+    queueSizeBatches = positive("queue.sizeBatches", queueSizeBatches, 5000);
+    queueNumConsumers = positive("queue.numConsumers", queueNumConsumers, 10);
+    queueMaxBatchSizeKi = positive("queue.maxBatchSizeKi", queueMaxBatchSizeKi, 512);
+    exporterTimeoutSeconds =
+        positive("collector.exporterTimeoutSeconds", exporterTimeoutSeconds, 30);
     terminationGracePeriodSeconds =
-        positive("logs.terminationGracePeriodSeconds", terminationGracePeriodSeconds, 60);
+        positive("collector.terminationGracePeriodSeconds", terminationGracePeriodSeconds, 60);
     releaseName = releaseName == null ? "otel-logs" : releaseName;
 
     if (dropDebug && severityThreshold.compareTo(LogSeverity.INFO) < 0) {
@@ -116,12 +117,14 @@ public record LogsDaemonSetProps(
     }
     if (terminationGracePeriodSeconds < exporterTimeoutSeconds) {
       throw new ValidationException(
-          "logs.terminationGracePeriodSeconds ("
+          "collector.terminationGracePeriodSeconds ("
               + terminationGracePeriodSeconds
-              + ") must be >= logs.exporterTimeoutSeconds ("
+              + ") must be >= collector.exporterTimeoutSeconds ("
               + exporterTimeoutSeconds
-              + "), so a send in flight finishes or times out before the agent is killed; what is"
-              + " still queued stays on the node and is sent after the restart");
+              + "), so a send in flight finishes or times out before the agent is killed (what is"
+              + " still queued stays on the node and is sent after the restart); raise it to at"
+              + " least "
+              + exporterTimeoutSeconds);
     }
     if (!RELEASE.matcher(releaseName).matches()) {
       throw new ValidationException(

@@ -178,7 +178,19 @@ public record MetricsTracesStatefulSetProps(
               + exporterTimeoutSeconds
               + ") = "
               + drain
-              + ", or a stopping pod is killed while it still sends");
+              + ", so a send in flight finishes or times out before SIGKILL (what is still queued"
+              + " stays on the volume and is resent on restart); raise it to at least "
+              + drain);
+    }
+    // The sampler decides after the wait, so a trace still running then is judged unfinished.
+    if (tracesDecisionWaitSeconds * 1000L <= tracesSlowTraceThresholdMs) {
+      throw new ValidationException(
+          "traces.decisionWaitSeconds ("
+              + tracesDecisionWaitSeconds
+              + " s) must be longer than traces.slowTraceThresholdMs ("
+              + tracesSlowTraceThresholdMs
+              + " ms): the sampler decides after the wait, so a slower trace is judged before it"
+              + " ends; raise decisionWaitSeconds or lower the threshold");
     }
     if (!Tokens.isToken(queuePvcSizeGi)) {
       checkQueuePvcSize(

@@ -144,8 +144,9 @@ public record TargetAllocatorProps(
       throw new ValidationException(
           "metrics.defaultTier ("
               + defaultTier
-              + ") must be one of metrics.scrapeTiers "
-              + scrapeTiers.keySet());
+              + ") must be one of metrics.scrapeTiers ("
+              + String.join(", ", scrapeTiers.keySet())
+              + "); pick one, or add the tier");
     }
     if (sampleLimit < 1) {
       throw new ValidationException("metrics.sampleLimit (" + sampleLimit + ") must be >= 1");

@@ -512,8 +512,9 @@ class MetricsTracesStatefulSetTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage(
             "collector.terminationGracePeriodSeconds (30) must be >= collector.preStopDelaySeconds"
-                + " (10) + collector.exporterTimeoutSeconds (30) = 40, or a stopping pod is killed"
-                + " while it still sends");
+                + " (10) + collector.exporterTimeoutSeconds (30) = 40, so a send in flight finishes"
+                + " or times out before SIGKILL (what is still queued stays on the volume and is"
+                + " resent on restart); raise it to at least 40");
   }
 
   @Test

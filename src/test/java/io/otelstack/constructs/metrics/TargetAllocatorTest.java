@@ -441,8 +441,8 @@ class TargetAllocatorTest {
     assertThatThrownBy(() -> props().defaultTier("slow").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "metrics.defaultTier (slow) must be one of metrics.scrapeTiers [critical, development,"
-                + " normal]");
+            "metrics.defaultTier (slow) must be one of metrics.scrapeTiers (critical, development,"
+                + " normal); pick one, or add the tier");
   }
 
   @Test
