@@ -43,6 +43,10 @@ class ConstructRulesTest {
     FILES.put("node-max", "  nodeGroups:\n    system:\n      maxSize: 1\n");
     FILES.put("least-weighted", "targetAllocator:\n  allocationStrategy: least-weighted\n");
     FILES.put("vpc-prefix", "  vpc:\n    cidr: 10.0.0.0/24\n");
+    FILES.put("api-no-cidrs", "  endpoint:\n    publicAccess: true\n");
+    FILES.put("api-cidrs-closed", "  endpoint:\n    publicAccessCidrs: [203.0.113.0/24]\n");
+    FILES.put(
+        "api-open", "  endpoint:\n    publicAccess: true\n    publicAccessCidrs: [0.0.0.0/0]\n");
   }
 
   @TempDir static Path dir;
@@ -83,6 +87,18 @@ class ConstructRulesTest {
     assertThat(lines)
         .containsExactly(
             "otel-stack: invalid configuration:",
+            file("api-cidrs-closed")
+                + "cluster.endpoint.publicAccessCidrs [203.0.113.0/24] is set but"
+                + " cluster.endpoint.publicAccess is false; set publicAccess to true to open the"
+                + " public endpoint to them, or remove them",
+            file("api-no-cidrs")
+                + "cluster.endpoint.publicAccess is true but cluster.endpoint.publicAccessCidrs is"
+                + " empty; list the CIDR blocks allowed to reach the public endpoint, e.g."
+                + " 203.0.113.0/24, or set publicAccess to false",
+            file("api-open")
+                + "cluster.endpoint.publicAccessCidrs contains 0.0.0.0/0, which opens the"
+                + " Kubernetes API to the whole internet; list only the CIDR blocks that need"
+                + " access",
             file("decision-wait")
                 + "traces.decisionWaitSeconds (10 s) must be longer than"
                 + " traces.slowTraceThresholdMs (30000 ms): the sampler decides after the wait, so"

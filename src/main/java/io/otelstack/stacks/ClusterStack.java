@@ -6,6 +6,7 @@ import io.otelstack.config.Environment;
 import io.otelstack.config.NodeGroupSettings;
 import io.otelstack.constructs.cluster.ClusterNetwork;
 import io.otelstack.constructs.cluster.ClusterNetworkProps;
+import io.otelstack.constructs.cluster.ClusterNetworkPropsBuilder;
 import io.otelstack.constructs.cluster.EbsCsiDriver;
 import io.otelstack.constructs.cluster.EbsCsiDriverProps;
 import io.otelstack.constructs.cluster.EksCluster;
@@ -41,7 +42,7 @@ public final class ClusterStack extends TerraformStack {
     var c = env.cluster();
     String clusterName = StackFoundation.clusterName(env);
 
-    ClusterNetworkProps.Builder network = ClusterNetworkProps.builder().clusterName(clusterName);
+    ClusterNetworkPropsBuilder network = ClusterNetworkProps.builder().clusterName(clusterName);
     if (c.vpc().create()) {
       network.vpcCidr(c.vpc().cidr());
     } else {

@@ -247,23 +247,6 @@ class EnvironmentValidationTest {
             "x.yaml: cluster.nodeGroups.gpu.labels is missing: Kubernetes labels on every node.",
             "x.yaml: cluster.nodeGroups.gpu.taints is missing: Kubernetes taints on every node."),
         bad(
-            "failsWhenPublicAccessHasNoCidrs",
-            ACCOUNT + "  endpoint:\n    publicAccess: true\n",
-            "x.yaml: cluster.endpoint.publicAccessCidrs is empty but cluster.endpoint.publicAccess"
-                + " is true; list the CIDRs that need the API (office, VPN, CI runners), e.g."
-                + " [203.0.113.0/24]"),
-        bad(
-            "failsWhenPublicAccessIsOpenToTheInternet",
-            ACCOUNT + "  endpoint:\n    publicAccess: true\n    publicAccessCidrs: [0.0.0.0/0]\n",
-            "x.yaml: cluster.endpoint.publicAccessCidrs[0] (0.0.0.0/0) opens the Kubernetes API to"
-                + " the whole internet; list the CIDRs that need access instead"),
-        bad(
-            "failsWhenCidrsAreListedWithoutPublicAccess",
-            ACCOUNT + "  endpoint:\n    publicAccessCidrs: [203.0.113.0/24]\n",
-            "x.yaml: cluster.endpoint.publicAccessCidrs (203.0.113.0/24) is set but"
-                + " cluster.endpoint.publicAccess is false; set publicAccess: true, or remove the"
-                + " CIDRs"),
-        bad(
             "failsWhenACidrHasHostBitsSet",
             ACCOUNT + "  vpc:\n    cidr: 10.1.2.3/16\n",
             "x.yaml: cluster.vpc.cidr (10.1.2.3/16) has host bits set; a CIDR block starts at its"

@@ -4,6 +4,7 @@ import io.otelstack.ValidationException;
 import io.otelstack.collector.ContainerResources;
 import io.otelstack.internal.Maps;
 import io.otelstack.internal.Tokens;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ import java.util.regex.PatternSyntaxException;
  * @param resources the allocator container's requests and limits. Default: 100m CPU and 128Mi
  *     requested, 500m and 256Mi limit, so a runaway service discovery cannot starve the node.
  */
+@RecordBuilder
 public record TargetAllocatorProps(
     MetricsTracesStatefulSet collector,
     List<String> allowlist,
@@ -164,114 +166,7 @@ public record TargetAllocatorProps(
   }
 
   /** Starts a builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Collects the props; unset optional ones take their defaults. */
-  public static final class Builder {
-    private MetricsTracesStatefulSet collector;
-    private List<String> allowlist;
-    private Integer replicas;
-    private AllocationStrategy allocationStrategy;
-    private List<String> dropLabels;
-    private Map<String, String> renameLabels;
-    private String tierAnnotation;
-    private String defaultTier;
-    private Map<String, Duration> scrapeTiers;
-    private Integer sampleLimit;
-    private Integer labelLimit;
-    private ContainerResources resources;
-
-    private Builder() {}
-
-    /** See {@link TargetAllocatorProps#collector()}. */
-    public Builder collector(MetricsTracesStatefulSet v) {
-      collector = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#allowlist()}. */
-    public Builder allowlist(List<String> v) {
-      allowlist = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#replicas()}. */
-    public Builder replicas(int v) {
-      replicas = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#allocationStrategy()}. */
-    public Builder allocationStrategy(AllocationStrategy v) {
-      allocationStrategy = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#dropLabels()}. */
-    public Builder dropLabels(List<String> v) {
-      dropLabels = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#renameLabels()}. */
-    public Builder renameLabels(Map<String, String> v) {
-      renameLabels = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#tierAnnotation()}. */
-    public Builder tierAnnotation(String v) {
-      tierAnnotation = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#defaultTier()}. */
-    public Builder defaultTier(String v) {
-      defaultTier = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#scrapeTiers()}. */
-    public Builder scrapeTiers(Map<String, Duration> v) {
-      scrapeTiers = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#sampleLimit()}. */
-    public Builder sampleLimit(int v) {
-      sampleLimit = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#resources()}. */
-    public Builder resources(ContainerResources v) {
-      resources = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#labelLimit()}. */
-    public Builder labelLimit(int v) {
-      labelLimit = v;
-      return this;
-    }
-
-    /** Builds and validates the props. */
-    public TargetAllocatorProps build() {
-      return new TargetAllocatorProps(
-          collector,
-          allowlist,
-          replicas,
-          allocationStrategy,
-          dropLabels,
-          renameLabels,
-          tierAnnotation,
-          defaultTier,
-          scrapeTiers,
-          sampleLimit,
-          labelLimit,
-          resources);
-    }
+  public static TargetAllocatorPropsBuilder builder() {
+    return TargetAllocatorPropsBuilder.builder();
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClusterNetworkPropsTest {
-  private static ClusterNetworkProps.Builder props() {
+  private static ClusterNetworkPropsBuilder props() {
     return ClusterNetworkProps.builder().clusterName("otel-stack-dev");
   }
 

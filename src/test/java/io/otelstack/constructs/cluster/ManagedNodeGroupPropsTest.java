@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ManagedNodeGroupPropsTest {
-  private static ManagedNodeGroupProps.Builder props() {
+  private static ManagedNodeGroupPropsBuilder props() {
     return Fixtures.nodeGroupProps(Fixtures.cluster(Synth.stack()), "system");
   }
 

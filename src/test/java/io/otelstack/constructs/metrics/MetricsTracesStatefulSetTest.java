@@ -374,7 +374,7 @@ class MetricsTracesStatefulSetTest {
   @Test
   void keepsErrorsSlowTracesAndAHashedShareOfTheRest() {
     MetricsTracesStatefulSet c =
-        Fixtures.collector(p -> p.tracesSamplingPercentage(10).tracesHashSeed(7));
+        Fixtures.collector(p -> p.tracesSamplingPercentage(10.0).tracesHashSeed(7));
     Map<String, Object> tail = map(map(effectiveConfig(c).get("processors")).get("tail_sampling"));
     assertThat(tail.get("policies"))
         .isEqualTo(
@@ -571,7 +571,7 @@ class MetricsTracesStatefulSetTest {
   @Test
   void failsWhenTheSecretIsInAnotherNamespace() {
     TerraformStack stack = Synth.stack();
-    MetricsTracesStatefulSetProps.Builder props = Fixtures.collectorProps(stack);
+    MetricsTracesStatefulSetPropsBuilder props = Fixtures.collectorProps(stack);
     props.coralogixSecret(Fixtures.secret(stack, "elsewhere", "Other"));
     assertThatThrownBy(props::build)
         .isInstanceOf(ValidationException.class)
@@ -604,7 +604,7 @@ class MetricsTracesStatefulSetTest {
   void failsBeforeCreatingChildrenWhenTheSamplingPercentageIsOutOfRange() {
     TerraformStack stack = Synth.stack();
     MetricsTracesStatefulSetProps props =
-        Fixtures.collectorProps().tracesSamplingPercentage(120).build();
+        Fixtures.collectorProps().tracesSamplingPercentage(120.0).build();
     assertThatThrownBy(() -> new MetricsTracesStatefulSet(stack, "MetricsTraces", props))
         .isInstanceOf(ValidationException.class)
         .hasMessage(

@@ -26,11 +26,11 @@ class TargetAllocatorTest {
         stack, "TargetAllocator", Fixtures.allocatorProps(Fixtures.collector(stack)).build());
   }
 
-  private static TargetAllocator allocator(TargetAllocatorProps.Builder props) {
+  private static TargetAllocator allocator(TargetAllocatorPropsBuilder props) {
     return new TargetAllocator(Synth.stack(), "TargetAllocator", props.build());
   }
 
-  private static TargetAllocatorProps.Builder props() {
+  private static TargetAllocatorPropsBuilder props() {
     return Fixtures.allocatorProps(Fixtures.collector(Synth.stack()));
   }
 
