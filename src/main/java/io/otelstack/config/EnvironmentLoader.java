@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 /**
  * Loads the environment files of a directory: each {@code <name>.yaml} merged over {@code
  * _defaults.yaml} (maps merge deeply; lists and scalars replace), validated against {@code
- * environment.schema.json} and then against the rules the schema cannot express.
+ * environment.schema.json} and then against the syntax the schema cannot express (regexes compile,
+ * CIDRs are network addresses, requests fit limits). Rules between props are the constructs' own:
+ * their props check them, and {@code Main} puts the file in front of their messages.
  *
  * <p>Every problem of every file is collected before anything is thrown, and bad input only ever
  * ends in one {@link ValidationException} whose lines start with the file (as {@code
