@@ -42,6 +42,8 @@ class ConstructRulesTest {
     FILES.put("node-min", "  nodeGroups:\n    system:\n      minSize: 3\n      desiredSize: 2\n");
     FILES.put("node-max", "  nodeGroups:\n    system:\n      maxSize: 1\n");
     FILES.put("least-weighted", "targetAllocator:\n  allocationStrategy: least-weighted\n");
+    FILES.put("drop-internal", "metrics:\n  dropLabels: [__meta_pod]\n");
+    FILES.put("drop-name", "metrics:\n  dropLabels: [pod_ip, \".*name.*\"]\n");
     FILES.put("vpc-prefix", "  vpc:\n    cidr: 10.0.0.0/24\n");
     FILES.put("api-no-cidrs", "  endpoint:\n    publicAccess: true\n");
     FILES.put("api-cidrs-closed", "  endpoint:\n    publicAccessCidrs: [203.0.113.0/24]\n");
@@ -111,6 +113,12 @@ class ConstructRulesTest {
                 + "logs.dropDebug (true) contradicts logs.severityThreshold (DEBUG): dropping"
                 + " debug logs needs a threshold of INFO or higher; set dropDebug to false or"
                 + " raise the threshold",
+            file("drop-internal")
+                + "metrics.dropLabels[0] (__meta_pod) starts with __; labels starting with __ are"
+                + " Prometheus internals, which relabeling needs; name the labels to drop instead",
+            file("drop-name")
+                + "metrics.dropLabels[1] (.*name.*) matches __name__, which holds every metric's"
+                + " name; make the regex match only the labels to drop",
             file("grace-gateway")
                 + "collector.terminationGracePeriodSeconds (60) must be >="
                 + " collector.preStopDelaySeconds (10) + collector.exporterTimeoutSeconds (55) ="

@@ -11,9 +11,10 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Prometheus scraping and metric filtering.
  *
- * <p>Rules checked when loaded: every regex compiles; no {@code dropLabels} entry matches {@code
- * __name__} or starts with {@code __}. That {@code defaultTier} is one of {@code scrapeTiers} is
- * the construct's rule ({@code TargetAllocatorProps}), checked once there.
+ * <p>Rule checked when loaded: every {@code allowlist} regex compiles (the recording rules are
+ * checked against it). What {@code dropLabels} may match, and that {@code defaultTier} is one of
+ * {@code scrapeTiers}, are the construct's rules ({@code TargetAllocatorProps}), checked once
+ * there.
  *
  * @param allowlist regexes of the metric names kept (anchored: the whole name must match)
  * @param dropLabels regexes of label names removed from every series (anchored)
@@ -49,26 +50,6 @@ public record MetricsSettings(
   void check(Problems p) {
     for (int i = 0; i < allowlist.size(); i++) {
       compile(p, p.path("allowlist") + "[" + i + "]", allowlist.get(i));
-    }
-    for (int i = 0; i < dropLabels.size(); i++) {
-      String field = p.path("dropLabels") + "[" + i + "]";
-      String regex = dropLabels.get(i);
-      Pattern pattern = compile(p, field, regex);
-      if (regex.startsWith("__")) {
-        p.add(
-            field
-                + " ("
-                + regex
-                + ") starts with __; labels starting with __ are Prometheus internals, which"
-                + " relabeling needs; name the labels to drop instead");
-      } else if (pattern != null && pattern.matcher("__name__").matches()) {
-        p.add(
-            field
-                + " ("
-                + regex
-                + ") matches __name__, which holds every metric's name; make the regex match"
-                + " only the labels to drop");
-      }
     }
     resources.check(p.at("resources"));
   }

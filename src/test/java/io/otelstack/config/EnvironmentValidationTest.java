@@ -217,17 +217,6 @@ class EnvironmentValidationTest {
             "x.yaml: metrics.allowlist[0] (http_(requests) is not a valid regex: Unclosed group"
                 + " near index 14"),
         bad(
-            "failsWhenADroppedLabelIsName",
-            ACCOUNT + "metrics:\n  dropLabels: [__name__]\n",
-            "x.yaml: metrics.dropLabels[0] (__name__) starts with __; labels starting with __ are"
-                + " Prometheus internals, which relabeling needs; name the labels to drop"
-                + " instead"),
-        bad(
-            "failsWhenADropLabelsRegexMatchesName",
-            ACCOUNT + "metrics:\n  dropLabels: [pod_ip, \".*name.*\"]\n",
-            "x.yaml: metrics.dropLabels[1] (.*name.*) matches __name__, which holds every metric's"
-                + " name; make the regex match only the labels to drop"),
-        bad(
             "failsWhenAScrapeIntervalIsMalformed",
             ACCOUNT + "metrics:\n  scrapeTiers:\n    critical: 15 seconds\n",
             "x.yaml: line 5: metrics.scrapeTiers.critical (15 seconds) must be a duration such as"

@@ -21,8 +21,9 @@ import java.util.regex.PatternSyntaxException;
  *     list token; everything else is dropped at scrape time; required, at least one
  * @param replicas allocator replicas. Default: 2 replicas.
  * @param allocationStrategy how targets are spread over collectors. Default: consistent hashing.
- * @param dropLabels high-cardinality labels dropped from every sample, in addition to {@code
- *     pod_ip} and {@code instance_id}, which are always dropped. Default: none.
+ * @param dropLabels regexes of the high-cardinality label names dropped from every sample
+ *     (anchored), in addition to {@code pod_ip} and {@code instance_id}, which are always dropped;
+ *     never a {@code __} label, which relabeling needs. Default: none.
  * @param renameLabels labels renamed on every sample, old name to new name. Default: {@code
  *     service} to {@code service_name}.
  * @param tierAnnotation pod annotation choosing a pod's scrape tier. Default: {@code
@@ -112,8 +113,8 @@ public record TargetAllocatorProps(
               + ") must be 1 with allocationStrategy least-weighted, whose replicas would each"
               + " assign targets differently; use consistent-hashing to run more");
     }
-    for (String label : dropLabels) {
-      label("metrics.dropLabels", label);
+    for (int i = 0; i < dropLabels.size(); i++) {
+      dropLabel("metrics.dropLabels[" + i + "]", dropLabels.get(i));
     }
     renameLabels.forEach(
         (from, to) -> {
@@ -155,6 +156,38 @@ public record TargetAllocatorProps(
     }
     if (labelLimit < 1) {
       throw new ValidationException("metrics.labelLimit (" + labelLimit + ") must be >= 1");
+    }
+  }
+
+  private static void dropLabel(String prop, String regex) {
+    Pattern pattern;
+    try {
+      pattern = Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw new ValidationException(
+          prop
+              + " ("
+              + regex
+              + ") is not a valid regex: "
+              + e.getDescription()
+              + " near index "
+              + e.getIndex());
+    }
+    if (regex.startsWith("__")) {
+      throw new ValidationException(
+          prop
+              + " ("
+              + regex
+              + ") starts with __; labels starting with __ are Prometheus internals, which"
+              + " relabeling needs; name the labels to drop instead");
+    }
+    if (pattern.matcher("__name__").matches()) {
+      throw new ValidationException(
+          prop
+              + " ("
+              + regex
+              + ") matches __name__, which holds every metric's name; make the regex match only"
+              + " the labels to drop");
     }
   }
 
