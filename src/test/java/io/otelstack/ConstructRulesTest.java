@@ -42,6 +42,7 @@ class ConstructRulesTest {
     FILES.put("node-min", "  nodeGroups:\n    system:\n      minSize: 3\n      desiredSize: 2\n");
     FILES.put("node-max", "  nodeGroups:\n    system:\n      maxSize: 1\n");
     FILES.put("least-weighted", "targetAllocator:\n  allocationStrategy: least-weighted\n");
+    FILES.put("allowlist-regex", "metrics:\n  allowlist: [\"http_(requests\"]\n");
     FILES.put("drop-internal", "metrics:\n  dropLabels: [__meta_pod]\n");
     FILES.put("drop-name", "metrics:\n  dropLabels: [pod_ip, \".*name.*\"]\n");
     FILES.put("vpc-prefix", "  vpc:\n    cidr: 10.0.0.0/24\n");
@@ -89,6 +90,9 @@ class ConstructRulesTest {
     assertThat(lines)
         .containsExactly(
             "otel-stack: invalid configuration:",
+            file("allowlist-regex")
+                + "metrics.allowlist[0] (http_(requests) is not a valid regex: Unclosed group near"
+                + " index 14",
             file("api-cidrs-closed")
                 + "cluster.endpoint.publicAccessCidrs [203.0.113.0/24] is set but"
                 + " cluster.endpoint.publicAccess is false; set publicAccess to true to open the"

@@ -5,16 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Prometheus scraping and metric filtering.
  *
- * <p>Rule checked when loaded: every {@code allowlist} regex compiles (the recording rules are
- * checked against it). What {@code dropLabels} may match, and that {@code defaultTier} is one of
- * {@code scrapeTiers}, are the construct's rules ({@code TargetAllocatorProps}), checked once
- * there.
+ * <p>The regexes (that they compile, what {@code dropLabels} may match) and that {@code
+ * defaultTier} is one of {@code scrapeTiers} are the construct's rules ({@code
+ * TargetAllocatorProps}), checked once there.
  *
  * @param allowlist regexes of the metric names kept (anchored: the whole name must match)
  * @param dropLabels regexes of label names removed from every series (anchored)
@@ -48,26 +45,6 @@ public record MetricsSettings(
   }
 
   void check(Problems p) {
-    for (int i = 0; i < allowlist.size(); i++) {
-      compile(p, p.path("allowlist") + "[" + i + "]", allowlist.get(i));
-    }
     resources.check(p.at("resources"));
-  }
-
-  /** The compiled regex, or null after adding an error. */
-  private static Pattern compile(Problems p, String field, String regex) {
-    try {
-      return Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      p.add(
-          field
-              + " ("
-              + regex
-              + ") is not a valid regex: "
-              + e.getDescription()
-              + " near index "
-              + e.getIndex());
-      return null;
-    }
   }
 }

@@ -212,11 +212,6 @@ class EnvironmentValidationTest {
             "x.yaml: line 5: logs.resources.cpuLimit (1 core) must be a CPU quantity such as 250m"
                 + " or 1"),
         bad(
-            "failsWhenAnAllowlistRegexDoesNotCompile",
-            ACCOUNT + "metrics:\n  allowlist: [\"http_(requests\"]\n",
-            "x.yaml: metrics.allowlist[0] (http_(requests) is not a valid regex: Unclosed group"
-                + " near index 14"),
-        bad(
             "failsWhenAScrapeIntervalIsMalformed",
             ACCOUNT + "metrics:\n  scrapeTiers:\n    critical: 15 seconds\n",
             "x.yaml: line 5: metrics.scrapeTiers.critical (15 seconds) must be a duration such as"

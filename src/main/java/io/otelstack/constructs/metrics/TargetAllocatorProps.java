@@ -75,13 +75,8 @@ public record TargetAllocatorProps(
           "metrics.allowlist must name at least one metric regex, e.g. \"up\" or \".*\" for all");
     }
     allowlist = List.copyOf(allowlist);
-    for (String regex : Tokens.isToken(allowlist) ? List.<String>of() : allowlist) {
-      try {
-        Pattern.compile(regex);
-      } catch (PatternSyntaxException e) {
-        throw new ValidationException(
-            "metrics.allowlist entry (" + regex + ") is not a valid regular expression");
-      }
+    for (int i = 0; !Tokens.isToken(allowlist) && i < allowlist.size(); i++) {
+      regex("metrics.allowlist[" + i + "]", allowlist.get(i));
     }
     replicas = replicas == null ? 2 : replicas;
     allocationStrategy =
@@ -159,10 +154,9 @@ public record TargetAllocatorProps(
     }
   }
 
-  private static void dropLabel(String prop, String regex) {
-    Pattern pattern;
+  private static Pattern regex(String prop, String regex) {
     try {
-      pattern = Pattern.compile(regex);
+      return Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
       throw new ValidationException(
           prop
@@ -173,6 +167,10 @@ public record TargetAllocatorProps(
               + " near index "
               + e.getIndex());
     }
+  }
+
+  private static void dropLabel(String prop, String regex) {
+    Pattern pattern = regex(prop, regex);
     if (regex.startsWith("__")) {
       throw new ValidationException(
           prop

@@ -375,7 +375,8 @@ class TargetAllocatorTest {
   void failsWhenAnAllowlistEntryIsNotARegex() {
     assertThatThrownBy(() -> props().allowlist(List.of("http_(")).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("metrics.allowlist entry (http_() is not a valid regular expression");
+        .hasMessage(
+            "metrics.allowlist[0] (http_() is not a valid regex: Unclosed group near index 6");
   }
 
   @Test
