@@ -14,9 +14,7 @@ import io.otelstack.collector.ContainerResources;
 import io.otelstack.config.Environment;
 import io.otelstack.config.NodeGroupSettings;
 import io.otelstack.config.ResourceSettings;
-import io.otelstack.constructs.logs.LogSeverity;
 import io.otelstack.constructs.logs.LogsDaemonSet;
-import io.otelstack.constructs.metrics.AllocationStrategy;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSet;
 import io.otelstack.constructs.metrics.TargetAllocator;
 import io.otelstack.constructs.telemetry.TelemetryPlatform;
@@ -90,7 +88,7 @@ public final class TelemetryStack extends TerraformStack {
                 b.coralogixSubsystemName(cx.subsystems().logs())
                     .image(image(env))
                     .resources(resources(l.resources()))
-                    .severityThreshold(LogSeverity.valueOf(l.severityThreshold().name()))
+                    .severityThreshold(l.severityThreshold())
                     .dropDebug(l.dropDebug())
                     .excludeEndpoints(l.excludeEndpoints())
                     .parseJson(l.parseJson())
@@ -119,13 +117,11 @@ public final class TelemetryStack extends TerraformStack {
                     .tracesSlowTraceThresholdMs(t.slowTraceThresholdMs())
                     .tracesDecisionWaitSeconds(t.decisionWaitSeconds())
                     .nodeSelector(observability == null ? Map.of() : observability.labels())
-                    .tolerations(
-                        observability == null ? List.of() : StackFoundation.taints(observability)))
+                    .tolerations(observability == null ? List.of() : observability.taints()))
         .targetAllocator(
             b ->
                 b.replicas(env.targetAllocator().replicas())
-                    .allocationStrategy(
-                        AllocationStrategy.of(env.targetAllocator().allocationStrategy().value()))
+                    .allocationStrategy(env.targetAllocator().allocationStrategy())
                     .allowlist(m.allowlist())
                     .dropLabels(m.dropLabels())
                     .renameLabels(m.renameLabels())

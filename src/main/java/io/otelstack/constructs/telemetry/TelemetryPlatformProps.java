@@ -1,11 +1,11 @@
 package io.otelstack.constructs.telemetry;
 
 import io.otelstack.ValidationException;
-import io.otelstack.constructs.logs.LogsDaemonSetProps;
-import io.otelstack.constructs.metrics.MetricsTracesStatefulSetProps;
-import io.otelstack.constructs.metrics.TargetAllocatorProps;
-import io.otelstack.constructs.network.CollectorNetworkPoliciesProps;
-import io.otelstack.constructs.scaling.StackHpaProps;
+import io.otelstack.constructs.logs.LogsDaemonSetPropsBuilder;
+import io.otelstack.constructs.metrics.MetricsTracesStatefulSetPropsBuilder;
+import io.otelstack.constructs.metrics.TargetAllocatorPropsBuilder;
+import io.otelstack.constructs.network.CollectorNetworkPoliciesPropsBuilder;
+import io.otelstack.constructs.scaling.StackHpaPropsBuilder;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,11 +43,11 @@ public record TelemetryPlatformProps(
     String coralogixApplicationName,
     String queueStorageClassName,
     Boolean defaultStorageClass,
-    UnaryOperator<LogsDaemonSetProps.Builder> logs,
-    UnaryOperator<MetricsTracesStatefulSetProps.Builder> metricsTraces,
-    UnaryOperator<TargetAllocatorProps.Builder> targetAllocator,
-    UnaryOperator<StackHpaProps.Builder> hpa,
-    UnaryOperator<CollectorNetworkPoliciesProps.Builder> networkPolicies) {
+    UnaryOperator<LogsDaemonSetPropsBuilder> logs,
+    UnaryOperator<MetricsTracesStatefulSetPropsBuilder> metricsTraces,
+    UnaryOperator<TargetAllocatorPropsBuilder> targetAllocator,
+    UnaryOperator<StackHpaPropsBuilder> hpa,
+    UnaryOperator<CollectorNetworkPoliciesPropsBuilder> networkPolicies) {
 
   /** Requires the namespace, the Coralogix target and the allocator's props; applies defaults. */
   public TelemetryPlatformProps {
@@ -101,11 +101,11 @@ public record TelemetryPlatformProps(
     private String coralogixApplicationName;
     private String queueStorageClassName;
     private Boolean defaultStorageClass;
-    private UnaryOperator<LogsDaemonSetProps.Builder> logs;
-    private UnaryOperator<MetricsTracesStatefulSetProps.Builder> metricsTraces;
-    private UnaryOperator<TargetAllocatorProps.Builder> targetAllocator;
-    private UnaryOperator<StackHpaProps.Builder> hpa;
-    private UnaryOperator<CollectorNetworkPoliciesProps.Builder> networkPolicies;
+    private UnaryOperator<LogsDaemonSetPropsBuilder> logs;
+    private UnaryOperator<MetricsTracesStatefulSetPropsBuilder> metricsTraces;
+    private UnaryOperator<TargetAllocatorPropsBuilder> targetAllocator;
+    private UnaryOperator<StackHpaPropsBuilder> hpa;
+    private UnaryOperator<CollectorNetworkPoliciesPropsBuilder> networkPolicies;
 
     private Builder() {}
 
@@ -146,31 +146,31 @@ public record TelemetryPlatformProps(
     }
 
     /** See {@link TelemetryPlatformProps#logs()}. */
-    public Builder logs(UnaryOperator<LogsDaemonSetProps.Builder> v) {
+    public Builder logs(UnaryOperator<LogsDaemonSetPropsBuilder> v) {
       this.logs = v;
       return this;
     }
 
     /** See {@link TelemetryPlatformProps#metricsTraces()}. */
-    public Builder metricsTraces(UnaryOperator<MetricsTracesStatefulSetProps.Builder> v) {
+    public Builder metricsTraces(UnaryOperator<MetricsTracesStatefulSetPropsBuilder> v) {
       this.metricsTraces = v;
       return this;
     }
 
     /** See {@link TelemetryPlatformProps#targetAllocator()}. */
-    public Builder targetAllocator(UnaryOperator<TargetAllocatorProps.Builder> v) {
+    public Builder targetAllocator(UnaryOperator<TargetAllocatorPropsBuilder> v) {
       this.targetAllocator = v;
       return this;
     }
 
     /** See {@link TelemetryPlatformProps#hpa()}. */
-    public Builder hpa(UnaryOperator<StackHpaProps.Builder> v) {
+    public Builder hpa(UnaryOperator<StackHpaPropsBuilder> v) {
       this.hpa = v;
       return this;
     }
 
     /** See {@link TelemetryPlatformProps#networkPolicies()}. */
-    public Builder networkPolicies(UnaryOperator<CollectorNetworkPoliciesProps.Builder> v) {
+    public Builder networkPolicies(UnaryOperator<CollectorNetworkPoliciesPropsBuilder> v) {
       this.networkPolicies = v;
       return this;
     }
