@@ -93,6 +93,8 @@ public record TelemetryPlatformProps(
         .networkPolicies(networkPolicies);
   }
 
+  // Written by hand, unlike the parts' props: RecordBuilder cannot generate it, because its
+  // components are the parts' generated builders, which do not exist yet in the round it runs in.
   /** Builds {@link TelemetryPlatformProps}; see the record components for each field. */
   public static final class Builder {
     private String namespace;
