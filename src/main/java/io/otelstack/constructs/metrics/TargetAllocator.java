@@ -2,19 +2,10 @@ package io.otelstack.constructs.metrics;
 
 import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.providers.helm.release.ReleasePostrender;
-import com.hashicorp.cdktf.providers.kubernetes.cluster_role_binding_v1.ClusterRoleBindingV1;
-import com.hashicorp.cdktf.providers.kubernetes.cluster_role_binding_v1.ClusterRoleBindingV1Metadata;
-import com.hashicorp.cdktf.providers.kubernetes.cluster_role_binding_v1.ClusterRoleBindingV1RoleRef;
-import com.hashicorp.cdktf.providers.kubernetes.cluster_role_binding_v1.ClusterRoleBindingV1Subject;
-import com.hashicorp.cdktf.providers.kubernetes.cluster_role_v1.ClusterRoleV1;
-import com.hashicorp.cdktf.providers.kubernetes.cluster_role_v1.ClusterRoleV1Metadata;
-import com.hashicorp.cdktf.providers.kubernetes.cluster_role_v1.ClusterRoleV1Rule;
 import com.hashicorp.cdktf.providers.kubernetes.pod_disruption_budget_v1.PodDisruptionBudgetV1;
 import com.hashicorp.cdktf.providers.kubernetes.pod_disruption_budget_v1.PodDisruptionBudgetV1Metadata;
 import com.hashicorp.cdktf.providers.kubernetes.pod_disruption_budget_v1.PodDisruptionBudgetV1Spec;
 import com.hashicorp.cdktf.providers.kubernetes.pod_disruption_budget_v1.PodDisruptionBudgetV1SpecSelector;
-import com.hashicorp.cdktf.providers.kubernetes.service_account_v1.ServiceAccountV1;
-import com.hashicorp.cdktf.providers.kubernetes.service_account_v1.ServiceAccountV1Metadata;
 import io.otelstack.collector.CollectorChart;
 import io.otelstack.collector.ScrapeJobs;
 import io.otelstack.internal.ChartRelease;
@@ -126,47 +117,13 @@ public class TargetAllocator extends Construct {
     String namespace = collector.namespace().name();
     List<ITerraformDependable> dependsOn = List.of(collector.namespace().dependable());
 
-    ServiceAccountV1 serviceAccount =
-        ServiceAccountV1.Builder.create(this, "ServiceAccount")
-            .metadata(
-                ServiceAccountV1Metadata.builder()
-                    .name(serviceAccountName())
-                    .namespace(namespace)
-                    .build())
-            // The chart mounts a projected token itself.
-            .automountServiceAccountToken(false)
-            .dependsOn(dependsOn)
-            .build();
-    String clusterRoleName = namespace + "-" + collector.name() + "-ta";
-    ClusterRoleV1.Builder.create(this, "ClusterRole")
-        .metadata(ClusterRoleV1Metadata.builder().name(clusterRoleName).build())
-        .rule(
-            List.of(
-                ClusterRoleV1Rule.builder()
-                    .apiGroups(List.of(""))
-                    // Nodes for the kubelet job's node discovery.
-                    .resources(List.of("pods", "nodes"))
-                    .verbs(List.of("get", "list", "watch"))
-                    .build()))
-        .build();
-    ClusterRoleBindingV1 binding =
-        ClusterRoleBindingV1.Builder.create(this, "ClusterRoleBinding")
-            .metadata(ClusterRoleBindingV1Metadata.builder().name(clusterRoleName).build())
-            .roleRef(
-                ClusterRoleBindingV1RoleRef.builder()
-                    .apiGroup("rbac.authorization.k8s.io")
-                    .kind("ClusterRole")
-                    .name(clusterRoleName)
-                    .build())
-            .subject(
-                List.of(
-                    ClusterRoleBindingV1Subject.builder()
-                        .kind("ServiceAccount")
-                        .name(serviceAccountName())
-                        .namespace(namespace)
-                        .build()))
-            .dependsOn(dependsOn)
-            .build();
+    List<ITerraformDependable> rbac =
+        AllocatorRbac.create(
+            this,
+            namespace,
+            serviceAccountName(),
+            namespace + "-" + collector.name() + "-ta",
+            dependsOn);
     ChartRelease.create(
             this,
             "Resource",
@@ -175,7 +132,7 @@ public class TargetAllocator extends Construct {
             namespace,
             this::values,
             // Without its ServiceAccount and binding the allocator's pods cannot start or discover.
-            Stream.concat(dependsOn.stream(), Stream.of(serviceAccount, binding)).toList())
+            Stream.concat(dependsOn.stream(), rbac.stream()).toList())
         .putPostrender(
             ReleasePostrender.builder()
                 .binaryPath("sed")
