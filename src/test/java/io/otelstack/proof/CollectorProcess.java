@@ -99,6 +99,16 @@ final class CollectorProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** Whether the process still runs. */
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** The exit status once the process has ended: 0 for a clean shutdown. */
+  int exitCode() {
+    return process.exitValue();
+  }
+
   /** {@code kill -9}: no shutdown hooks, no flushing; whatever is only in memory is gone. */
   void kill9() {
     process.destroyForcibly();
