@@ -108,7 +108,17 @@ final class LocalCollectors implements AutoCloseable {
 
   /** The OTLP/gRPC address applications send to on replica {@code i} (pod port 4317). */
   String otlpEndpoint(int i) {
-    return ports.get(i).endpoint(4317);
+    return endpoint(i, 4317);
+  }
+
+  /** The loopback address standing in for pod port {@code podPort} of replica {@code i}. */
+  String endpoint(int i, int podPort) {
+    return ports.get(i).endpoint(podPort);
+  }
+
+  /** Replica {@code i}'s configuration as it would be started now. */
+  Map<String, Object> config(int i) {
+    return configs.get(i);
   }
 
   /**

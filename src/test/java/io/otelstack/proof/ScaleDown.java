@@ -31,10 +31,13 @@ final class ScaleDown {
    * The scenario's figures, in spans.
    *
    * @param backendUpAtScaleDown whether the backend answered when the preStop began
+   * @param outageSeconds how long the backend was down before the scale-down began
    * @param gracePeriodSeconds the pods' terminationGracePeriodSeconds
    * @param preStopSeconds the preStop sleep
    * @param sent spans the replicas acknowledged
    * @param queuedAtPreStop spans in the removed replica's queue when the preStop began
+   * @param drainSeconds from the preStop's start until the removed replica's queue was empty; -1
+   *     when it was not empty at SIGTERM
    * @param queuedAtSigterm spans in the removed replica's queue when SIGTERM was sent
    * @param exitSeconds from SIGTERM to the removed replica's exit
    * @param exitCode the removed replica's exit status
@@ -44,10 +47,12 @@ final class ScaleDown {
    */
   record Figures(
       boolean backendUpAtScaleDown,
+      int outageSeconds,
       int gracePeriodSeconds,
       int preStopSeconds,
       long sent,
       long queuedAtPreStop,
+      double drainSeconds,
       long queuedAtSigterm,
       double exitSeconds,
       int exitCode,
@@ -60,8 +65,15 @@ final class ScaleDown {
     }
   }
 
-  /** Runs the scenario with {@code traces} error traces, all kept by the sampler. */
-  static Figures run(GeneratedStack stack, int traces, boolean backendUpAtScaleDown) {
+  /**
+   * Runs the scenario with {@code traces} error traces, all kept by the sampler.
+   *
+   * @param outage how long the backend stays down once the traces are queued; the longer, the
+   *     further the exporters' retry backoff has grown towards its maximum interval
+   */
+  static Figures run(
+      GeneratedStack stack, int traces, Duration outage, boolean backendUpAtScaleDown) {
+    int preStopSeconds = stack.preStopSeconds();
     Path work = LocalCollectors.tempDir("scale-down");
     try (OtlpSink sink = new OtlpSink();
         PrometheusEndpoint app = new PrometheusEndpoint();
@@ -80,15 +92,25 @@ final class ScaleDown {
       List<String> spanIds =
           sts.sendErrorTracesAndAwaitDecision(0, traces, SPANS_PER_TRACE, DELIVERY);
 
+      Await.sleep(outage);
       if (backendUpAtScaleDown) {
         sink.start();
       }
       long queuedAtPreStop = queued(sts, REMOVED);
-      Await.sleep(Duration.ofSeconds(stack.preStopSeconds()));
+      // The preStop sleep: the process still runs, so its exporters keep sending.
+      long preStopStart = System.nanoTime();
+      long preStopEnd = preStopStart + Duration.ofSeconds(preStopSeconds).toNanos();
+      double drainSeconds = -1;
+      while (System.nanoTime() < preStopEnd) {
+        if (drainSeconds < 0 && queued(sts, REMOVED) == 0) {
+          drainSeconds = (System.nanoTime() - preStopStart) / 1e9;
+        }
+        Await.sleep(Duration.ofMillis(200));
+      }
       long queuedAtSigterm = queued(sts, REMOVED);
       Duration exit =
           sts.process(REMOVED)
-              .terminate(Duration.ofSeconds(stack.gracePeriodSeconds() - stack.preStopSeconds()));
+              .terminate(Duration.ofSeconds(stack.gracePeriodSeconds() - preStopSeconds));
       int exitCode = sts.process(REMOVED).exitCode();
       sink.start();
 
@@ -108,10 +130,12 @@ final class ScaleDown {
       double recoverySeconds = (System.nanoTime() - start) / 1e9;
       return new Figures(
           backendUpAtScaleDown,
+          (int) outage.toSeconds(),
           stack.gracePeriodSeconds(),
-          stack.preStopSeconds(),
+          preStopSeconds,
           spanIds.size(),
           queuedAtPreStop,
+          drainSeconds,
           queuedAtSigterm,
           exit.toMillis() / 1000.0,
           exitCode,
