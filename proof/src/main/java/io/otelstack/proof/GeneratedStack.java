@@ -4,10 +4,10 @@ import com.hashicorp.cdktf.Testing;
 import io.otelstack.collector.CollectorChart;
 import io.otelstack.config.CollectorSettings;
 import io.otelstack.config.Environment;
+import io.otelstack.config.EnvironmentLoader;
 import io.otelstack.internal.HelmValues;
 import io.otelstack.stacks.TelemetryStack;
-import io.otelstack.testing.Environments;
-import io.otelstack.testing.Otelcol;
+import io.otelstack.testing.ExternalTools;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +30,8 @@ record GeneratedStack(
 
   /** Builds {@code <env>-telemetry} from the committed environment file and reads its values. */
   static GeneratedStack of(String environment) {
-    return of(Environments.load(environment));
+    return of(
+        EnvironmentLoader.load(ExternalTools.projectDir().resolve("environments"), environment));
   }
 
   /** Builds {@code <env>-telemetry} from an environment and reads its values. */

@@ -1,4 +1,4 @@
-package io.otelstack.collector;
+package io.otelstack.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.hashicorp.cdktf.Testing;
+import io.otelstack.collector.CollectorChart;
+import io.otelstack.collector.CollectorImage;
 import io.otelstack.stacks.TelemetryStack;
 import io.otelstack.testing.Environments;
 import io.otelstack.testing.ExternalTools;
-import io.otelstack.testing.Otelcol;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,9 @@
-package io.otelstack.testing;
+package io.otelstack.proof;
 
 import io.otelstack.collector.CollectorChart;
 import io.otelstack.internal.HelmValues;
 import io.otelstack.internal.Yaml;
+import io.otelstack.testing.ExternalTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Runs the project's collector distribution on configurations the stacks generate. */
-public final class Otelcol {
+final class Otelcol {
   // ${env:NAME} references, and k8s_attributes' node_from_env_var, which names a variable the
   // processor reads itself and which validate requires to be set.
   private static final Pattern ENV_REF =
@@ -27,7 +28,7 @@ public final class Otelcol {
    * release's, the way Helm merges values.
    */
   @SuppressWarnings("unchecked")
-  public static Map<String, Object> effectiveConfig(Map<String, Object> releaseValues) {
+  static Map<String, Object> effectiveConfig(Map<String, Object> releaseValues) {
     Map<String, Object> defaults =
         (Map<String, Object>) CollectorChart.COLLECTOR.defaultValues().get("config");
     return HelmValues.merge(
@@ -39,7 +40,7 @@ public final class Otelcol {
    * harmless value, as the pod spec would give a real one: addresses get 127.0.0.1, the rest a
    * placeholder word.
    */
-  public static ExternalTools.Result validate(Map<String, Object> config) {
+  static ExternalTools.Result validate(Map<String, Object> config) {
     try {
       Path file = Files.createTempFile("otelcol-config", ".yaml");
       String text = Yaml.render(config);
@@ -61,7 +62,7 @@ public final class Otelcol {
   }
 
   /** Harmless values for every environment variable a configuration text references. */
-  public static Map<String, String> placeholderEnvironment(String configText) {
+  static Map<String, String> placeholderEnvironment(String configText) {
     Map<String, String> env = new TreeMap<>();
     Matcher m = ENV_REF.matcher(configText);
     while (m.find()) {

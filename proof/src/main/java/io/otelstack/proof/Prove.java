@@ -17,7 +17,7 @@ import java.util.Map;
  * writes {@code docs/proof/report.md}, {@code docs/proof/report.json} and the README's "Reliability
  * and cost figures" section.
  *
- * <p>The JUnit tests run the same scenarios, smaller where that keeps {@code mvn test} fast, and
+ * <p>The JUnit tests run the same scenarios, smaller where that keeps {@code mvn verify} fast, and
  * hold the pass/fail assertions; this entry point only measures and reports.
  */
 public final class Prove {

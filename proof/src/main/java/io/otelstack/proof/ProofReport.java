@@ -36,7 +36,7 @@ final class ProofReport {
         .append(environment)
         .append("**, run by the real collector (")
         .append(collector)
-        .append(") with the local overlay described in `src/test/java/io/otelstack/proof/")
+        .append(") with the local overlay described in `proof/src/main/java/io/otelstack/proof/")
         .append("LocalOverlay.java`.\n");
   }
 
@@ -394,7 +394,7 @@ final class ProofReport {
         + " after `kill -9`, nothing lost across a graceful stop, every error and slow trace kept,"
         + " the sampled share within ±3 points, complete kept traces, every allowlisted metric"
         + " present, no lost or duplicated log line) are asserted by the JUnit tests in"
-        + " `src/test/java/io/otelstack/proof`, which `mvn test` runs with smaller sizes"
+        + " `proof/src/test/java/io/otelstack/proof`, which `mvn verify` runs with smaller sizes"
         + " (10,000 items per signal for the crash). Everything runs on 127.0.0.1: the Coralogix"
         + " endpoint is a local OTLP sink; `LocalOverlay` documents the only changes made to the"
         + " generated configuration.\n";

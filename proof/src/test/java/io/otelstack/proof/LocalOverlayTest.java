@@ -3,7 +3,6 @@ package io.otelstack.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.otelstack.testing.ExternalTools;
-import io.otelstack.testing.Otelcol;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
