@@ -66,9 +66,7 @@ final class Autoscaling {
     ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
     try (OtlpSink sink = new OtlpSink().start();
         PrometheusEndpoint app = new PrometheusEndpoint();
-        LocalCollectors sts =
-            LocalCollectors.statefulSet(
-                stack, 1, work, sink, work.resolve("pods"), stack.scrapeTarget(app.address()))) {
+        LocalCollectors sts = LocalCollectors.statefulSet(stack, 1, work, sink, app)) {
       CollectorProcess collector = sts.start(0);
       double cpu0 = collector.cpuSeconds();
       Await.sleep(idle);

@@ -53,6 +53,16 @@ final class LocalCollectors implements AutoCloseable {
         scrape);
   }
 
+  /**
+   * The StatefulSet's replicas, as generated, with no pod logs to read, scraping {@code app} as the
+   * Target Allocator would hand it out.
+   */
+  static LocalCollectors statefulSet(
+      GeneratedStack stack, int replicas, Path workDir, OtlpSink sink, PrometheusEndpoint app) {
+    return statefulSet(
+        stack, replicas, workDir, sink, workDir.resolve("pods"), stack.scrapeTarget(app.address()));
+  }
+
   /** One logs agent of the DaemonSet, as generated, tailing {@code podLogDir}. */
   static LocalCollectors daemonSet(
       GeneratedStack stack,

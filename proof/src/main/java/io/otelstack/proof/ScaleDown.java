@@ -77,14 +77,7 @@ final class ScaleDown {
     Path work = LocalCollectors.tempDir("scale-down");
     try (OtlpSink sink = new OtlpSink();
         PrometheusEndpoint app = new PrometheusEndpoint();
-        LocalCollectors sts =
-            LocalCollectors.statefulSet(
-                stack,
-                REPLICAS,
-                work,
-                sink,
-                work.resolve("pods"),
-                stack.scrapeTarget(app.address()))) {
+        LocalCollectors sts = LocalCollectors.statefulSet(stack, REPLICAS, work, sink, app)) {
       for (int i = 0; i < REPLICAS; i++) {
         sts.start(i);
       }

@@ -207,21 +207,10 @@ final class ScaleEvent {
       List<List<SpanData>> secondHalves,
       Map<String, Set<String>> received,
       int across) {
-    Map<String, Integer> sentPerTrace = new HashMap<>();
-    for (List<List<SpanData>> halves : List.of(firstHalves, secondHalves)) {
-      halves.forEach(h -> h.forEach(s -> sentPerTrace.merge(s.getTraceId(), 1, Integer::sum)));
-    }
-    int kept = 0;
-    int incomplete = 0;
-    for (var t : sentPerTrace.entrySet()) {
-      Set<String> got = received.get(t.getKey());
-      if (got != null) {
-        kept++;
-        if (got.size() < t.getValue()) {
-          incomplete++;
-        }
-      }
-    }
-    return new Figures(sentPerTrace.size(), kept, incomplete, across);
+    List<SpanData> sent = new ArrayList<>();
+    firstHalves.forEach(sent::addAll);
+    secondHalves.forEach(sent::addAll);
+    TraceCompleteness c = TraceCompleteness.of(sent, received);
+    return new Figures(c.sent(), c.kept(), c.incomplete(), across);
   }
 }

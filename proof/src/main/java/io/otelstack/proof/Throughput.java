@@ -48,8 +48,8 @@ final class Throughput {
       return median(persistent, Round::spansPerSecond) / median(inMemory, Round::spansPerSecond);
     }
 
-    /** The median of one figure over rounds. */
-    static double median(List<Round> rounds, java.util.function.ToDoubleFunction<Round> f) {
+    /** The median of one figure over rounds (or over the runs of any scenario). */
+    static <T> double median(List<T> rounds, java.util.function.ToDoubleFunction<T> f) {
       double[] v = rounds.stream().mapToDouble(f).sorted().toArray();
       return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
@@ -73,9 +73,7 @@ final class Throughput {
     ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
     try (OtlpSink sink = new OtlpSink().start();
         PrometheusEndpoint app = new PrometheusEndpoint();
-        LocalCollectors sts =
-            LocalCollectors.statefulSet(
-                stack, 1, work, sink, work.resolve("pods"), stack.scrapeTarget(app.address()))) {
+        LocalCollectors sts = LocalCollectors.statefulSet(stack, 1, work, sink, app)) {
       sts.reconfigure(variant);
       sts.start(0);
       AtomicLong accepted = new AtomicLong();

@@ -1,6 +1,7 @@
 package io.otelstack.testing.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.Set;
  * controllers created from the real charts. A policy whose selector matches no pod is silent: it
  * allows nothing, or denies nothing, and no apply fails. So every {@code podSelector} of a policy,
  * and every peer that names pods of the stack's namespaces, must select at least one pod, and every
- * port a policy lets in must be a port a selected pod's container declares.
+ * port a policy lets in must be one a selected pod serves.
  *
  * <p>There is no CNI here, so nothing enforces the policies; this checks what they select, not what
  * they block. Peers outside the stack's namespaces (the cluster DNS in {@code kube-system}) are not
@@ -46,12 +47,12 @@ public final class NetworkPolicyChecks {
         for (JsonNode rule : policy.at("/spec/ingress")) {
           peers(name, ns, rule.path("from"), "from", namespaces, problems);
           for (JsonNode port : rule.path("ports")) {
-            if (port.path("port").isInt() && !declares(selected, port.path("port").asInt())) {
+            if (port.path("port").isInt() && !serves(ns, selected, port.path("port").asInt())) {
               problems.add(
                   name
                       + ": lets in port "
                       + port.path("port")
-                      + ", which no selected pod declares");
+                      + ", which no selected pod declares and no Service targets");
             }
           }
         }
@@ -62,7 +63,8 @@ public final class NetworkPolicyChecks {
     }
     if (!problems.isEmpty()) {
       throw new AssertionError(
-          "NetworkPolicies that select nothing:\n  " + String.join("\n  ", problems));
+          "NetworkPolicies that select nothing, or let in ports no pod serves:\n  "
+              + String.join("\n  ", problems));
     }
     return policies;
   }
@@ -117,6 +119,29 @@ public final class NetworkPolicyChecks {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a selected pod serves the port: a container declares it, or a Service of the namespace
+   * that selects the pod targets it (the gateway's sampling port 4319 is only in its Service).
+   */
+  private boolean serves(String ns, List<JsonNode> pods, int port) {
+    if (declares(pods, port)) {
+      return true;
+    }
+    for (JsonNode service : items("/api/v1/namespaces/" + ns + "/services")) {
+      JsonNode selector =
+          JsonNodeFactory.instance.objectNode().set("matchLabels", service.at("/spec/selector"));
+      boolean selects =
+          service.at("/spec/selector").size() > 0
+              && pods.stream().anyMatch(p -> Selectors.matches(selector, p.at("/metadata/labels")));
+      for (JsonNode p : service.at("/spec/ports")) {
+        if (selects && p.path("targetPort").asText().equals(Integer.toString(port))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean declares(List<JsonNode> pods, int port) {
