@@ -73,8 +73,8 @@ final class ScaleEvent {
         samplers.start(i);
         routers.start(i);
       }
-      List<String> inService = new CopyOnWriteArrayList<>(List.of(routers.otlpEndpoint(0)));
-      inService.add(routers.otlpEndpoint(1));
+      List<String> inService =
+          new CopyOnWriteArrayList<>(List.of(routers.otlpEndpoint(0), routers.otlpEndpoint(1)));
       List<List<SpanData>> firstHalves = new CopyOnWriteArrayList<>();
       List<List<SpanData>> secondHalves = new CopyOnWriteArrayList<>();
       AtomicLong changedAt = new AtomicLong(Long.MAX_VALUE);
