@@ -1,5 +1,6 @@
 package io.otelstack.collector;
 
+import io.otelstack.internal.HelmChart;
 import io.otelstack.internal.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,14 +14,14 @@ import java.util.Map;
  * to it) because the chart merges them into every release: the effective collector configuration
  * cannot be computed without them.
  */
-public enum CollectorChart {
+public enum CollectorChart implements HelmChart {
   /** {@code opentelemetry-collector}: the collector as a DaemonSet, Deployment or StatefulSet. */
   COLLECTOR("opentelemetry-collector", "0.170.0", "0.158.0"),
   /** {@code opentelemetry-target-allocator}: shards Prometheus targets across collectors. */
   TARGET_ALLOCATOR("opentelemetry-target-allocator", "0.158.0", "0.158.0");
 
   /** The chart repository both charts come from. */
-  public static final String REPOSITORY =
+  private static final String REPOSITORY =
       "https://open-telemetry.github.io/opentelemetry-helm-charts";
 
   private final String chart;
@@ -33,12 +34,17 @@ public enum CollectorChart {
     this.appVersion = appVersion;
   }
 
-  /** The chart name in the repository. */
+  @Override
+  public String repository() {
+    return REPOSITORY;
+  }
+
+  @Override
   public String chart() {
     return chart;
   }
 
-  /** The pinned chart version. */
+  @Override
   public String version() {
     return version;
   }

@@ -100,7 +100,7 @@ public final class CollectorConfig {
       checkKinds(p, p.processors(), Kind.PROCESSOR, "processors", errors);
       checkKinds(p, p.exporters(), Kind.EXPORTER, "exporters", errors);
       if (p.processors().isEmpty()
-          || !p.processors().get(0).id().type().equals(MemoryLimiter.TYPE)) {
+          || p.processors().get(0).type() != ComponentType.MEMORY_LIMITER) {
         errors.add(
             "pipeline "
                 + p.id()

@@ -31,9 +31,6 @@ public record CoralogixExporter(
     int timeoutSeconds,
     SendingQueue queue)
     implements Component {
-  /** The component type. */
-  public static final String TYPE = "coralogix";
-
   /** The environment variable the collectors read the key from by default. */
   public static final String DEFAULT_PRIVATE_KEY_ENV = "CORALOGIX_PRIVATE_KEY";
 
@@ -71,13 +68,8 @@ public record CoralogixExporter(
   }
 
   @Override
-  public Kind kind() {
-    return Kind.EXPORTER;
-  }
-
-  @Override
-  public ComponentId id() {
-    return ComponentId.of(TYPE, name);
+  public ComponentType type() {
+    return ComponentType.CORALOGIX;
   }
 
   @Override

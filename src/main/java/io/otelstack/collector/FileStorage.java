@@ -18,9 +18,6 @@ import java.util.Map;
  */
 public record FileStorage(String name, String directory, int timeoutSeconds, boolean fsync)
     implements Component {
-  /** The component type. */
-  public static final String TYPE = "file_storage";
-
   /** Requires an absolute directory and a positive timeout. */
   public FileStorage {
     if (directory == null || !directory.startsWith("/")) {
@@ -39,13 +36,8 @@ public record FileStorage(String name, String directory, int timeoutSeconds, boo
   }
 
   @Override
-  public Kind kind() {
-    return Kind.EXTENSION;
-  }
-
-  @Override
-  public ComponentId id() {
-    return ComponentId.of(TYPE, name);
+  public ComponentType type() {
+    return ComponentType.FILE_STORAGE;
   }
 
   @Override

@@ -32,9 +32,6 @@ import java.util.Map;
 public record FilelogReceiver(
     String name, List<String> include, List<String> exclude, FileStorage checkpoints)
     implements Component {
-  /** The component type. */
-  public static final String TYPE = "file_log";
-
   /** Requires absolute include and exclude globs and the checkpoint storage. */
   public FilelogReceiver {
     include = include == null ? List.of() : List.copyOf(include);
@@ -63,13 +60,8 @@ public record FilelogReceiver(
   }
 
   @Override
-  public Kind kind() {
-    return Kind.RECEIVER;
-  }
-
-  @Override
-  public ComponentId id() {
-    return ComponentId.of(TYPE, name);
+  public ComponentType type() {
+    return ComponentType.FILE_LOG;
   }
 
   @Override

@@ -17,9 +17,6 @@ import java.util.Map;
  * @param logConditions OTTL conditions; a record matching any of them is dropped
  */
 public record FilterProcessor(String name, List<String> logConditions) implements Component {
-  /** The component type. */
-  public static final String TYPE = "filter";
-
   /** Requires at least one condition. */
   public FilterProcessor {
     logConditions = logConditions == null ? List.of() : List.copyOf(logConditions);
@@ -30,13 +27,8 @@ public record FilterProcessor(String name, List<String> logConditions) implement
   }
 
   @Override
-  public Kind kind() {
-    return Kind.PROCESSOR;
-  }
-
-  @Override
-  public ComponentId id() {
-    return ComponentId.of(TYPE, name);
+  public ComponentType type() {
+    return ComponentType.FILTER;
   }
 
   @Override

@@ -10,20 +10,12 @@ import java.util.Map;
  * collector without it never becomes ready.
  */
 public record HealthCheckExtension() implements Component {
-  /** The component type. */
-  public static final String TYPE = "health_check";
-
   /** The port the chart's probes call. */
   public static final int PORT = 13133;
 
   @Override
-  public Kind kind() {
-    return Kind.EXTENSION;
-  }
-
-  @Override
-  public ComponentId id() {
-    return ComponentId.of(TYPE);
+  public ComponentType type() {
+    return ComponentType.HEALTH_CHECK;
   }
 
   @Override

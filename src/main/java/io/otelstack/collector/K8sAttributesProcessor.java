@@ -32,9 +32,6 @@ public record K8sAttributesProcessor(
     List<String> podLabels,
     List<PodAssociation> podAssociations)
     implements Component {
-  /** The component type. */
-  public static final String TYPE = "k8s_attributes";
-
   private static final List<String> READ = List.of("get", "list", "watch");
 
   /** Requires metadata to extract and at least one association rule. */
@@ -87,13 +84,8 @@ public record K8sAttributesProcessor(
   }
 
   @Override
-  public Kind kind() {
-    return Kind.PROCESSOR;
-  }
-
-  @Override
-  public ComponentId id() {
-    return ComponentId.of(TYPE, name);
+  public ComponentType type() {
+    return ComponentType.K8S_ATTRIBUTES;
   }
 
   @Override

@@ -28,15 +28,12 @@ import java.util.regex.Pattern;
 public record LoadBalancingExporter(
     String name, String service, int port, int timeoutSeconds, SendingQueue queue)
     implements Component {
-  /** The component type ({@code loadbalancing} is its deprecated alias). */
-  public static final String TYPE = "load_balancing";
-
   private static final Pattern SERVICE =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
   /** Requires a namespaced Service, a port, a timeout and a queue. */
   public LoadBalancingExporter {
-    String prop = ComponentId.of(TYPE, name).toString();
+    String prop = ComponentType.LOAD_BALANCING.id(name).toString();
     if (service == null || !Tokens.isToken(service) && !SERVICE.matcher(service).matches()) {
       throw new ValidationException(
           prop
@@ -56,13 +53,8 @@ public record LoadBalancingExporter(
   }
 
   @Override
-  public Kind kind() {
-    return Kind.EXPORTER;
-  }
-
-  @Override
-  public ComponentId id() {
-    return ComponentId.of(TYPE, name);
+  public ComponentType type() {
+    return ComponentType.LOAD_BALANCING;
   }
 
   @Override

@@ -15,9 +15,6 @@ import java.util.Map;
  * @param spikeLimitPercentage headroom for spikes between checks, as a percentage
  */
 public record MemoryLimiter(int limitPercentage, int spikeLimitPercentage) implements Component {
-  /** The component type. */
-  public static final String TYPE = "memory_limiter";
-
   /** Requires {@code 0 < spike < limit <= 100}. */
   public MemoryLimiter {
     if (limitPercentage <= 0 || limitPercentage > 100) {
@@ -40,13 +37,8 @@ public record MemoryLimiter(int limitPercentage, int spikeLimitPercentage) imple
   }
 
   @Override
-  public Kind kind() {
-    return Kind.PROCESSOR;
-  }
-
-  @Override
-  public ComponentId id() {
-    return ComponentId.of(TYPE);
+  public ComponentType type() {
+    return ComponentType.MEMORY_LIMITER;
   }
 
   @Override

@@ -21,13 +21,10 @@ public record OtlpReceiver(String name, int grpcPort, int httpPort) implements C
   /** The OTLP/HTTP port applications send to. */
   public static final int HTTP_PORT = 4318;
 
-  /** The component type. */
-  public static final String TYPE = "otlp";
-
   /** Requires a valid gRPC port and, when set, a distinct valid HTTP port. */
   public OtlpReceiver {
     name = name == null ? "" : name;
-    String prop = ComponentId.of(TYPE, name).toString();
+    String prop = ComponentType.OTLP.id(name).toString();
     if (grpcPort < 1 || grpcPort > 65535) {
       throw new ValidationException(prop + ".grpcPort (" + grpcPort + ") must be in 1..65535");
     }
@@ -48,13 +45,8 @@ public record OtlpReceiver(String name, int grpcPort, int httpPort) implements C
   }
 
   @Override
-  public Kind kind() {
-    return Kind.RECEIVER;
-  }
-
-  @Override
-  public ComponentId id() {
-    return ComponentId.of(TYPE, name);
+  public ComponentType type() {
+    return ComponentType.OTLP;
   }
 
   @Override

@@ -18,9 +18,6 @@ import java.util.Map;
  */
 public record PrometheusReceiver(
     String name, String endpoint, int intervalSeconds, String collectorIdEnv) implements Component {
-  /** The component type. */
-  public static final String TYPE = "prometheus";
-
   /** Requires a name, an HTTP endpoint and a positive interval. */
   public PrometheusReceiver {
     if (name == null || name.isEmpty()) {
@@ -39,13 +36,8 @@ public record PrometheusReceiver(
   }
 
   @Override
-  public Kind kind() {
-    return Kind.RECEIVER;
-  }
-
-  @Override
-  public ComponentId id() {
-    return ComponentId.of(TYPE, name);
+  public ComponentType type() {
+    return ComponentType.PROMETHEUS;
   }
 
   @Override

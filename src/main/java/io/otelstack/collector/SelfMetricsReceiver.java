@@ -18,9 +18,6 @@ import java.util.Map;
  * @param jobName the scrape job name, which tells the collectors apart, e.g. the release name
  */
 public record SelfMetricsReceiver(String jobName) implements Component {
-  /** The component type. */
-  public static final String TYPE = "prometheus";
-
   /** The pipeline the self-metrics travel in. */
   public static final String PIPELINE_ID = "metrics/self";
 
@@ -66,13 +63,13 @@ public record SelfMetricsReceiver(String jobName) implements Component {
   }
 
   @Override
-  public Kind kind() {
-    return Kind.RECEIVER;
+  public ComponentType type() {
+    return ComponentType.PROMETHEUS;
   }
 
   @Override
-  public ComponentId id() {
-    return ComponentId.of(TYPE, "self");
+  public String name() {
+    return "self";
   }
 
   @Override

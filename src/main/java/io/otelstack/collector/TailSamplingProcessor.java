@@ -32,9 +32,6 @@ public record TailSamplingProcessor(
     double samplingPercentage,
     int hashSeed)
     implements Component {
-  /** The component type. */
-  public static final String TYPE = "tail_sampling";
-
   /** Requires a positive wait and threshold and a percentage in 0..100. */
   public TailSamplingProcessor {
     if (decisionWaitSeconds <= 0) {
@@ -57,13 +54,8 @@ public record TailSamplingProcessor(
   }
 
   @Override
-  public Kind kind() {
-    return Kind.PROCESSOR;
-  }
-
-  @Override
-  public ComponentId id() {
-    return ComponentId.of(TYPE);
+  public ComponentType type() {
+    return ComponentType.TAIL_SAMPLING;
   }
 
   @Override

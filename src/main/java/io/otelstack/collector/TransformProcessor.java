@@ -16,9 +16,6 @@ import java.util.Map;
  * @param logStatements OTTL statements, applied in order to every log record
  */
 public record TransformProcessor(String name, List<String> logStatements) implements Component {
-  /** The component type. */
-  public static final String TYPE = "transform";
-
   /** Requires at least one statement. */
   public TransformProcessor {
     logStatements = logStatements == null ? List.of() : List.copyOf(logStatements);
@@ -31,13 +28,8 @@ public record TransformProcessor(String name, List<String> logStatements) implem
   }
 
   @Override
-  public Kind kind() {
-    return Kind.PROCESSOR;
-  }
-
-  @Override
-  public ComponentId id() {
-    return ComponentId.of(TYPE, name);
+  public ComponentType type() {
+    return ComponentType.TRANSFORM;
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.otelstack.internal;
 import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.Lazy;
 import com.hashicorp.cdktf.providers.helm.release.Release;
-import io.otelstack.collector.CollectorChart;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,39 +21,35 @@ public final class ChartRelease {
 
   /**
    * A release that waits for readiness and rolls back atomically on failure, so a bad rollout never
-   * leaves collectors half-replaced.
+   * leaves collectors half-replaced. Its values are rendered at synthesis, so constructs created
+   * after it (an autoscaler, a Target Allocator) can still shape them.
    *
-   * @param values the release values, rendered as one deterministic YAML document
+   * @param values produces the release values, rendered as one deterministic YAML document; called
+   *     once per synthesis
    * @param dependsOn what must exist first (namespace, secret, storage class)
    */
   public static Release create(
       Construct scope,
       String id,
-      CollectorChart chart,
-      String releaseName,
-      String namespace,
-      Map<String, ?> values,
-      List<ITerraformDependable> dependsOn) {
-    return release(
-        scope, id, chart, releaseName, namespace, literal(Yaml.render(values)), dependsOn);
-  }
-
-  /**
-   * A release whose values are rendered at synthesis, so constructs created after it (an
-   * autoscaler, a Target Allocator) can still shape them.
-   *
-   * @param values produces the release values; called once per synthesis
-   */
-  public static Release create(
-      Construct scope,
-      String id,
-      CollectorChart chart,
+      HelmChart chart,
       String releaseName,
       String namespace,
       Supplier<? extends Map<String, ?>> values,
       List<ITerraformDependable> dependsOn) {
-    String rendered = Lazy.stringValue(context -> literal(Yaml.render(values.get())));
-    return release(scope, id, chart, releaseName, namespace, rendered, dependsOn);
+    return Release.Builder.create(scope, id)
+        .name(releaseName)
+        .namespace(namespace)
+        .repository(chart.repository())
+        .chart(chart.chart())
+        .version(chart.version())
+        .values(List.of(Lazy.stringValue(context -> literal(Yaml.render(values.get())))))
+        .atomic(true)
+        .cleanupOnFail(true)
+        .waitForJobs(true)
+        .timeout(TIMEOUT_SECONDS)
+        .maxHistory(10)
+        .dependsOn(dependsOn)
+        .build();
   }
 
   /**
@@ -65,29 +60,5 @@ public final class ChartRelease {
    */
   private static String literal(String yaml) {
     return TEMPLATE_START.matcher(yaml).replaceAll("$1$1{");
-  }
-
-  private static Release release(
-      Construct scope,
-      String id,
-      CollectorChart chart,
-      String releaseName,
-      String namespace,
-      String values,
-      List<ITerraformDependable> dependsOn) {
-    return Release.Builder.create(scope, id)
-        .name(releaseName)
-        .namespace(namespace)
-        .repository(CollectorChart.REPOSITORY)
-        .chart(chart.chart())
-        .version(chart.version())
-        .values(List.of(values))
-        .atomic(true)
-        .cleanupOnFail(true)
-        .waitForJobs(true)
-        .timeout(TIMEOUT_SECONDS)
-        .maxHistory(10)
-        .dependsOn(dependsOn)
-        .build();
   }
 }

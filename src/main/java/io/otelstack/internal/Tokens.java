@@ -2,7 +2,6 @@ package io.otelstack.internal;
 
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.Token;
-import io.otelstack.ValidationException;
 import java.util.List;
 
 /**
@@ -39,18 +38,6 @@ public final class Tokens {
   }
 
   private static final String MARKER = "{TfToken[";
-
-  /** A whole-number prop: a literal must be whole and becomes an {@link Integer}; a token stays. */
-  public static Number wholeNumber(String prop, Number value) {
-    if (value instanceof Integer || isToken(value)) {
-      return value;
-    }
-    double d = value.doubleValue();
-    if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
-      throw new ValidationException(prop + " (" + value + ") must be a whole number");
-    }
-    return (int) d;
-  }
 
   /** The elements joined by {@code separator}; a list token is joined by Terraform. */
   public static String join(String separator, List<String> elements) {

@@ -13,16 +13,23 @@ import org.junit.jupiter.api.Test;
 
 /** The values text of a release is a Terraform string: Terraform syntax in it must be escaped. */
 class ChartReleaseTest {
-  private static String values(Map<String, Object> values) {
-    TerraformStack stack = Synth.stack();
+  /** The values text of a release of {@code values} in {@code stack}, as synthesized. */
+  private static String values(TerraformStack stack, Map<String, Object> values) {
     ChartRelease.create(
-        stack, "Release", CollectorChart.COLLECTOR, "otel", "observability", values, List.of());
+        stack,
+        "Release",
+        CollectorChart.COLLECTOR,
+        "otel",
+        "observability",
+        () -> values,
+        List.of());
     return Synth.onlyResource(Synth.json(stack), "helm_release").at("/values/0").asText();
   }
 
   @Test
   void escapesTheCollectorsOwnReferencesSoThatTerraformPassesThemOnUnchanged() {
-    assertThat(values(Map.of("endpoint", "${env:MY_POD_IP}:4317", "note", "100%{x}")))
+    assertThat(
+            values(Synth.stack(), Map.of("endpoint", "${env:MY_POD_IP}:4317", "note", "100%{x}")))
         .isEqualTo("endpoint: \"$${env:MY_POD_IP}:4317\"\nnote: \"100%%{x}\"\n");
   }
 
@@ -33,16 +40,7 @@ class ChartReleaseTest {
         new TerraformVariable(
                 stack, "domain", TerraformVariableConfig.builder().type("string").build())
             .getStringValue();
-    ChartRelease.create(
-        stack,
-        "Release",
-        CollectorChart.COLLECTOR,
-        "otel",
-        "observability",
-        Map.of("domain", domain, "key", "${env:KEY}"),
-        List.of());
-
-    assertThat(Synth.onlyResource(Synth.json(stack), "helm_release").at("/values/0").asText())
+    assertThat(values(stack, Map.of("domain", domain, "key", "${env:KEY}")))
         .isEqualTo("domain: ${jsonencode(var.domain)}\nkey: \"$${env:KEY}\"\n");
   }
 }

@@ -6,24 +6,16 @@ import com.hashicorp.cdktf.providers.kubernetes.priority_class_v1.PriorityClassV
 import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorChart;
 import io.otelstack.collector.CollectorConfig;
+import io.otelstack.collector.CollectorValues;
 import io.otelstack.collector.Component;
 import io.otelstack.collector.CoralogixExporter;
-import io.otelstack.collector.FileStorage;
-import io.otelstack.collector.FilelogReceiver;
 import io.otelstack.collector.FilterProcessor;
-import io.otelstack.collector.HealthCheckExtension;
-import io.otelstack.collector.K8sAttributesProcessor;
-import io.otelstack.collector.K8sAttributesProcessor.PodAssociation;
-import io.otelstack.collector.MemoryLimiter;
-import io.otelstack.collector.Pipeline;
-import io.otelstack.collector.SelfMetricsReceiver;
+import io.otelstack.collector.LogsAgentCollector;
 import io.otelstack.collector.SendingQueue;
 import io.otelstack.collector.TransformProcessor;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.namespace.PodSecurityLevel;
 import io.otelstack.internal.ChartRelease;
-import io.otelstack.internal.CollectorValues;
-import io.otelstack.internal.Maps;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,26 +27,14 @@ import software.constructs.Construct;
  * The logs agent: one collector per node (chart mode {@code daemonset}) that tails the node's pod
  * logs and ships them to Coralogix.
  *
- * <p>Path of a log line: {@code filelog} (container format parsed, checkpoints on the node) then
- * {@code memory_limiter}, {@code transform/parse} (JSON body, severity), {@code filter/drop}
- * (health checks, severity threshold, debug), {@code k8s_attributes} (pod metadata, after the
- * filter so dropped lines cost no lookup), and the {@code coralogix} exporter with a persistent
- * sending queue. A {@code metrics/self} pipeline ships the agent's own metrics the same way.
+ * <p>The pipelines and chart values are assembled by {@link LogsAgentCollector}: the agent tails
+ * every pod log on its node with checkpoints and a sending queue on a hostPath, so nothing it has
+ * read is lost to a restart. This construct maps its props to the exporter and the parse and filter
+ * processors, and owns the Kubernetes resources around the release.
  *
- * <p>Nothing the agent has read is lost to a restart: the read offsets and the sending queue both
- * live in {@code file_storage} on a hostPath ({@code /var/lib/otel-stack/<release>}), which
- * outlives the pod. Batching happens inside the queue, after data is on disk; there is no batch
- * processor holding data in memory in front of it.
- *
- * <p>Everything that runs is explicit: no chart preset is enabled. RBAC rules, volumes, mounts and
- * environment variables are given through {@code clusterRole.rules}, {@code extraVolumes}, {@code
- * extraVolumeMounts} and {@code extraEnvs}, so {@link #collectorConfig()} is the whole
- * configuration.
- *
- * <p>Security: the agent runs as UID 0 because the kubelet writes pod logs root-owned and not
- * world-readable, with every capability dropped, no privilege escalation, a read-only root file
- * system and the runtime's seccomp profile. It needs hostPath volumes, so its namespace must
- * enforce {@link PodSecurityLevel#PRIVILEGED}; see {@link CollectorNamespace}.
+ * <p>Security: the agent runs as UID 0 (the kubelet writes pod logs root-owned), with every
+ * capability dropped, and needs hostPath volumes, so its namespace must enforce {@link
+ * PodSecurityLevel#PRIVILEGED}; see {@link CollectorNamespace}.
  *
  * <p>Scheduling: it tolerates every taint, so tainted nodes (e.g. the dedicated observability
  * group) get an agent too, and runs under its own PriorityClass {@code <release>-node-critical}
@@ -64,28 +44,8 @@ import software.constructs.Construct;
  * makes room for its agent, without competing with the node's own components.
  */
 public class LogsDaemonSet extends Construct {
-  /** The environment variable holding the node name, for the k8s_attributes node filter. */
-  private static final String NODE_NAME_ENV = "K8S_NODE_NAME";
-
   /** The PriorityClass value: above ordinary workloads, far below the system classes. */
   public static final int PRIORITY = 1_000_000;
-
-  /** The files the agent reads: every container's log on the node. */
-  public static final String POD_LOGS_GLOB = "/var/log/pods/*/*/*.log";
-
-  private static final String STATE_ROOT = "/var/lib/otel-stack/";
-  private static final List<String> METADATA =
-      List.of(
-          "k8s.namespace.name",
-          "k8s.pod.name",
-          "k8s.pod.uid",
-          "k8s.container.name",
-          "k8s.deployment.name",
-          "k8s.node.name",
-          "container.image.name",
-          "container.image.tag");
-  private static final List<String> POD_LABELS =
-      List.of("app.kubernetes.io/name", "app.kubernetes.io/component", "app.kubernetes.io/part-of");
 
   private final LogsDaemonSetProps props;
   private final String stateDirectory;
@@ -98,19 +58,23 @@ public class LogsDaemonSet extends Construct {
     super(scope, id);
     validate(props);
     this.props = props;
-    this.stateDirectory = STATE_ROOT + props.releaseName();
+    this.stateDirectory = LogsAgentCollector.stateDirectory(props.releaseName());
     this.priorityClassName = props.releaseName() + "-node-critical";
-    K8sAttributesProcessor k8sAttributes =
-        new K8sAttributesProcessor(
-            "",
-            NODE_NAME_ENV,
-            METADATA,
-            POD_LABELS,
-            List.of(
-                PodAssociation.resourceAttributes("k8s.pod.uid"),
-                PodAssociation.resourceAttributes("k8s.pod.name", "k8s.namespace.name")));
-    this.collectorConfig = buildConfig(k8sAttributes);
-    this.values = Collections.unmodifiableMap(buildValues(k8sAttributes));
+    this.collectorConfig = buildConfig();
+    this.values =
+        Collections.unmodifiableMap(
+            LogsAgentCollector.values(
+                CollectorValues.common(
+                    "daemonset",
+                    props.image(),
+                    collectorConfig,
+                    props.resources(),
+                    props.coralogixSecret().name(),
+                    props.coralogixSecret().key(),
+                    CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV,
+                    props.terminationGracePeriodSeconds()),
+                props.releaseName(),
+                priorityClassName));
 
     PriorityClassV1 priorityClass =
         new PriorityClassV1(
@@ -130,7 +94,7 @@ public class LogsDaemonSet extends Construct {
         CollectorChart.COLLECTOR,
         props.releaseName(),
         props.namespace().name(),
-        values,
+        this::values,
         List.of(
             props.namespace().dependable(), props.coralogixSecret().dependable(), priorityClass));
   }
@@ -164,9 +128,7 @@ public class LogsDaemonSet extends Construct {
     }
   }
 
-  private CollectorConfig buildConfig(K8sAttributesProcessor k8sAttributes) {
-    FileStorage checkpoints = new FileStorage("checkpoints", stateDirectory + "/checkpoints", 10);
-    FileStorage queue = new FileStorage("queue", stateDirectory + "/queue", 10);
+  private CollectorConfig buildConfig() {
     CoralogixExporter exporter =
         new CoralogixExporter(
             "",
@@ -176,21 +138,11 @@ public class LogsDaemonSet extends Construct {
             CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV,
             props.exporterTimeoutSeconds(),
             new SendingQueue(
-                queue,
+                LogsAgentCollector.queueStorage(props.releaseName()),
                 props.queueNumConsumers(),
                 props.queueSizeBatches(),
                 props.queueMaxBatchSizeKi()));
-    List<String> excludes = new ArrayList<>();
-    // The agent's own logs would loop: each export error it logs would be read and exported.
-    excludes.add(
-        "/var/log/pods/" + props.namespace().name() + "_" + props.releaseName() + "-*_*/*/*.log");
-    excludes.addAll(props.extraFilelogExcludes());
-    FilelogReceiver filelog =
-        new FilelogReceiver("", List.of(POD_LOGS_GLOB), excludes, checkpoints);
-
-    MemoryLimiter limiter = MemoryLimiter.defaults();
     List<Component> processors = new ArrayList<>();
-    processors.add(limiter);
     if (props.parseJson()) {
       processors.add(new TransformProcessor("parse", LogRules.parseStatements()));
     }
@@ -199,101 +151,12 @@ public class LogsDaemonSet extends Construct {
             "drop",
             LogRules.dropConditions(
                 props.excludeEndpoints(), props.severityThreshold(), props.dropDebug())));
-    processors.add(k8sAttributes);
-
-    SelfMetricsReceiver self = new SelfMetricsReceiver(props.releaseName());
-    return CollectorConfig.builder()
-        .extension(new HealthCheckExtension())
-        .extension(checkpoints)
-        .extension(queue)
-        .pipeline(new Pipeline("logs", List.of(filelog), processors, List.of(exporter)))
-        .pipeline(self.pipeline(limiter, exporter))
-        .telemetry("resource", SelfMetricsReceiver.telemetryResource())
-        .telemetry("metrics", SelfMetricsReceiver.telemetryMetrics())
-        .build();
-  }
-
-  private Map<String, Object> buildValues(K8sAttributesProcessor k8sAttributes) {
-    Map<String, Object> v =
-        new LinkedHashMap<>(
-            CollectorValues.common(
-                "daemonset",
-                props.image(),
-                collectorConfig,
-                props.resources(),
-                props.coralogixSecret().name(),
-                props.coralogixSecret().key(),
-                CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV,
-                props.terminationGracePeriodSeconds()));
-    // Pod names start with the release name, which the self-exclude glob relies on.
-    v.put("fullnameOverride", props.releaseName());
-
-    List<Object> envs = new ArrayList<>(asList(v.get("extraEnvs")));
-    envs.add(
-        map(
-            "name",
-            NODE_NAME_ENV,
-            "valueFrom",
-            map("fieldRef", map("apiVersion", "v1", "fieldPath", "spec.nodeName"))));
-    v.put("extraEnvs", envs);
-
-    v.put(
-        "podSecurityContext",
-        map("runAsUser", 0, "runAsGroup", 0, "seccompProfile", map("type", "RuntimeDefault")));
-    // The security scan's root-user checks, waived on this DaemonSet only, with the reason above.
-    v.put(
-        "annotations",
-        map(
-            "checkov.io/skip1",
-            "CKV_K8S_23=reads the kubelet's root-owned pod logs",
-            "checkov.io/skip2",
-            "CKV_K8S_40=reads the kubelet's root-owned pod logs"));
-
-    v.put("clusterRole", map("create", true, "rules", k8sAttributes.rbacRules()));
-
-    v.put(
-        "extraVolumes",
-        List.of(
-            map(
-                "name",
-                "varlogpods",
-                "hostPath",
-                map("path", "/var/log/pods", "type", "Directory")),
-            // Only Docker-runtime nodes have it (their /var/log/pods entries link into it), so no
-            // type check: on containerd nodes the mount is simply empty.
-            map(
-                "name",
-                "varlibdockercontainers",
-                "hostPath",
-                map("path", "/var/lib/docker/containers")),
-            map(
-                "name",
-                "state",
-                "hostPath",
-                map("path", stateDirectory, "type", "DirectoryOrCreate"))));
-    v.put(
-        "extraVolumeMounts",
-        List.of(
-            map("name", "varlogpods", "mountPath", "/var/log/pods", "readOnly", true),
-            map(
-                "name",
-                "varlibdockercontainers",
-                "mountPath",
-                "/var/lib/docker/containers",
-                "readOnly",
-                true),
-            map("name", "state", "mountPath", stateDirectory)));
-
-    v.put("tolerations", List.of(map("operator", "Exists")));
-    v.put("priorityClassName", priorityClassName);
-
-    // The agent receives nothing over the network; closing the OTLP ports also removes the
-    // hostPorts the chart would open on every node.
-    Map<String, Object> ports = new LinkedHashMap<>(asMap(v.get("ports")));
-    ports.put("otlp", map("enabled", false));
-    ports.put("otlp-http", map("enabled", false));
-    v.put("ports", ports);
-    return v;
+    return LogsAgentCollector.config(
+        props.releaseName(),
+        props.namespace().name(),
+        props.extraFilelogExcludes(),
+        processors,
+        exporter);
   }
 
   /** The resolved props. */
@@ -328,23 +191,5 @@ public class LogsDaemonSet extends Construct {
   /** The Helm values rendered into the release; read-only. */
   public Map<String, Object> values() {
     return values;
-  }
-
-  private static Map<String, Object> map(Object... keysAndValues) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return Maps.copyOrdered(m);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Object> asList(Object o) {
-    return (List<Object>) o;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> asMap(Object o) {
-    return (Map<String, Object>) o;
   }
 }

@@ -5,6 +5,7 @@ import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
 import io.otelstack.collector.CoralogixExporter;
 import io.otelstack.collector.MemoryLimiter;
+import io.otelstack.constructs.PropChecks;
 import io.otelstack.constructs.cluster.Taint;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
@@ -144,7 +145,7 @@ public record MetricsTracesStatefulSetProps(
     queueNumConsumers = queueNumConsumers == null ? 10 : queueNumConsumers;
     queueMaxBatchSizeKi = queueMaxBatchSizeKi == null ? 512 : queueMaxBatchSizeKi;
     queuePvcSizeGi =
-        queuePvcSizeGi == null ? 10 : Tokens.wholeNumber("queue.pvcSizeGi", queuePvcSizeGi);
+        queuePvcSizeGi == null ? 10 : PropChecks.wholeNumber("queue.pvcSizeGi", queuePvcSizeGi);
     terminationGracePeriodSeconds =
         terminationGracePeriodSeconds == null ? 60 : terminationGracePeriodSeconds;
     preStopDelaySeconds = preStopDelaySeconds == null ? 10 : preStopDelaySeconds;

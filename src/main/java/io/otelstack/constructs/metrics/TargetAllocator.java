@@ -16,15 +16,13 @@ import com.hashicorp.cdktf.providers.kubernetes.pod_disruption_budget_v1.PodDisr
 import com.hashicorp.cdktf.providers.kubernetes.service_account_v1.ServiceAccountV1;
 import com.hashicorp.cdktf.providers.kubernetes.service_account_v1.ServiceAccountV1Metadata;
 import io.otelstack.collector.CollectorChart;
+import io.otelstack.collector.ScrapeJobs;
 import io.otelstack.internal.ChartRelease;
-import io.otelstack.internal.Tokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import software.constructs.Construct;
 
@@ -74,12 +72,6 @@ public class TargetAllocator extends Construct {
 
   /** Port the chart's allocator container listens on, behind {@link #SERVICE_PORT}. */
   public static final int CONTAINER_PORT = 8080;
-
-  private static final String PROMETHEUS_SCRAPE = "prometheus.io/scrape";
-  private static final String PROMETHEUS_PATH = "prometheus.io/path";
-  private static final String PROMETHEUS_PORT = "prometheus.io/port";
-  private static final List<String> ALWAYS_DROPPED = List.of("pod_ip", "instance_id");
-  private static final Duration PROMETHEUS_DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
   /**
    * A sed script adding a restricted securityContext to the allocator's container, run by Helm as a
@@ -169,7 +161,7 @@ public class TargetAllocator extends Construct {
             CollectorChart.TARGET_ALLOCATOR,
             releaseName(),
             namespace,
-            values(),
+            this::values,
             // Without its ServiceAccount and binding the allocator's pods cannot start or discover.
             Stream.concat(dependsOn.stream(), Stream.of(serviceAccount, binding)).toList())
         .putPostrender(
@@ -269,84 +261,18 @@ public class TargetAllocator extends Construct {
   }
 
   private Map<String, Object> job(String tier, Duration interval) {
-    Duration timeout =
-        interval.compareTo(PROMETHEUS_DEFAULT_TIMEOUT) < 0 ? interval : PROMETHEUS_DEFAULT_TIMEOUT;
-    Map<String, Object> job = new LinkedHashMap<>();
-    job.put("job_name", "pods-" + tier);
-    job.put("scrape_interval", interval.toSeconds() + "s");
-    job.put("scrape_timeout", timeout.toSeconds() + "s");
+    Map<String, Object> job = ScrapeJobs.job("pods-" + tier, interval);
     job.put("sample_limit", props.sampleLimit());
     job.put("label_limit", props.labelLimit());
     job.put("kubernetes_sd_configs", List.of(Map.of("role", "pod")));
-    job.put("relabel_configs", targetRelabeling(tier));
-    job.put("metric_relabel_configs", sampleRelabeling());
+    job.put(
+        "relabel_configs",
+        ScrapeJobs.podTargets(
+            tier, props.scrapeTiers().keySet(), props.defaultTier(), props.tierAnnotation()));
+    job.put(
+        "metric_relabel_configs",
+        ScrapeJobs.podSamples(props.allowlist(), props.renameLabels(), props.dropLabels()));
     return job;
-  }
-
-  private List<Object> targetRelabeling(String tier) {
-    List<Object> rules = new ArrayList<>();
-    rules.add(rule("keep", List.of(annotation(PROMETHEUS_SCRAPE)), "true"));
-    rules.add(
-        rule("drop", List.of("__meta_kubernetes_pod_phase"), "Pending|Succeeded|Failed|Unknown"));
-    String tierLabel = annotation(props.tierAnnotation());
-    if (!tier.equals(props.defaultTier())) {
-      rules.add(rule("keep", List.of(tierLabel), tier));
-    } else if (props.scrapeTiers().size() > 1) {
-      // The default tier takes every pod no other tier claims, including unknown values.
-      List<String> others = new ArrayList<>(props.scrapeTiers().keySet());
-      others.remove(tier);
-      rules.add(rule("drop", List.of(tierLabel), String.join("|", others)));
-    }
-    Map<String, Object> path = rule("replace", List.of(annotation(PROMETHEUS_PATH)), "(.+)");
-    path.put("target_label", "__metrics_path__");
-    rules.add(path);
-    // "$1" is Prometheus syntax read by the allocator from its own file, which expands nothing;
-    // in a collector configuration it would have to be written "$$1".
-    Map<String, Object> port =
-        rule(
-            "replace",
-            List.of("__address__", annotation(PROMETHEUS_PORT)),
-            "([^:]+)(?::\\d+)?;(\\d+)");
-    port.put("replacement", "$1:$2");
-    port.put("target_label", "__address__");
-    rules.add(port);
-    rules.add(copy("__meta_kubernetes_namespace", "namespace"));
-    rules.add(copy("__meta_kubernetes_pod_name", "pod"));
-    return rules;
-  }
-
-  private List<Object> sampleRelabeling() {
-    List<Object> rules = new ArrayList<>();
-    rules.add(rule("keep", List.of("__name__"), Tokens.join("|", props.allowlist())));
-    props.renameLabels().forEach((from, to) -> rules.add(copy(from, to)));
-    Set<String> dropped = new LinkedHashSet<>(ALWAYS_DROPPED);
-    dropped.addAll(props.dropLabels());
-    dropped.addAll(props.renameLabels().keySet());
-    Map<String, Object> drop = new LinkedHashMap<>();
-    drop.put("action", "labeldrop");
-    drop.put("regex", String.join("|", dropped));
-    rules.add(drop);
-    return rules;
-  }
-
-  private static Map<String, Object> rule(String action, List<String> sources, String regex) {
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("action", action);
-    r.put("source_labels", sources);
-    r.put("regex", regex);
-    return r;
-  }
-
-  private static Map<String, Object> copy(String from, String to) {
-    Map<String, Object> r = rule("replace", List.of(from), "(.+)");
-    r.put("target_label", to);
-    r.put("replacement", "$1");
-    return r;
-  }
-
-  /** The meta label Prometheus' pod discovery gives an annotation. */
-  private static String annotation(String key) {
-    return "__meta_kubernetes_pod_annotation_" + key.replaceAll("[^a-zA-Z0-9_]", "_");
   }
 
   /** The Helm release name, which also names the allocator's pods. */

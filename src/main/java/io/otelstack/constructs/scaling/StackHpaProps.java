@@ -1,6 +1,7 @@
 package io.otelstack.constructs.scaling;
 
 import io.otelstack.ValidationException;
+import io.otelstack.constructs.PropChecks;
 import io.otelstack.internal.Tokens;
 
 /**
@@ -50,8 +51,8 @@ public record StackHpaProps(
       throw new ValidationException(
           "hpa.target is required: pass the MetricsTracesStatefulSet the autoscaler scales");
     }
-    minReplicas = minReplicas == null ? 2 : Tokens.wholeNumber("hpa.minReplicas", minReplicas);
-    maxReplicas = maxReplicas == null ? 6 : Tokens.wholeNumber("hpa.maxReplicas", maxReplicas);
+    minReplicas = minReplicas == null ? 2 : PropChecks.wholeNumber("hpa.minReplicas", minReplicas);
+    maxReplicas = maxReplicas == null ? 6 : PropChecks.wholeNumber("hpa.maxReplicas", maxReplicas);
     targetCpuUtilizationPercent = orDefault(targetCpuUtilizationPercent, 70);
     targetMemoryUtilizationPercent = orDefault(targetMemoryUtilizationPercent, 50);
     scaleDownStabilizationWindowSeconds = orDefault(scaleDownStabilizationWindowSeconds, 600);

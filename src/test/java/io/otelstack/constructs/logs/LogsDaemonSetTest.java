@@ -297,19 +297,8 @@ class LogsDaemonSetTest {
 
   @Test
   void readsTheExporterKeyFromTheEnvironment() {
-    LogsDaemonSet agent = f.agent(f.props().build());
-
-    assertThat(at(config(agent), "exporters", "coralogix", "private_key"))
+    assertThat(at(config(f.agent(f.props().build())), "exporters", "coralogix", "private_key"))
         .isEqualTo("${env:CORALOGIX_PRIVATE_KEY}");
-    assertThat(list(agent.values().get("extraEnvs")))
-        .contains(
-            Map.of(
-                "name",
-                "CORALOGIX_PRIVATE_KEY",
-                "valueFrom",
-                Map.of(
-                    "secretKeyRef",
-                    Map.of("name", "coralogix-private-key", "key", "private-key"))));
   }
 
   @Test
@@ -472,11 +461,8 @@ class LogsDaemonSetTest {
   }
 
   @Test
-  void setsRequestsLimitsAndGoMemLimit() {
-    Map<String, Object> values = effective(f.agent(f.props().build()));
-
-    assertThat(values.get("useGOMEMLIMIT")).isEqualTo(true);
-    assertThat(values.get("resources"))
+  void setsRequestsAndLimits() {
+    assertThat(effective(f.agent(f.props().build())).get("resources"))
         .isEqualTo(
             Map.of(
                 "requests", Map.of("cpu", "100m", "memory", "256Mi"),

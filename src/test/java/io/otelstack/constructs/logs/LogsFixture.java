@@ -1,14 +1,12 @@
 package io.otelstack.constructs.logs;
 
 import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.TerraformVariable;
-import com.hashicorp.cdktf.TerraformVariableConfig;
 import io.otelstack.collector.CollectorChart;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.namespace.CollectorNamespaceProps;
 import io.otelstack.constructs.namespace.PodSecurityLevel;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
-import io.otelstack.constructs.secrets.CoralogixKubernetesSecretProps;
+import io.otelstack.constructs.secrets.SecretFixtures;
 import io.otelstack.testing.Synth;
 import io.otelstack.testing.UpstreamCharts;
 import java.util.List;
@@ -35,14 +33,7 @@ final class LogsFixture {
   }
 
   CoralogixKubernetesSecret secretIn(CollectorNamespace ns, String id) {
-    String key =
-        new TerraformVariable(
-                stack,
-                id + "Key",
-                TerraformVariableConfig.builder().type("string").sensitive(true).build())
-            .getStringValue();
-    return new CoralogixKubernetesSecret(
-        stack, id, CoralogixKubernetesSecretProps.builder().namespace(ns).privateKey(key).build());
+    return SecretFixtures.keyedByVariable(stack, ns, id);
   }
 
   /** Props as the default environment gives them. */

@@ -1,13 +1,11 @@
 package io.otelstack.constructs.metrics;
 
 import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.TerraformVariable;
-import com.hashicorp.cdktf.TerraformVariableConfig;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.namespace.CollectorNamespaceProps;
 import io.otelstack.constructs.namespace.PodSecurityLevel;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
-import io.otelstack.constructs.secrets.CoralogixKubernetesSecretProps;
+import io.otelstack.constructs.secrets.SecretFixtures;
 import io.otelstack.testing.Synth;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -24,14 +22,7 @@ public final class Fixtures {
             stack,
             id + "Namespace",
             new CollectorNamespaceProps(namespace, PodSecurityLevel.PRIVILEGED));
-    String key =
-        new TerraformVariable(
-                stack,
-                id + "Key",
-                TerraformVariableConfig.builder().type("string").sensitive(true).build())
-            .getStringValue();
-    return new CoralogixKubernetesSecret(
-        stack, id, CoralogixKubernetesSecretProps.builder().namespace(ns).privateKey(key).build());
+    return SecretFixtures.keyedByVariable(stack, ns, id);
   }
 
   /**

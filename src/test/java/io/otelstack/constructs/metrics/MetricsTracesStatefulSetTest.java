@@ -8,6 +8,7 @@ import com.hashicorp.cdktf.TerraformStack;
 import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorChart;
 import io.otelstack.collector.Kind;
+import io.otelstack.collector.MetricsTracesCollector;
 import io.otelstack.collector.Pipeline;
 import io.otelstack.constructs.cluster.Taint;
 import io.otelstack.constructs.cluster.TaintEffect;
@@ -125,7 +126,7 @@ class MetricsTracesStatefulSetTest {
     assertThat(c.values().get("extraVolumeMounts"))
         .isEqualTo(List.of(Map.of("name", "queue", "mountPath", storage.get("directory"))));
     assertThat(storage)
-        .containsEntry("directory", MetricsTracesStatefulSet.QUEUE_DIRECTORY)
+        .containsEntry("directory", MetricsTracesCollector.QUEUE_DIRECTORY)
         .containsEntry("recreate", true)
         .containsKey("compaction")
         .containsKey("timeout");
@@ -217,25 +218,11 @@ class MetricsTracesStatefulSetTest {
   }
 
   @Test
-  void setsGoMemLimitFromTheMemoryLimit() {
-    Map<String, Object> v = collector().values();
-    assertThat(v).containsEntry("useGOMEMLIMIT", true);
-    assertThat(map(map(v.get("resources")).get("limits"))).containsEntry("memory", "1Gi");
-  }
-
-  @Test
   void retainsQueueVolumesWhenScaledDownOrDeleted() {
     assertThat(map(collector().values().get("statefulset")))
         .containsEntry(
             "persistentVolumeClaimRetentionPolicy",
             Map.of("enabled", true, "whenDeleted", "Retain", "whenScaled", "Retain"));
-  }
-
-  @Test
-  void setsFsGroupSoTheNonRootCollectorCanWriteTheVolume() {
-    assertThat(map(collector().values().get("podSecurityContext")))
-        .containsEntry("fsGroup", 10001)
-        .containsEntry("runAsNonRoot", true);
   }
 
   @Test
@@ -269,18 +256,8 @@ class MetricsTracesStatefulSetTest {
   }
 
   @Test
-  void readsThePrivateKeyFromTheKubernetesSecretOnly() {
-    MetricsTracesStatefulSet c = collector();
-    assertThat(list(c.values().get("extraEnvs")))
-        .contains(
-            Map.of(
-                "name",
-                "CORALOGIX_PRIVATE_KEY",
-                "valueFrom",
-                Map.of(
-                    "secretKeyRef",
-                    Map.of("name", "coralogix-private-key", "key", "private-key"))));
-    assertThat(exporter(c, "coralogix/metrics"))
+  void readsThePrivateKeyFromTheEnvironment() {
+    assertThat(exporter(collector(), "coralogix/metrics"))
         .containsEntry("private_key", "${env:CORALOGIX_PRIVATE_KEY}");
   }
 

@@ -1,15 +1,12 @@
-package io.otelstack.internal;
+package io.otelstack.collector;
 
-import io.otelstack.collector.CollectorChart;
-import io.otelstack.collector.CollectorConfig;
-import io.otelstack.collector.CollectorImage;
-import io.otelstack.collector.ContainerResources;
+import io.otelstack.internal.HelmValues;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Helm values every collector release shares, whatever its mode. Not public API.
+ * Helm values every collector release shares, whatever its mode.
  *
  * <p>The collector configuration is rendered as an overlay on the chart's default {@code config},
  * so the chart's jaeger, zipkin, debug and batch defaults are removed rather than merged in: the
