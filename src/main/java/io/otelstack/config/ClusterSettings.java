@@ -46,6 +46,5 @@ public record ClusterSettings(
   void check(Problems p) {
     vpc.check(p.at("vpc"));
     endpoint.check(p.at("endpoint"));
-    nodeGroups.forEach((name, group) -> group.check(p.at("nodeGroups").at(name)));
   }
 }

@@ -6,9 +6,9 @@ import java.util.Objects;
  * The collectors' namespace, image and shutdown timing. The chart versions are pinned in code
  * ({@code CollectorChart}): their default values ship in the jar, so an upgrade is a code change.
  *
- * <p>Rule checked when loaded: {@code terminationGracePeriodSeconds >= preStopDelaySeconds +
- * exporterTimeoutSeconds}, so a send in flight finishes or times out before Kubernetes kills the
- * pod; what is still queued stays on the volume and is sent after the restart.
+ * <p>How the three timings relate (the grace period covers the pre-stop delay plus one exporter
+ * timeout) is the constructs' rule ({@code MetricsTracesStatefulSetProps}, {@code
+ * LogsDaemonSetProps}), checked once there.
  *
  * @param namespace Kubernetes namespace of every collector resource
  * @param image the collector image
@@ -26,28 +26,5 @@ public record CollectorSettings(
   public CollectorSettings {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(image, "image");
-  }
-
-  void check(Problems p) {
-    int drain = preStopDelaySeconds + exporterTimeoutSeconds;
-    if (terminationGracePeriodSeconds < drain) {
-      p.add(
-          p.path("terminationGracePeriodSeconds")
-              + " ("
-              + terminationGracePeriodSeconds
-              + ") must be >= "
-              + p.path("preStopDelaySeconds")
-              + " + "
-              + p.path("exporterTimeoutSeconds")
-              + " ("
-              + preStopDelaySeconds
-              + " + "
-              + exporterTimeoutSeconds
-              + " = "
-              + drain
-              + "), so a send in flight finishes or times out before SIGKILL (what is still"
-              + " queued stays on the volume and is resent on restart); raise it to at least "
-              + drain);
-    }
   }
 }

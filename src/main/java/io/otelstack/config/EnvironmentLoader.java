@@ -1,13 +1,5 @@
 package io.otelstack.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.otelstack.ValidationException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,24 +8,21 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Loads the environment files of a directory: each {@code <name>.yaml} merged over {@code
  * _defaults.yaml} (maps merge deeply; lists and scalars replace), validated against {@code
- * environment.schema.json} and then against the rules the schema cannot express.
+ * environment.schema.json} and then against the syntax the schema cannot express (regexes compile,
+ * CIDRs are network addresses, requests fit limits). Rules between props are the constructs' own:
+ * their props check them, and {@code Main} puts the file in front of their messages.
  *
  * <p>Every problem of every file is collected before anything is thrown, and bad input only ever
  * ends in one {@link ValidationException} whose lines start with the file (as {@code
@@ -47,10 +36,6 @@ public final class EnvironmentLoader {
   private static final String EXTENSION = ".yaml";
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final int MAX_NAME_LENGTH = 20;
-  private static final EnvironmentSchema SCHEMA = EnvironmentSchema.load();
-  private static final ObjectMapper BINDER =
-      new ObjectMapper()
-          .registerModule(new SimpleModule().addDeserializer(Duration.class, new Interval()));
 
   private EnvironmentLoader() {}
 
@@ -83,7 +68,7 @@ public final class EnvironmentLoader {
       YamlFile file = read(dir, name + EXTENSION, errors);
       checkName(name, dir.resolve(name + EXTENSION).toString(), errors);
       if (defaults != null && file != null) {
-        Environment environment = new Merge(name, file, defaults, errors).environment();
+        Environment environment = new MergedEnvironment(name, file, defaults, errors).environment();
         if (environment != null) {
           environments.add(environment);
         }
@@ -164,168 +149,5 @@ public final class EnvironmentLoader {
       errors.add(file + ": cannot be read: " + e.getMessage());
     }
     return null;
-  }
-
-  /** Deep merge: maps merge, anything else replaces. */
-  private static JsonNode merge(JsonNode base, JsonNode override) {
-    if (!base.isObject() || !override.isObject()) {
-      return override.deepCopy();
-    }
-    ObjectNode merged = ((ObjectNode) base).deepCopy();
-    override
-        .fields()
-        .forEachRemaining(
-            field ->
-                merged.set(
-                    field.getKey(),
-                    merged.has(field.getKey())
-                        ? merge(merged.get(field.getKey()), field.getValue())
-                        : field.getValue().deepCopy()));
-    return merged;
-  }
-
-  /** One environment file merged over the defaults, validated and bound. */
-  private static final class Merge {
-    private final String name;
-    private final YamlFile file;
-    private final YamlFile defaults;
-    private final Collection<String> errors;
-    private final JsonNode document;
-    private final Set<String> invalidSections = new HashSet<>();
-    private final List<String> problems = new ArrayList<>();
-
-    Merge(String name, YamlFile file, YamlFile defaults, Collection<String> errors) {
-      this.name = name;
-      this.file = file;
-      this.defaults = defaults;
-      this.errors = errors;
-      this.document = merge(defaults.root(), file.root());
-    }
-
-    /**
-     * The environment, or null after adding its errors. Each section whose fields the schema
-     * accepted is bound and checked even when other sections failed, so one run reports as much as
-     * it can.
-     */
-    Environment environment() {
-      List<Located> located = new ArrayList<>();
-      for (EnvironmentSchema.Violation violation : SCHEMA.validate(document)) {
-        located.add(locate(violation));
-        invalidSections.add(violation.path().split("[.\\[]", 2)[0]);
-      }
-      located.stream().sorted().map(Located::toString).forEach(errors::add);
-      ClusterSettings cluster = bind("cluster", ClusterSettings.class, ClusterSettings::check);
-      StateSettings state = bind("state", StateSettings.class, (s, p) -> {});
-      CoralogixSettings coralogix =
-          bind("coralogix", CoralogixSettings.class, CoralogixSettings::check);
-      CollectorSettings collector =
-          bind("collector", CollectorSettings.class, CollectorSettings::check);
-      LogsSettings logs = bind("logs", LogsSettings.class, LogsSettings::check);
-      MetricsSettings metrics = bind("metrics", MetricsSettings.class, MetricsSettings::check);
-      TracesSettings traces = bind("traces", TracesSettings.class, TracesSettings::check);
-      QueueSettings queue = bind("queue", QueueSettings.class, (q, p) -> {});
-      HpaSettings hpa = bind("hpa", HpaSettings.class, HpaSettings::check);
-      TargetAllocatorSettings targetAllocator =
-          bind("targetAllocator", TargetAllocatorSettings.class, TargetAllocatorSettings::check);
-      NetworkPolicySettings networkPolicy =
-          bind("networkPolicy", NetworkPolicySettings.class, NetworkPolicySettings::check);
-      if (cluster != null && networkPolicy != null) {
-        networkPolicy.checkAgainst(
-            cluster.vpc(), new Problems(file.file(), problems).at("networkPolicy"));
-      }
-      MonitoringSettings monitoring =
-          bind("monitoring", MonitoringSettings.class, MonitoringSettings::check);
-      if (monitoring != null && metrics != null && coralogix != null) {
-        monitoring.checkAgainst(
-            new Problems(file.file(), problems).at("monitoring"), metrics, coralogix);
-      }
-      Map<String, String> tags = bind("tags", new TypeReference<>() {});
-      errors.addAll(problems);
-      if (!invalidSections.isEmpty() || !problems.isEmpty()) {
-        return null;
-      }
-      return new Environment(
-          name,
-          file.file(),
-          cluster,
-          state,
-          coralogix,
-          collector,
-          logs,
-          metrics,
-          traces,
-          queue,
-          hpa,
-          targetAllocator,
-          networkPolicy,
-          monitoring,
-          tags);
-    }
-
-    /** The violation in the file its faulty value came from. */
-    private Located locate(EnvironmentSchema.Violation violation) {
-      String path = violation.path();
-      // A list the file states replaces the defaults' list, so what is wrong inside it is the
-      // file's, even where the defaults' list has an element at the same index.
-      int bracket = path.indexOf('[');
-      boolean fileList = bracket > 0 && file.has(path.substring(0, bracket));
-      YamlFile source =
-          fileList || file.has(path) || !(defaults.has(path) || violation.fromDefaults())
-              ? file
-              : defaults;
-      return new Located(source.file(), source.line(path), violation.message());
-    }
-
-    private <T> T bind(String section, Class<T> type, BiConsumer<T, Problems> check) {
-      if (invalidSections.contains(section)) {
-        return null;
-      }
-      T value = BINDER.convertValue(document.get(section), type);
-      check.accept(value, new Problems(file.file(), problems).at(section));
-      return value;
-    }
-
-    private <T> T bind(String section, TypeReference<T> type) {
-      return invalidSections.contains(section)
-          ? null
-          : BINDER.convertValue(document.get(section), type);
-    }
-  }
-
-  /**
-   * A schema error in a file, ordered by file and line so that messages read top to bottom; errors
-   * without a line (missing fields) come last.
-   */
-  private record Located(String file, int line, String message) implements Comparable<Located> {
-    private static final Comparator<Located> ORDER =
-        Comparator.comparing(Located::file)
-            .thenComparing(located -> located.line == 0 ? Integer.MAX_VALUE : located.line);
-
-    @Override
-    public int compareTo(Located other) {
-      return ORDER.compare(this, other);
-    }
-
-    @Override
-    public String toString() {
-      return file + ": " + (line > 0 ? "line " + line + ": " : "") + message;
-    }
-  }
-
-  /** Reads the schema's durations: a whole number of seconds, minutes or hours. */
-  private static final class Interval extends JsonDeserializer<Duration> {
-    @Override
-    public Duration deserialize(JsonParser parser, DeserializationContext context)
-        throws IOException {
-      String text = parser.getValueAsString();
-      long amount = Long.parseLong(text.substring(0, text.length() - 1));
-      ChronoUnit unit =
-          switch (text.charAt(text.length() - 1)) {
-            case 's' -> ChronoUnit.SECONDS;
-            case 'm' -> ChronoUnit.MINUTES;
-            default -> ChronoUnit.HOURS;
-          };
-      return Duration.of(amount, unit);
-    }
   }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * The HorizontalPodAutoscaler of the metrics and traces collectors.
  *
- * <p>Rule checked when loaded: {@code minReplicas <= maxReplicas}.
+ * <p>{@code minReplicas <= maxReplicas} is the construct's rule ({@code StackHpaProps}), checked
+ * once there.
  *
  * @param minReplicas fewest collector pods
  * @param maxReplicas most collector pods
@@ -25,19 +26,5 @@ public record HpaSettings(
   public HpaSettings {
     Objects.requireNonNull(scaleDown, "scaleDown");
     Objects.requireNonNull(scaleUp, "scaleUp");
-  }
-
-  void check(Problems p) {
-    if (minReplicas > maxReplicas) {
-      p.add(
-          p.path("minReplicas")
-              + " ("
-              + minReplicas
-              + ") must be <= "
-              + p.path("maxReplicas")
-              + " ("
-              + maxReplicas
-              + "); lower minReplicas or raise maxReplicas");
-    }
   }
 }

@@ -1,13 +1,14 @@
 package io.otelstack.config;
 
+import io.otelstack.constructs.logs.LogSeverity;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The node-level log collection (the logs DaemonSet).
  *
- * <p>Rule checked when loaded: {@code dropDebug} with a {@code severityThreshold} of DEBUG or TRACE
- * contradicts itself.
+ * <p>{@code dropDebug} against {@code severityThreshold} is the construct's rule ({@code
+ * LogsDaemonSetProps}), checked once there.
  *
  * @param severityThreshold lowest severity shipped; lower records are dropped
  * @param dropDebug whether DEBUG and TRACE records are dropped even when the severity cannot be
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param resources the DaemonSet container's CPU and memory
  */
 public record LogsSettings(
-    Severity severityThreshold,
+    LogSeverity severityThreshold,
     boolean dropDebug,
     List<String> excludeEndpoints,
     boolean parseJson,
@@ -31,17 +32,6 @@ public record LogsSettings(
   }
 
   void check(Problems p) {
-    if (dropDebug && severityThreshold.compareTo(Severity.INFO) < 0) {
-      p.add(
-          p.path("dropDebug")
-              + " is true but "
-              + p.path("severityThreshold")
-              + " ("
-              + severityThreshold
-              + ") asks to keep "
-              + severityThreshold
-              + " logs; set severityThreshold to INFO or higher, or dropDebug to false");
-    }
     resources.check(p.at("resources"));
   }
 }

@@ -5,14 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Prometheus scraping and metric filtering.
  *
- * <p>Rules checked when loaded: every regex compiles; no {@code dropLabels} entry matches {@code
- * __name__} or starts with {@code __}; {@code defaultTier} is one of {@code scrapeTiers}.
+ * <p>The regexes (that they compile, what {@code dropLabels} may match) and that {@code
+ * defaultTier} is one of {@code scrapeTiers} are the construct's rules ({@code
+ * TargetAllocatorProps}), checked once there.
  *
  * @param allowlist regexes of the metric names kept (anchored: the whole name must match)
  * @param dropLabels regexes of label names removed from every series (anchored)
@@ -46,57 +45,6 @@ public record MetricsSettings(
   }
 
   void check(Problems p) {
-    for (int i = 0; i < allowlist.size(); i++) {
-      compile(p, p.path("allowlist") + "[" + i + "]", allowlist.get(i));
-    }
-    for (int i = 0; i < dropLabels.size(); i++) {
-      String field = p.path("dropLabels") + "[" + i + "]";
-      String regex = dropLabels.get(i);
-      Pattern pattern = compile(p, field, regex);
-      if (regex.startsWith("__")) {
-        p.add(
-            field
-                + " ("
-                + regex
-                + ") starts with __; labels starting with __ are Prometheus internals, which"
-                + " relabeling needs; name the labels to drop instead");
-      } else if (pattern != null && pattern.matcher("__name__").matches()) {
-        p.add(
-            field
-                + " ("
-                + regex
-                + ") matches __name__, which holds every metric's name; make the regex match"
-                + " only the labels to drop");
-      }
-    }
-    if (!scrapeTiers.containsKey(defaultTier)) {
-      p.add(
-          p.path("defaultTier")
-              + " ("
-              + defaultTier
-              + ") must be one of "
-              + p.path("scrapeTiers")
-              + " ("
-              + String.join(", ", scrapeTiers.keySet())
-              + "); pick one, or add the tier");
-    }
     resources.check(p.at("resources"));
-  }
-
-  /** The compiled regex, or null after adding an error. */
-  private static Pattern compile(Problems p, String field, String regex) {
-    try {
-      return Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      p.add(
-          field
-              + " ("
-              + regex
-              + ") is not a valid regex: "
-              + e.getDescription()
-              + " near index "
-              + e.getIndex());
-      return null;
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.otelstack.config;
 
+import io.otelstack.constructs.cluster.CapacityType;
+import io.otelstack.constructs.cluster.Taint;
 import io.otelstack.internal.Maps;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +10,8 @@ import java.util.Objects;
 /**
  * One EKS managed node group.
  *
- * <p>Rule checked when loaded: {@code minSize <= desiredSize <= maxSize}.
+ * <p>{@code minSize <= desiredSize <= maxSize} is the construct's rule ({@code
+ * ManagedNodeGroupProps}), checked once there.
  *
  * @param instanceTypes EC2 instance types, first preferred; several help SPOT find capacity
  * @param capacityType on-demand or spot instances
@@ -34,30 +37,5 @@ public record NodeGroupSettings(
     Objects.requireNonNull(capacityType, "capacityType");
     labels = Maps.copySorted(labels);
     taints = List.copyOf(taints);
-  }
-
-  void check(Problems p) {
-    if (minSize > desiredSize) {
-      p.add(
-          p.path("minSize")
-              + " ("
-              + minSize
-              + ") must be <= "
-              + p.path("desiredSize")
-              + " ("
-              + desiredSize
-              + "); lower minSize or raise desiredSize");
-    }
-    if (desiredSize > maxSize) {
-      p.add(
-          p.path("desiredSize")
-              + " ("
-              + desiredSize
-              + ") must be <= "
-              + p.path("maxSize")
-              + " ("
-              + maxSize
-              + "); lower desiredSize or raise maxSize");
-    }
   }
 }

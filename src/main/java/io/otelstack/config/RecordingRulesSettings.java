@@ -36,7 +36,7 @@ public record RecordingRulesSettings(
 
   void check(Problems p, List<String> allowlist) {
     if (!allowlist.stream().allMatch(RecordingRulesSettings::compiles)) {
-      return; // metrics' own check reports the invalid regex; judging by it would only add noise
+      return; // TargetAllocatorProps reports the invalid regex; judging by it would add noise
     }
     keptBy(p, "requestsCounter", requestsCounter, allowlist);
     keptBy(p, "latencyHistogram", latencyHistogram + "_bucket", allowlist);

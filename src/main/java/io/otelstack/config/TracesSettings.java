@@ -3,8 +3,8 @@ package io.otelstack.config;
 /**
  * Tail sampling of traces.
  *
- * <p>Rule checked when loaded: the decision wait is longer than the slow-trace threshold, or a slow
- * trace would be judged before it ends.
+ * <p>That the decision wait is longer than the slow-trace threshold is the construct's rule ({@code
+ * MetricsTracesStatefulSetProps}), checked once there.
  *
  * @param samplingPercentage share of ordinary traces kept, 0 to 100
  * @param hashSeed seed of the trace ID hash; collectors that share it keep the same traces
@@ -17,20 +17,4 @@ public record TracesSettings(
     int hashSeed,
     boolean keepErrors,
     int slowTraceThresholdMs,
-    int decisionWaitSeconds) {
-
-  void check(Problems p) {
-    if (decisionWaitSeconds * 1000L <= slowTraceThresholdMs) {
-      p.add(
-          p.path("decisionWaitSeconds")
-              + " ("
-              + decisionWaitSeconds
-              + " s) must be longer than "
-              + p.path("slowTraceThresholdMs")
-              + " ("
-              + slowTraceThresholdMs
-              + " ms): the sampler decides after the wait, so a slower trace is judged before it"
-              + " ends; raise decisionWaitSeconds or lower the threshold");
-    }
-  }
-}
+    int decisionWaitSeconds) {}

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>Rules checked when loaded: {@code create} true with no {@code existingSubnetIds}, or false
  * with at least two (EKS needs subnets in two availability zones); {@code cidr} is a network
- * address with a prefix from /16 to /28 (the AWS VPC limits).
+ * address. Its prefix range is the construct's rule ({@code ClusterNetworkProps}).
  *
  * @param create whether to create a VPC; false uses {@code existingSubnetIds}
  * @param cidr the IPv4 block of a created VPC, e.g. {@code 10.0.0.0/16}
@@ -39,14 +39,6 @@ public record VpcSettings(boolean create, String cidr, List<String> existingSubn
               + " subnet(s) but needs at least 2 in different availability zones when "
               + p.path("create")
               + " is false; list them, or set create: true");
-    }
-    int prefix = Ipv4Cidr.prefix(cidr);
-    if (prefix < 16 || prefix > 28) {
-      p.add(
-          p.path("cidr")
-              + " ("
-              + cidr
-              + ") must have a prefix from /16 to /28 (the AWS VPC limits), e.g. 10.0.0.0/16");
     }
     Ipv4Cidr.checkNetwork(p, p.path("cidr"), cidr);
   }

@@ -1,38 +1,28 @@
 package io.otelstack.modules;
 
 import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.TerraformVariable;
 import com.hashicorp.cdktf.TerraformVariableValidationConfig;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.data_aws_secretsmanager_secret_version.DataAwsSecretsmanagerSecretVersion;
-import io.otelstack.constructs.logs.LogsDaemonSet;
-import io.otelstack.constructs.logs.LogsDaemonSetProps;
+import io.otelstack.config.Environment;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSet;
-import io.otelstack.constructs.metrics.MetricsTracesStatefulSetProps;
-import io.otelstack.constructs.metrics.TargetAllocator;
-import io.otelstack.constructs.metrics.TargetAllocatorProps;
-import io.otelstack.constructs.namespace.CollectorNamespace;
-import io.otelstack.constructs.namespace.CollectorNamespaceProps;
-import io.otelstack.constructs.namespace.PodSecurityLevel;
-import io.otelstack.constructs.scaling.StackHpa;
-import io.otelstack.constructs.scaling.StackHpaProps;
-import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
-import io.otelstack.constructs.secrets.CoralogixKubernetesSecretProps;
-import io.otelstack.constructs.storage.EbsStorageClass;
-import io.otelstack.constructs.storage.EbsStorageClassProps;
-import io.otelstack.constructs.storage.ReclaimPolicy;
+import io.otelstack.constructs.telemetry.TelemetryPlatform;
+import io.otelstack.constructs.telemetry.TelemetryPlatformProps;
 import io.otelstack.internal.Maps;
+import io.otelstack.stacks.TelemetryStack;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
 
 /**
- * The {@code otel-collector-stack} Terraform module, for teams that write HCL: the telemetry side
- * of this project (collector namespaces, the queue StorageClass, the Coralogix key's Kubernetes
- * Secrets, the logs DaemonSet, the metrics/traces StatefulSet, its Target Allocator and its HPA),
- * built from the same constructs, with Terraform variables for what a team chooses.
+ * The {@code otel-collector-stack} Terraform module, for teams that write HCL: the {@link
+ * TelemetryPlatform} that {@code TelemetryStack} is, with the settings of {@code _defaults.yaml}
+ * and Terraform variables for what a team chooses. It leaves out the default StorageClass (the
+ * caller's cluster has its own) and the NetworkPolicies (their Kubernetes API blocks are the
+ * caller's VPC, which the module cannot know).
  *
  * <p>A reusable module configures no provider and no backend: the calling configuration passes its
  * {@code aws}, {@code kubernetes} and {@code helm} providers (which is also how the cluster is
@@ -42,9 +32,10 @@ import software.constructs.Construct;
  * <p>A variable is a token to the constructs, so their checks of it wait for a value; each variable
  * therefore carries the same rule as a {@code validation} block, which Terraform checks at plan.
  *
- * <p>It is committed, synthesized, under {@code modules/otel-collector-stack}; {@code
- * ModuleDriftTest} regenerates it. It is not part of the app that {@code Main} synthesizes: cdktf
- * refuses to synthesize a stack with resources but no provider configuration.
+ * <p>It is committed, synthesized, under {@code modules/otel-collector-stack}; {@link
+ * ModuleGenerator} ({@code tools/generate-module}) writes it. It is not part of the app that {@code
+ * Main} synthesizes: cdktf refuses to synthesize a stack with resources but no provider
+ * configuration.
  */
 public final class OtelCollectorStackModule extends TerraformStack {
   /** Where the module is committed, relative to the repository root. */
@@ -59,10 +50,20 @@ public final class OtelCollectorStackModule extends TerraformStack {
               "helm", ">= 3.1.1, < 4.0.0"));
 
   private static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
-  private static final String AGENTS_SUFFIX = "-agents";
 
-  /** Builds the module. */
-  public OtelCollectorStackModule(Construct scope, String id) {
+  /**
+   * The module's address of the queue StorageClass while it composed the constructs itself; it now
+   * has the stacks' address, and a {@code moved} block takes existing states there.
+   */
+  static final String QUEUE_STORAGE_CLASS_BEFORE_THE_PLATFORM =
+      "kubernetes_storage_class_v1.QueueStorageClass_E398A0C5";
+
+  /**
+   * Builds the module: the telemetry side that {@code defaults} (the environment of {@code
+   * _defaults.yaml} alone) configures, with variables for what a team chooses; their defaults are
+   * that environment's values.
+   */
+  public OtelCollectorStackModule(Construct scope, String id, Environment defaults) {
     super(scope, id);
     // Cross-variable validation (hpa_max_replicas against hpa_min_replicas) needs 1.9.
     addOverride("terraform.required_version", ">= 1.9.0");
@@ -79,15 +80,15 @@ public final class OtelCollectorStackModule extends TerraformStack {
             "string",
             "Namespace of the metrics/traces collectors. The logs agents run in a second one,"
                 + " this name followed by "
-                + AGENTS_SUFFIX
+                + TelemetryPlatform.AGENTS_NAMESPACE_SUFFIX
                 + ". Both are created.",
-            "observability");
+            defaults.collector().namespace());
     validate(
         namespace,
         "can(regex(\"" + DNS_LABEL + "\", var.namespace)) && length(var.namespace) <= 56",
         "The namespace must be a DNS label (lowercase letters, digits and '-') of at most 56"
             + " characters, so that the agents' namespace (followed by "
-            + AGENTS_SUFFIX
+            + TelemetryPlatform.AGENTS_NAMESPACE_SUFFIX
             + ") fits 63.");
     TerraformVariable domain =
         variable(
@@ -115,7 +116,7 @@ public final class OtelCollectorStackModule extends TerraformStack {
             "string",
             "Name of the AWS Secrets Manager secret holding the Coralogix private key; read at"
                 + " apply time, never written to the configuration.",
-            "otel-stack/coralogix-private-key");
+            defaults.coralogix().privateKeySecretName());
     validate(
         secretName,
         "can(regex(\"^[A-Za-z0-9/_+=.@-]{1,512}$\", var.coralogix_private_key_secret_name))",
@@ -125,16 +126,24 @@ public final class OtelCollectorStackModule extends TerraformStack {
             "queue_pvc_size_gi",
             "number",
             "Size of each collector replica's persistent sending-queue volume, in GiB.",
-            10);
+            defaults.queue().pvcSizeGi());
     TerraformVariable minReplicas =
-        variable("hpa_min_replicas", "number", "Fewest metrics/traces collector replicas.", 2);
+        variable(
+            "hpa_min_replicas",
+            "number",
+            "Fewest metrics/traces collector replicas.",
+            defaults.hpa().minReplicas());
     validate(
         minReplicas,
         wholeAtLeast("var.hpa_min_replicas", "1"),
         "The hpa_min_replicas must be a whole number >= 1: with no collector, the Target"
             + " Allocator has no one to assign targets to and the OTLP Service no endpoint.");
     TerraformVariable maxReplicas =
-        variable("hpa_max_replicas", "number", "Most metrics/traces collector replicas.", 6);
+        variable(
+            "hpa_max_replicas",
+            "number",
+            "Most metrics/traces collector replicas.",
+            defaults.hpa().maxReplicas());
     validate(
         maxReplicas,
         wholeAtLeast("var.hpa_max_replicas", "var.hpa_min_replicas"),
@@ -156,12 +165,7 @@ public final class OtelCollectorStackModule extends TerraformStack {
             "list(string)",
             "Metric names kept from scraped pods, as anchored regular expressions; everything"
                 + " else is dropped at scrape time.",
-            List.of(
-                "go_.*",
-                "process_.*",
-                "http_requests_total",
-                "http_request_duration_seconds_.*",
-                "up"));
+            defaults.metrics().allowlist());
     validate(
         allowlist,
         "length(var.metrics_allowlist) > 0"
@@ -173,49 +177,45 @@ public final class OtelCollectorStackModule extends TerraformStack {
             .secretId(secretName.getStringValue())
             .build();
 
-    CollectorNamespace agents =
-        new CollectorNamespace(
+    TelemetryPlatformProps fromDefaults =
+        TelemetryStack.platformProps(defaults).coralogixPrivateKey(key.getSecretString()).build();
+    TelemetryPlatform platform =
+        new TelemetryPlatform(
             this,
-            "AgentNamespace",
-            new CollectorNamespaceProps(
-                namespace.getStringValue() + AGENTS_SUFFIX, PodSecurityLevel.PRIVILEGED));
-    CollectorNamespace gateway =
-        new CollectorNamespace(
-            this,
-            "GatewayNamespace",
-            new CollectorNamespaceProps(namespace.getStringValue(), PodSecurityLevel.RESTRICTED));
-    EbsStorageClass queueClass =
-        new EbsStorageClass(
-            this,
-            "QueueStorageClass",
-            EbsStorageClassProps.builder()
-                .name("otel-queue")
-                .reclaimPolicy(ReclaimPolicy.RETAIN)
-                .build());
-
-    LogsDaemonSet logs =
-        new LogsDaemonSet(
-            this,
-            "Logs",
-            LogsDaemonSetProps.builder()
-                .namespace(agents)
-                .coralogixSecret(keySecret("AgentCoralogixSecret", agents, key))
+            "Default",
+            fromDefaults.toBuilder()
+                .namespace(namespace.getStringValue())
                 .coralogixDomain(domain.getStringValue())
                 .coralogixApplicationName(application.getStringValue())
+                // The caller's cluster has its own default class; one per cluster is the rule.
+                .defaultStorageClass(false)
+                // Their Kubernetes API blocks are the caller's VPC, which the module cannot know.
+                .networkPolicies(null)
+                .metricsTraces(
+                    b ->
+                        fromDefaults
+                            .metricsTraces()
+                            .apply(b)
+                            .queuePvcSizeGi(Token.asNumber(pvcSize.getValue()))
+                            .tracesSamplingPercentage(
+                                Token.asNumber(sampling.getValue()).doubleValue()))
+                .targetAllocator(
+                    b ->
+                        fromDefaults
+                            .targetAllocator()
+                            .apply(b)
+                            .allowlist(Token.asList(allowlist.getValue())))
+                .hpa(
+                    b ->
+                        fromDefaults
+                            .hpa()
+                            .apply(b)
+                            .minReplicas(Token.asNumber(minReplicas.getValue()))
+                            .maxReplicas(Token.asNumber(maxReplicas.getValue())))
                 .build());
-    MetricsTracesStatefulSet metricsTraces =
-        new MetricsTracesStatefulSet(
-            this,
-            "MetricsTraces",
-            MetricsTracesStatefulSetProps.builder()
-                .namespace(gateway)
-                .coralogixSecret(keySecret("GatewayCoralogixSecret", gateway, key))
-                .coralogixDomain(domain.getStringValue())
-                .coralogixApplicationName(application.getStringValue())
-                .queuePvcSizeGi(Token.asNumber(pvcSize.getValue()))
-                .queueStorageClass(queueClass)
-                .tracesSamplingPercentage(Token.asNumber(sampling.getValue()).doubleValue())
-                .build());
+    ((TerraformResource) platform.queueStorageClass().getNode().findChild("Resource"))
+        .moveFromId(QUEUE_STORAGE_CLASS_BEFORE_THE_PLATFORM);
+    MetricsTracesStatefulSet metricsTraces = platform.metricsTraces();
     validate(
         pvcSize,
         wholeAtLeast(
@@ -224,31 +224,19 @@ public final class OtelCollectorStackModule extends TerraformStack {
             + " replica full: at least "
             + metricsTraces.props().minQueuePvcSizeGi()
             + ".");
-    new TargetAllocator(
-        this,
-        "TargetAllocator",
-        TargetAllocatorProps.builder()
-            .collector(metricsTraces)
-            .allowlist(Token.asList(allowlist.getValue()))
-            .build());
-    new StackHpa(
-        this,
-        "Hpa",
-        StackHpaProps.builder()
-            .target(metricsTraces)
-            .minReplicas(Token.asNumber(minReplicas.getValue()))
-            .maxReplicas(Token.asNumber(maxReplicas.getValue()))
-            .build());
 
     output(
         "agent_namespace",
-        agents.createdName(),
+        platform.agentNamespace().createdName(),
         "Namespace of the logs agents (created by the module).");
     output(
         "gateway_namespace",
-        gateway.createdName(),
+        platform.gatewayNamespace().createdName(),
         "Namespace of the metrics/traces collectors (created by the module).");
-    output("logs_release_name", logs.props().releaseName(), "Helm release of the logs DaemonSet.");
+    output(
+        "logs_release_name",
+        platform.logs().props().releaseName(),
+        "Helm release of the logs DaemonSet.");
     output(
         "metrics_traces_release_name",
         metricsTraces.name(),
@@ -263,19 +251,8 @@ public final class OtelCollectorStackModule extends TerraformStack {
         "OTLP/HTTP endpoint applications send traces and metrics to.");
     output(
         "queue_storage_class_name",
-        queueClass.name(),
+        platform.queueStorageClass().name(),
         "StorageClass of the queue volumes; it retains a volume whose claim is deleted.");
-  }
-
-  private CoralogixKubernetesSecret keySecret(
-      String id, CollectorNamespace namespace, DataAwsSecretsmanagerSecretVersion key) {
-    return new CoralogixKubernetesSecret(
-        this,
-        id,
-        CoralogixKubernetesSecretProps.builder()
-            .namespace(namespace)
-            .privateKey(key.getSecretString())
-            .build());
   }
 
   private TerraformVariable variable(

@@ -4,9 +4,9 @@ import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import io.otelstack.config.Environment;
 import io.otelstack.config.NodeGroupSettings;
-import io.otelstack.constructs.cluster.CapacityType;
 import io.otelstack.constructs.cluster.ClusterNetwork;
 import io.otelstack.constructs.cluster.ClusterNetworkProps;
+import io.otelstack.constructs.cluster.ClusterNetworkPropsBuilder;
 import io.otelstack.constructs.cluster.EbsCsiDriver;
 import io.otelstack.constructs.cluster.EbsCsiDriverProps;
 import io.otelstack.constructs.cluster.EksCluster;
@@ -42,7 +42,7 @@ public final class ClusterStack extends TerraformStack {
     var c = env.cluster();
     String clusterName = StackFoundation.clusterName(env);
 
-    ClusterNetworkProps.Builder network = ClusterNetworkProps.builder().clusterName(clusterName);
+    ClusterNetworkPropsBuilder network = ClusterNetworkProps.builder().clusterName(clusterName);
     if (c.vpc().create()) {
       network.vpcCidr(c.vpc().cidr());
     } else {
@@ -104,13 +104,13 @@ public final class ClusterStack extends TerraformStack {
             .cluster(cluster)
             .name(name)
             .instanceTypes(g.instanceTypes())
-            .capacityType(CapacityType.valueOf(g.capacityType().name()))
+            .capacityType(g.capacityType())
             .minSize(g.minSize())
             .maxSize(g.maxSize())
             .desiredSize(g.desiredSize())
             .diskSizeGi(g.diskSizeGi())
             .labels(g.labels())
-            .taints(StackFoundation.taints(g))
+            .taints(g.taints())
             .build());
   }
 

@@ -8,10 +8,7 @@ import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
 import io.otelstack.config.Environment;
-import io.otelstack.config.NodeGroupSettings;
 import io.otelstack.config.StateBackend;
-import io.otelstack.constructs.cluster.Taint;
-import io.otelstack.constructs.cluster.TaintEffect;
 import io.otelstack.internal.Maps;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,12 +67,5 @@ final class StackFoundation {
   /** The EKS cluster name of an environment, shared by the cluster and telemetry stacks. */
   static String clusterName(Environment env) {
     return "otel-stack-" + env.name();
-  }
-
-  /** A node group's taints as the constructs take them. */
-  static List<Taint> taints(NodeGroupSettings group) {
-    return group.taints().stream()
-        .map(t -> new Taint(t.key(), t.value(), TaintEffect.valueOf(t.effect().name())))
-        .toList();
   }
 }

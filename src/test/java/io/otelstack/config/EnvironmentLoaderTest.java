@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.otelstack.ValidationException;
+import io.otelstack.constructs.cluster.CapacityType;
+import io.otelstack.constructs.cluster.Taint;
+import io.otelstack.constructs.cluster.TaintEffect;
+import io.otelstack.constructs.logs.LogSeverity;
+import io.otelstack.constructs.metrics.AllocationStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,9 +45,9 @@ class EnvironmentLoaderTest {
 
   @Test
   void shipsDebugLogsFromDevOnly() {
-    assertThat(committed("dev").logs().severityThreshold()).isEqualTo(Severity.DEBUG);
-    assertThat(committed("staging").logs().severityThreshold()).isEqualTo(Severity.INFO);
-    assertThat(committed("prod").logs().severityThreshold()).isEqualTo(Severity.INFO);
+    assertThat(committed("dev").logs().severityThreshold()).isEqualTo(LogSeverity.DEBUG);
+    assertThat(committed("staging").logs().severityThreshold()).isEqualTo(LogSeverity.INFO);
+    assertThat(committed("prod").logs().severityThreshold()).isEqualTo(LogSeverity.INFO);
   }
 
   @Test

@@ -184,12 +184,7 @@ class EnvironmentValidationTest {
             "failsWhenAnAllocationStrategyUsesUnderscores",
             ACCOUNT + "targetAllocator:\n  allocationStrategy: least_weighted\n",
             "x.yaml: line 4: targetAllocator.allocationStrategy (least_weighted) must be one of"
-                + " consistent-hashing, least-weighted, per-node; did you mean least-weighted?"),
-        bad(
-            "failsWhenMinReplicasExceedsMax",
-            ACCOUNT + "hpa:\n  minReplicas: 5\n  maxReplicas: 3\n",
-            "x.yaml: hpa.minReplicas (5) must be <= hpa.maxReplicas (3); lower minReplicas or"
-                + " raise maxReplicas"),
+                + " consistent-hashing, least-weighted; did you mean least-weighted?"),
         bad(
             "failsWhenMinReplicasIsZero",
             ACCOUNT + "hpa:\n  minReplicas: 0\n",
@@ -207,18 +202,6 @@ class EnvironmentValidationTest {
             ACCOUNT + "hpa:\n  targetMemoryUtilizationPercent: 120\n",
             "x.yaml: line 4: hpa.targetMemoryUtilizationPercent (120) must be <= 100"),
         bad(
-            "failsWhenTheGracePeriodDoesNotCoverTheDrain",
-            ACCOUNT + "collector:\n  exporterTimeoutSeconds: 60\n",
-            "x.yaml: collector.terminationGracePeriodSeconds (60) must be >="
-                + " collector.preStopDelaySeconds + collector.exporterTimeoutSeconds (10 + 60 ="
-                + " 70), so a send in flight finishes or times out before SIGKILL (what is still"
-                + " queued stays on the volume and is resent on restart); raise it to at least 70"),
-        bad(
-            "failsWhenDropDebugContradictsTheSeverityThreshold",
-            ACCOUNT + "logs:\n  severityThreshold: TRACE\n  dropDebug: true\n",
-            "x.yaml: logs.dropDebug is true but logs.severityThreshold (TRACE) asks to keep TRACE"
-                + " logs; set severityThreshold to INFO or higher, or dropDebug to false"),
-        bad(
             "failsWhenARequestExceedsItsLimit",
             ACCOUNT + "metrics:\n  resources:\n    memoryRequest: 1536Mi\n",
             "x.yaml: metrics.resources.memoryRequest (1536Mi) must be <="
@@ -228,27 +211,6 @@ class EnvironmentValidationTest {
             ACCOUNT + "logs:\n  resources:\n    cpuLimit: 1 core\n",
             "x.yaml: line 5: logs.resources.cpuLimit (1 core) must be a CPU quantity such as 250m"
                 + " or 1"),
-        bad(
-            "failsWhenAnAllowlistRegexDoesNotCompile",
-            ACCOUNT + "metrics:\n  allowlist: [\"http_(requests\"]\n",
-            "x.yaml: metrics.allowlist[0] (http_(requests) is not a valid regex: Unclosed group"
-                + " near index 14"),
-        bad(
-            "failsWhenADroppedLabelIsName",
-            ACCOUNT + "metrics:\n  dropLabels: [__name__]\n",
-            "x.yaml: metrics.dropLabels[0] (__name__) starts with __; labels starting with __ are"
-                + " Prometheus internals, which relabeling needs; name the labels to drop"
-                + " instead"),
-        bad(
-            "failsWhenADropLabelsRegexMatchesName",
-            ACCOUNT + "metrics:\n  dropLabels: [pod_ip, \".*name.*\"]\n",
-            "x.yaml: metrics.dropLabels[1] (.*name.*) matches __name__, which holds every metric's"
-                + " name; make the regex match only the labels to drop"),
-        bad(
-            "failsWhenTheDefaultTierIsNotATier",
-            ACCOUNT + "metrics:\n  defaultTier: fast\n",
-            "x.yaml: metrics.defaultTier (fast) must be one of metrics.scrapeTiers (critical,"
-                + " development, normal); pick one, or add the tier"),
         bad(
             "failsWhenAScrapeIntervalIsMalformed",
             ACCOUNT + "metrics:\n  scrapeTiers:\n    critical: 15 seconds\n",
@@ -260,15 +222,6 @@ class EnvironmentValidationTest {
             "x.yaml: line 5: metrics.scrapeTiers has the key Fast_Tier, which must be a tier name:"
                 + " lowercase letters, digits and '-'"),
         bad(
-            "failsWhenNodeGroupSizesAreOutOfOrder",
-            ACCOUNT
-                + "  nodeGroups:\n    system:\n      minSize: 3\n      desiredSize: 2\n"
-                + "      maxSize: 1\n",
-            "x.yaml: cluster.nodeGroups.system.minSize (3) must be <="
-                + " cluster.nodeGroups.system.desiredSize (2); lower minSize or raise desiredSize",
-            "x.yaml: cluster.nodeGroups.system.desiredSize (2) must be <="
-                + " cluster.nodeGroups.system.maxSize (1); lower desiredSize or raise maxSize"),
-        bad(
             "failsWhenANewNodeGroupLeavesOutFields",
             ACCOUNT
                 + "  nodeGroups:\n    gpu:\n      instanceTypes: [g5.xlarge]\n      minSize: 0\n"
@@ -277,23 +230,6 @@ class EnvironmentValidationTest {
                 + " AWS may reclaim a node with two minutes' notice).",
             "x.yaml: cluster.nodeGroups.gpu.labels is missing: Kubernetes labels on every node.",
             "x.yaml: cluster.nodeGroups.gpu.taints is missing: Kubernetes taints on every node."),
-        bad(
-            "failsWhenPublicAccessHasNoCidrs",
-            ACCOUNT + "  endpoint:\n    publicAccess: true\n",
-            "x.yaml: cluster.endpoint.publicAccessCidrs is empty but cluster.endpoint.publicAccess"
-                + " is true; list the CIDRs that need the API (office, VPN, CI runners), e.g."
-                + " [203.0.113.0/24]"),
-        bad(
-            "failsWhenPublicAccessIsOpenToTheInternet",
-            ACCOUNT + "  endpoint:\n    publicAccess: true\n    publicAccessCidrs: [0.0.0.0/0]\n",
-            "x.yaml: cluster.endpoint.publicAccessCidrs[0] (0.0.0.0/0) opens the Kubernetes API to"
-                + " the whole internet; list the CIDRs that need access instead"),
-        bad(
-            "failsWhenCidrsAreListedWithoutPublicAccess",
-            ACCOUNT + "  endpoint:\n    publicAccessCidrs: [203.0.113.0/24]\n",
-            "x.yaml: cluster.endpoint.publicAccessCidrs (203.0.113.0/24) is set but"
-                + " cluster.endpoint.publicAccess is false; set publicAccess: true, or remove the"
-                + " CIDRs"),
         bad(
             "failsWhenACidrHasHostBitsSet",
             ACCOUNT + "  vpc:\n    cidr: 10.1.2.3/16\n",
@@ -304,11 +240,6 @@ class EnvironmentValidationTest {
             ACCOUNT + "  vpc:\n    cidr: 10.0.0.0/33\n",
             "x.yaml: line 4: cluster.vpc.cidr (10.0.0.0/33) must be an IPv4 CIDR block such as"
                 + " 10.0.0.0/16"),
-        bad(
-            "failsWhenTheVpcIsLargerThanAwsAllows",
-            ACCOUNT + "  vpc:\n    cidr: 10.0.0.0/8\n",
-            "x.yaml: cluster.vpc.cidr (10.0.0.0/8) must have a prefix from /16 to /28 (the AWS VPC"
-                + " limits), e.g. 10.0.0.0/16"),
         bad(
             "failsWhenAnExistingVpcHasOneSubnet",
             ACCOUNT
@@ -363,16 +294,8 @@ class EnvironmentValidationTest {
         bad(
             "failsWhenTargetsAreAllocatedPerNode",
             ACCOUNT + "targetAllocator:\n  allocationStrategy: per-node\n",
-            "x.yaml: targetAllocator.allocationStrategy (per-node) gives each target to a"
-                + " collector on the same node, but the metrics collectors are a StatefulSet that"
-                + " does not run on every node; use consistent-hashing or least-weighted"),
-        bad(
-            "failsWhenTheDecisionWaitIsShorterThanASlowTrace",
-            ACCOUNT + "traces:\n  slowTraceThresholdMs: 30000\n",
-            "x.yaml: traces.decisionWaitSeconds (10 s) must be longer than"
-                + " traces.slowTraceThresholdMs (30000 ms): the sampler decides after the wait, so a"
-                + " slower trace is judged before it ends; raise decisionWaitSeconds or lower the"
-                + " threshold"),
+            "x.yaml: line 4: targetAllocator.allocationStrategy (per-node) must be one of"
+                + " consistent-hashing, least-weighted"),
         bad(
             "failsWhenTheStateBucketIsNotAValidName",
             ACCOUNT + "state:\n  bucket: My_Bucket\n",
@@ -403,19 +326,18 @@ class EnvironmentValidationTest {
         dir,
         "x.yaml",
         ACCOUNT
-            + "hpa:\n  minReplicas: 5\n  maxReplicas: 3\n"
+            + "hpa:\n  minReplicas: 0\n"
             + "queue:\n  pvcSize: 20\n"
             + "traces:\n  samplingPercentage: 101\n"
-            + "logs:\n  dropDebug: true\n  severityThreshold: DEBUG\n");
+            + "logs:\n  resources:\n    memoryRequest: 1Gi\n");
     assertThat(errors())
         .containsExactly(
-            "x.yaml: line 7: queue.pvcSize is not a field of queue; did you mean"
+            "x.yaml: line 4: hpa.minReplicas (0) must be >= 1",
+            "x.yaml: line 6: queue.pvcSize is not a field of queue; did you mean"
                 + " queue.pvcSizeGi?",
-            "x.yaml: line 9: traces.samplingPercentage (101) must be <= 100",
-            "x.yaml: logs.dropDebug is true but logs.severityThreshold (DEBUG) asks to keep DEBUG"
-                + " logs; set severityThreshold to INFO or higher, or dropDebug to false",
-            "x.yaml: hpa.minReplicas (5) must be <= hpa.maxReplicas (3); lower minReplicas or"
-                + " raise maxReplicas");
+            "x.yaml: line 8: traces.samplingPercentage (101) must be <= 100",
+            "x.yaml: logs.resources.memoryRequest (1Gi) must be <= logs.resources.memoryLimit"
+                + " (512Mi); lower the request or raise the limit");
   }
 
   @Test

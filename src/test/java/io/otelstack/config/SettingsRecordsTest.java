@@ -2,6 +2,8 @@ package io.otelstack.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelstack.constructs.cluster.CapacityType;
+import io.otelstack.constructs.logs.LogSeverity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +40,7 @@ class SettingsRecordsTest {
     List<String> endpoints = new ArrayList<>(List.of("/metrics"));
     LogsSettings logs =
         new LogsSettings(
-            Severity.INFO,
+            LogSeverity.INFO,
             true,
             endpoints,
             true,
@@ -51,7 +53,5 @@ class SettingsRecordsTest {
   void mapsEnumsToTheirYamlValues() {
     assertThat(StateBackend.S3.value()).isEqualTo("s3");
     assertThat(StateBackend.LOCAL.value()).isEqualTo("local");
-    assertThat(AllocationStrategy.LEAST_WEIGHTED.value()).isEqualTo("least-weighted");
-    assertThat(AllocationStrategy.PER_NODE.value()).isEqualTo("per-node");
   }
 }

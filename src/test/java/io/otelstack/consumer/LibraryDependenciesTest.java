@@ -19,14 +19,13 @@ import org.junit.jupiter.api.Test;
  * {@code environments/}), the stacks built from it, or any file or environment-variable API. A
  * class file names every class and method it uses in its constant pool, so a byte scan finds each
  * reference, however indirect the source made it.
+ *
+ * <p>{@code io.otelstack.modules} is not library: like the stacks, it builds this repository's
+ * deliverable (the HCL module) from {@code _defaults.yaml}, and HCL teams get it as Terraform.
  */
 class LibraryDependenciesTest {
   private static final List<String> LIBRARY =
-      List.of(
-          "io/otelstack/constructs",
-          "io/otelstack/collector",
-          "io/otelstack/internal",
-          "io/otelstack/modules");
+      List.of("io/otelstack/constructs", "io/otelstack/collector", "io/otelstack/internal");
 
   @Test
   void libraryPackagesNeverReferenceTheEnvironmentModelOrTheStacks() throws Exception {

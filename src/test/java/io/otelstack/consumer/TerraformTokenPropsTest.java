@@ -11,6 +11,7 @@ import com.hashicorp.cdktf.Token;
 import io.otelstack.ValidationException;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSet;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSetProps;
+import io.otelstack.constructs.metrics.MetricsTracesStatefulSetPropsBuilder;
 import io.otelstack.constructs.metrics.TargetAllocator;
 import io.otelstack.constructs.metrics.TargetAllocatorProps;
 import io.otelstack.constructs.namespace.CollectorNamespace;
@@ -48,7 +49,7 @@ class TerraformTokenPropsTest {
 
   /** A gateway in a namespace named by a variable, customised by {@code props}. */
   private MetricsTracesStatefulSet gateway(
-      UnaryOperator<MetricsTracesStatefulSetProps.Builder> props) {
+      UnaryOperator<MetricsTracesStatefulSetPropsBuilder> props) {
     CollectorNamespace ns =
         new CollectorNamespace(
             stack, "Namespace", new CollectorNamespaceProps(string("namespace"), null));

@@ -10,12 +10,14 @@ import io.otelstack.testing.kube.KubeControlPlane;
 import io.otelstack.testing.kube.StackApply;
 import io.otelstack.testing.kube.TestOverlay;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ModuleApplyTest {
   /** The README example's inputs. */
   private static final String NAMESPACE = "payments-telemetry";
+
+  /**
+   * The module as committed before it became a {@code TelemetryPlatform} (commit c7e4a6d), with the
+   * queue StorageClass at the address it had then.
+   */
+  private static final Path BEFORE_THE_PLATFORM =
+      ExternalTools.projectDir().resolve("src/test/resources/modules/otel-collector-stack-c7e4a6d");
 
   private static final int HPA_MIN = 3;
   private static final int HPA_MAX = 9;
@@ -66,6 +75,42 @@ class ModuleApplyTest {
       System.out.printf(
           "otel-collector-stack module: apply, checks, plan, destroy in %d s%n",
           Duration.between(start, Instant.now()).toSeconds());
+    }
+  }
+
+  @Test
+  void stateOfTheModuleBeforeThePlatformPlansOneMoveAndNothingReplacedThenReplansClean(
+      @TempDir Path work) throws IOException {
+    try (KubeControlPlane plane = KubeControlPlane.start()) {
+      ClusterNodes.register(plane.api(), Environments.load("prod"));
+      Path module = work.resolve("otel-collector-stack");
+      StackApply.copy(BEFORE_THE_PLATFORM, module);
+      TestOverlay overlay = new TestOverlay();
+      overlay.writeRootFromExample(
+          ModuleFiles.readmeExampleWithLocalSource(), work, plane.kubeconfig());
+      StackApply terraform = StackApply.overlayAndInit(work, plane.kubeconfig(), overlay);
+      terraform.apply();
+
+      Files.delete(module.resolve("main.tf.json"));
+      ModuleFiles.copyTerraform(module);
+      try (Stream<Path> files = Files.list(module)) {
+        files
+            .filter(f -> f.toString().endsWith(".tf.json"))
+            .forEach(f -> overlay.rewrite(f, plane.kubeconfig()));
+      }
+      ExternalTools.Result upgrade = terraform.plan();
+      System.out.println(upgrade.output());
+
+      assertThat(upgrade.exitCode()).as(upgrade.output()).isNotEqualTo(1);
+      assertThat(upgrade.output())
+          .contains(
+              "module.otel.kubernetes_storage_class_v1.QueueStorageClass_E398A0C5 has moved to"
+                  + " module.otel.kubernetes_storage_class_v1.StorageClasses_Queue_940280D8")
+          .contains("Plan: 0 to add, 0 to change, 0 to destroy.");
+      terraform.apply();
+      ExternalTools.Result plan = terraform.plan();
+      assertThat(plan.exitCode()).as("plan after the upgrade:\n%s", plan.output()).isZero();
+      terraform.destroy();
     }
   }
 }

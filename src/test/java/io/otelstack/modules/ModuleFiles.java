@@ -1,30 +1,18 @@
 package io.otelstack.modules;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.hashicorp.cdktf.Testing;
 import io.otelstack.testing.ExternalTools;
-import io.otelstack.testing.Synth;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
+import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-/**
- * The committed files of {@code modules/otel-collector-stack}, as the constructs produce them now.
- *
- * <p>{@code main.tf.json} is {@link Testing#synth}'s output: keys sorted, two-space indent, and no
- * {@code //} metadata (construct paths and the cdktf version), so it changes only when the
- * Terraform does. In the README, the part between {@link #BEGIN} and {@link #END} is generated from
- * the variables and outputs; the rest is written by hand.
- */
+/** The committed files of {@code modules/otel-collector-stack}, and the module as generated now. */
 final class ModuleFiles {
-  static final String BEGIN = "<!-- BEGIN GENERATED: inputs and outputs, by ModuleDriftTest -->";
-  static final String END = "<!-- END GENERATED -->";
-
   private static final Pattern HCL_BLOCK = Pattern.compile("```hcl\n(.*?)```", Pattern.DOTALL);
   private static final Pattern SOURCE = Pattern.compile("source\\s*=\\s*\"[^\"]*\"");
 
@@ -51,53 +39,22 @@ final class ModuleFiles {
     return ExternalTools.projectDir().resolve(OtelCollectorStackModule.DIRECTORY);
   }
 
-  /** {@code main.tf.json}: the synthesized module. */
-  static String mainTfJson() {
-    return Testing.synth(new OtelCollectorStackModule(Testing.app(), "otel-collector-stack"))
-        + "\n";
+  /** The whole module as one configuration, as the generator synthesizes it now. */
+  static String synthesized() {
+    try {
+      return ModuleGenerator.synthesized(ExternalTools.projectDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  /** {@code readme} with its generated part replaced by the tables of {@code mainTfJson}. */
-  static String readme(String readme, String mainTfJson) {
-    int begin = readme.indexOf(BEGIN);
-    int end = readme.indexOf(END);
-    if (begin < 0 || end < begin) {
-      throw new AssertionError("the module README must contain " + BEGIN + " ... " + END);
+  /** Copies the committed module's Terraform files ({@code *.tf.json}) into {@code target}. */
+  static void copyTerraform(Path target) throws IOException {
+    Files.createDirectories(target);
+    try (Stream<Path> files = Files.list(directory())) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".tf.json")).toList()) {
+        Files.copy(f, target.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
     }
-    return readme.substring(0, begin + BEGIN.length())
-        + "\n"
-        + tables(Synth.parse(mainTfJson))
-        + readme.substring(end);
-  }
-
-  private static String tables(JsonNode module) {
-    StringBuilder md = new StringBuilder();
-    md.append("### Inputs\n\n| Name | Type | Default | Description |\n| --- | --- | --- | --- |\n");
-    for (Iterator<Map.Entry<String, JsonNode>> it = module.path("variable").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> v = it.next();
-      JsonNode def = v.getValue().get("default");
-      md.append(
-          row(
-              "`" + v.getKey() + "`",
-              "`" + v.getValue().path("type").asText() + "`",
-              def == null ? "required" : "`" + def + "`",
-              v.getValue().path("description").asText()));
-    }
-    md.append("\n### Outputs\n\n| Name | Description |\n| --- | --- |\n");
-    for (Iterator<Map.Entry<String, JsonNode>> it = module.path("output").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> o = it.next();
-      md.append(row("`" + o.getKey() + "`", o.getValue().path("description").asText()));
-    }
-    return md.append("\n").toString();
-  }
-
-  private static String row(String... cells) {
-    StringBuilder r = new StringBuilder("|");
-    for (String c : cells) {
-      r.append(' ').append(c.replace("|", "\\|")).append(" |");
-    }
-    return r.append('\n').toString();
   }
 }

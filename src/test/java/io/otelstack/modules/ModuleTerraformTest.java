@@ -37,15 +37,14 @@ class ModuleTerraformTest {
 
   @Test
   void moduleIsValidTerraform(@TempDir Path dir) throws IOException {
-    Files.copy(ModuleFiles.directory().resolve("main.tf.json"), dir.resolve("main.tf.json"));
+    ModuleFiles.copyTerraform(dir);
 
     assertThat(TerraformValidate.errors(dir)).isEmpty();
   }
 
   @Test
   void readmeExampleCallingTheModuleIsValidTerraform(@TempDir Path dir) throws IOException {
-    Path module = Files.createDirectories(dir.resolve("otel-collector-stack"));
-    Files.copy(ModuleFiles.directory().resolve("main.tf.json"), module.resolve("main.tf.json"));
+    ModuleFiles.copyTerraform(dir.resolve("otel-collector-stack"));
     Files.writeString(dir.resolve("main.tf"), ModuleFiles.readmeExampleWithLocalSource());
 
     assertThat(TerraformValidate.errors(dir)).isEmpty();
@@ -127,7 +126,7 @@ class ModuleTerraformTest {
    * values keep their live {@code ${jsonencode(var...)}} references and escaped {@code $${env:}}.
    */
   private static void writeValuesConfig(Path dir) throws IOException {
-    JsonNode module = Synth.parse(ModuleFiles.mainTfJson());
+    JsonNode module = Synth.parse(ModuleFiles.synthesized());
     ObjectNode outputs = JSON.createObjectNode();
     module
         .at("/resource/helm_release")

@@ -15,7 +15,7 @@ class OtelCollectorStackModuleTest {
 
   @BeforeAll
   static void synthesize() {
-    module = Synth.parse(ModuleFiles.mainTfJson());
+    module = Synth.parse(ModuleFiles.synthesized());
   }
 
   @Test
@@ -133,6 +133,14 @@ class OtelCollectorStackModuleTest {
             "helm_release.TargetAllocator_DEBEBA11",
             "kubernetes_namespace_v1.AgentNamespace_3212628B",
             "kubernetes_namespace_v1.GatewayNamespace_BDB3BFC3",
-            "kubernetes_storage_class_v1.QueueStorageClass_E398A0C5");
+            "kubernetes_storage_class_v1.StorageClasses_Queue_940280D8");
+  }
+
+  @Test
+  void movesTheQueueStorageClassOfEarlierStatesToTheAddressTheStacksUse() {
+    assertThat(module.path("moved").toString())
+        .isEqualTo(
+            "[{\"from\":\"kubernetes_storage_class_v1.QueueStorageClass_E398A0C5\","
+                + "\"to\":\"kubernetes_storage_class_v1.StorageClasses_Queue_940280D8\"}]");
   }
 }

@@ -1,7 +1,7 @@
 package io.otelstack.proof;
 
 import io.otelstack.config.LogsSettings;
-import io.otelstack.config.Severity;
+import io.otelstack.constructs.logs.LogSeverity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,11 +52,11 @@ final class LogTailing {
     boolean belowThreshold =
         switch (kind) {
           case JSON_DEBUG ->
-              logs.parseJson() && logs.severityThreshold().compareTo(Severity.DEBUG) > 0;
+              logs.parseJson() && logs.severityThreshold().compareTo(LogSeverity.DEBUG) > 0;
           case JSON_INFO ->
-              logs.parseJson() && logs.severityThreshold().compareTo(Severity.INFO) > 0;
+              logs.parseJson() && logs.severityThreshold().compareTo(LogSeverity.INFO) > 0;
           case JSON_WARN ->
-              logs.parseJson() && logs.severityThreshold().compareTo(Severity.WARN) > 0;
+              logs.parseJson() && logs.severityThreshold().compareTo(LogSeverity.WARN) > 0;
           default -> false;
         };
     return switch (kind) {

@@ -1,6 +1,7 @@
 package io.otelstack.constructs.cluster;
 
 import io.otelstack.ValidationException;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
  *     with a single gateway one zone's outage would cut every node's export (and cross-zone traffic
  *     costs more); a NAT gateway costs much less than losing telemetry during an incident.
  */
+@RecordBuilder
 public record ClusterNetworkProps(
     String clusterName,
     String vpcCidr,
@@ -42,7 +44,7 @@ public record ClusterNetworkProps(
       int prefix = Integer.parseInt(vpcCidr.substring(vpcCidr.indexOf('/') + 1));
       if (prefix < 16 || prefix > 20) {
         throw new ValidationException(
-            "network.vpcCidr ("
+            "cluster.vpc.cidr ("
                 + vpcCidr
                 + ") must have a prefix between /16 and /20: the private subnets (prefix + 3)"
                 + " give every pod a VPC address, and AWS allows no VPC larger than /16");
@@ -88,54 +90,7 @@ public record ClusterNetworkProps(
   }
 
   /** A builder; only {@code clusterName} is required. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Builds {@link ClusterNetworkProps}. */
-  public static final class Builder {
-    private String clusterName;
-    private String vpcCidr;
-    private List<String> existingSubnetIds;
-    private Integer availabilityZoneCount;
-    private Boolean singleNatGateway;
-
-    private Builder() {}
-
-    /** See {@link ClusterNetworkProps#clusterName()}. */
-    public Builder clusterName(String clusterName) {
-      this.clusterName = clusterName;
-      return this;
-    }
-
-    /** See {@link ClusterNetworkProps#vpcCidr()}. */
-    public Builder vpcCidr(String vpcCidr) {
-      this.vpcCidr = vpcCidr;
-      return this;
-    }
-
-    /** See {@link ClusterNetworkProps#existingSubnetIds()}. */
-    public Builder existingSubnetIds(List<String> existingSubnetIds) {
-      this.existingSubnetIds = existingSubnetIds;
-      return this;
-    }
-
-    /** See {@link ClusterNetworkProps#availabilityZoneCount()}. */
-    public Builder availabilityZoneCount(int availabilityZoneCount) {
-      this.availabilityZoneCount = availabilityZoneCount;
-      return this;
-    }
-
-    /** See {@link ClusterNetworkProps#singleNatGateway()}. */
-    public Builder singleNatGateway(boolean singleNatGateway) {
-      this.singleNatGateway = singleNatGateway;
-      return this;
-    }
-
-    /** Validates and builds. */
-    public ClusterNetworkProps build() {
-      return new ClusterNetworkProps(
-          clusterName, vpcCidr, existingSubnetIds, availabilityZoneCount, singleNatGateway);
-    }
+  public static ClusterNetworkPropsBuilder builder() {
+    return ClusterNetworkPropsBuilder.builder();
   }
 }

@@ -1,6 +1,7 @@
 package io.otelstack.constructs.cluster;
 
 import io.otelstack.ValidationException;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  *     them, since it only becomes active once its pods are scheduled. At least one must have no
  *     taint that repels pods, as the controller tolerates none; required.
  */
+@RecordBuilder
 public record EbsCsiDriverProps(
     EksCluster cluster,
     String addonVersion,
@@ -57,46 +59,7 @@ public record EbsCsiDriverProps(
   }
 
   /** A builder; {@code cluster}, {@code addonVersion} and {@code nodeGroups} are required. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Builds {@link EbsCsiDriverProps}. */
-  public static final class Builder {
-    private EksCluster cluster;
-    private String addonVersion;
-    private String podIdentityAgentVersion;
-    private List<ManagedNodeGroup> nodeGroups;
-
-    private Builder() {}
-
-    /** See {@link EbsCsiDriverProps#cluster()}. */
-    public Builder cluster(EksCluster cluster) {
-      this.cluster = cluster;
-      return this;
-    }
-
-    /** See {@link EbsCsiDriverProps#addonVersion()}. */
-    public Builder addonVersion(String addonVersion) {
-      this.addonVersion = addonVersion;
-      return this;
-    }
-
-    /** See {@link EbsCsiDriverProps#podIdentityAgentVersion()}. */
-    public Builder podIdentityAgentVersion(String podIdentityAgentVersion) {
-      this.podIdentityAgentVersion = podIdentityAgentVersion;
-      return this;
-    }
-
-    /** See {@link EbsCsiDriverProps#nodeGroups()}. */
-    public Builder nodeGroups(List<ManagedNodeGroup> nodeGroups) {
-      this.nodeGroups = nodeGroups;
-      return this;
-    }
-
-    /** Validates and builds. */
-    public EbsCsiDriverProps build() {
-      return new EbsCsiDriverProps(cluster, addonVersion, podIdentityAgentVersion, nodeGroups);
-    }
+  public static EbsCsiDriverPropsBuilder builder() {
+    return EbsCsiDriverPropsBuilder.builder();
   }
 }

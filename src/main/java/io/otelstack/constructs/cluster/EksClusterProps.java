@@ -2,6 +2,7 @@ package io.otelstack.constructs.cluster;
 
 import io.otelstack.ValidationException;
 import io.otelstack.internal.Names;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
  *     identity that runs Terraform: EKS makes the cluster's creator an admin already, and a second
  *     entry for the same principal fails. Default: none.
  */
+@RecordBuilder
 public record EksClusterProps(
     String clusterName,
     String kubernetesVersion,
@@ -75,22 +77,22 @@ public record EksClusterProps(
   private static void checkEndpointAccess(boolean publicAccess, List<String> cidrs) {
     if (publicAccess && cidrs.isEmpty()) {
       throw new ValidationException(
-          "cluster.endpointPublicAccess is true but cluster.publicAccessCidrs is empty; list the"
+          "cluster.endpoint.publicAccess is true but cluster.endpoint.publicAccessCidrs is empty; list the"
               + " CIDR blocks allowed to reach the public endpoint, e.g. 203.0.113.0/24, or set"
-              + " endpointPublicAccess to false");
+              + " publicAccess to false");
     }
     if (!publicAccess && !cidrs.isEmpty()) {
       throw new ValidationException(
-          "cluster.publicAccessCidrs "
+          "cluster.endpoint.publicAccessCidrs "
               + cidrs
-              + " is set but cluster.endpointPublicAccess is false; set endpointPublicAccess to"
+              + " is set but cluster.endpoint.publicAccess is false; set publicAccess to"
               + " true to open the public endpoint to them, or remove them");
     }
     for (String cidr : cidrs) {
-      Checks.cidr("cluster.publicAccessCidrs entry", cidr);
+      Checks.cidr("cluster.endpoint.publicAccessCidrs entry", cidr);
       if (cidr.endsWith("/0")) {
         throw new ValidationException(
-            "cluster.publicAccessCidrs contains "
+            "cluster.endpoint.publicAccessCidrs contains "
                 + cidr
                 + ", which opens the Kubernetes API to the whole internet; list only the CIDR"
                 + " blocks that need access");
@@ -131,74 +133,7 @@ public record EksClusterProps(
   }
 
   /** A builder; {@code clusterName}, {@code kubernetesVersion} and {@code network} are required. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Builds {@link EksClusterProps}. */
-  public static final class Builder {
-    private String clusterName;
-    private String kubernetesVersion;
-    private ClusterNetwork network;
-    private Boolean endpointPublicAccess;
-    private List<String> publicAccessCidrs;
-    private List<String> controlPlaneLogTypes;
-    private List<String> adminRoleArns;
-
-    private Builder() {}
-
-    /** See {@link EksClusterProps#clusterName()}. */
-    public Builder clusterName(String clusterName) {
-      this.clusterName = clusterName;
-      return this;
-    }
-
-    /** See {@link EksClusterProps#kubernetesVersion()}. */
-    public Builder kubernetesVersion(String kubernetesVersion) {
-      this.kubernetesVersion = kubernetesVersion;
-      return this;
-    }
-
-    /** See {@link EksClusterProps#network()}. */
-    public Builder network(ClusterNetwork network) {
-      this.network = network;
-      return this;
-    }
-
-    /** See {@link EksClusterProps#endpointPublicAccess()}. */
-    public Builder endpointPublicAccess(boolean endpointPublicAccess) {
-      this.endpointPublicAccess = endpointPublicAccess;
-      return this;
-    }
-
-    /** See {@link EksClusterProps#publicAccessCidrs()}. */
-    public Builder publicAccessCidrs(List<String> publicAccessCidrs) {
-      this.publicAccessCidrs = publicAccessCidrs;
-      return this;
-    }
-
-    /** See {@link EksClusterProps#controlPlaneLogTypes()}. */
-    public Builder controlPlaneLogTypes(List<String> controlPlaneLogTypes) {
-      this.controlPlaneLogTypes = controlPlaneLogTypes;
-      return this;
-    }
-
-    /** See {@link EksClusterProps#adminRoleArns()}. */
-    public Builder adminRoleArns(List<String> adminRoleArns) {
-      this.adminRoleArns = adminRoleArns;
-      return this;
-    }
-
-    /** Validates and builds. */
-    public EksClusterProps build() {
-      return new EksClusterProps(
-          clusterName,
-          kubernetesVersion,
-          network,
-          endpointPublicAccess,
-          publicAccessCidrs,
-          controlPlaneLogTypes,
-          adminRoleArns);
-    }
+  public static EksClusterPropsBuilder builder() {
+    return EksClusterPropsBuilder.builder();
   }
 }

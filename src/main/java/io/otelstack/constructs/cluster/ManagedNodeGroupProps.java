@@ -2,6 +2,7 @@ package io.otelstack.constructs.cluster;
 
 import io.otelstack.ValidationException;
 import io.otelstack.internal.Maps;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
  * @param labels Kubernetes labels put on each node. Default: none.
  * @param taints Kubernetes taints put on each node. Default: none.
  */
+@RecordBuilder
 public record ManagedNodeGroupProps(
     EksCluster cluster,
     String name,
@@ -54,7 +56,7 @@ public record ManagedNodeGroupProps(
         name,
         NAME_MAX_LENGTH,
         "the node IAM role name <cluster>-<name>-node must fit IAM's 64 characters");
-    String prefix = "nodeGroups." + name + ".";
+    String prefix = "cluster.nodeGroups." + name + ".";
     instanceTypes = instanceTypes == null ? List.of() : List.copyOf(instanceTypes);
     if (instanceTypes.isEmpty()) {
       throw new ValidationException(
@@ -88,7 +90,7 @@ public record ManagedNodeGroupProps(
               + prefix
               + "desiredSize ("
               + desiredSize
-              + ")");
+              + "); lower minSize or raise desiredSize");
     }
     if (desiredSize > maxSize) {
       throw new ValidationException(
@@ -99,7 +101,7 @@ public record ManagedNodeGroupProps(
               + prefix
               + "maxSize ("
               + maxSize
-              + ")");
+              + "); lower desiredSize or raise maxSize");
     }
     diskSizeGi = diskSizeGi == null ? 50 : diskSizeGi;
     if (diskSizeGi < MIN_DISK_SIZE_GI) {
@@ -116,98 +118,7 @@ public record ManagedNodeGroupProps(
   }
 
   /** A builder; {@code cluster}, {@code name} and {@code instanceTypes} are required. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Builds {@link ManagedNodeGroupProps}. */
-  public static final class Builder {
-    private EksCluster cluster;
-    private String name;
-    private List<String> instanceTypes;
-    private CapacityType capacityType;
-    private Integer minSize;
-    private Integer maxSize;
-    private Integer desiredSize;
-    private Integer diskSizeGi;
-    private Map<String, String> labels;
-    private List<Taint> taints;
-
-    private Builder() {}
-
-    /** See {@link ManagedNodeGroupProps#cluster()}. */
-    public Builder cluster(EksCluster cluster) {
-      this.cluster = cluster;
-      return this;
-    }
-
-    /** See {@link ManagedNodeGroupProps#name()}. */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /** See {@link ManagedNodeGroupProps#instanceTypes()}. */
-    public Builder instanceTypes(List<String> instanceTypes) {
-      this.instanceTypes = instanceTypes;
-      return this;
-    }
-
-    /** See {@link ManagedNodeGroupProps#capacityType()}. */
-    public Builder capacityType(CapacityType capacityType) {
-      this.capacityType = capacityType;
-      return this;
-    }
-
-    /** See {@link ManagedNodeGroupProps#minSize()}. */
-    public Builder minSize(int minSize) {
-      this.minSize = minSize;
-      return this;
-    }
-
-    /** See {@link ManagedNodeGroupProps#maxSize()}. */
-    public Builder maxSize(int maxSize) {
-      this.maxSize = maxSize;
-      return this;
-    }
-
-    /** See {@link ManagedNodeGroupProps#desiredSize()}. */
-    public Builder desiredSize(int desiredSize) {
-      this.desiredSize = desiredSize;
-      return this;
-    }
-
-    /** See {@link ManagedNodeGroupProps#diskSizeGi()}. */
-    public Builder diskSizeGi(int diskSizeGi) {
-      this.diskSizeGi = diskSizeGi;
-      return this;
-    }
-
-    /** See {@link ManagedNodeGroupProps#labels()}. */
-    public Builder labels(Map<String, String> labels) {
-      this.labels = labels;
-      return this;
-    }
-
-    /** See {@link ManagedNodeGroupProps#taints()}. */
-    public Builder taints(List<Taint> taints) {
-      this.taints = taints;
-      return this;
-    }
-
-    /** Validates and builds. */
-    public ManagedNodeGroupProps build() {
-      return new ManagedNodeGroupProps(
-          cluster,
-          name,
-          instanceTypes,
-          capacityType,
-          minSize,
-          maxSize,
-          desiredSize,
-          diskSizeGi,
-          labels,
-          taints);
-    }
+  public static ManagedNodeGroupPropsBuilder builder() {
+    return ManagedNodeGroupPropsBuilder.builder();
   }
 }

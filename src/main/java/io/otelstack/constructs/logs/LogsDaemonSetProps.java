@@ -5,6 +5,7 @@ import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -40,6 +41,7 @@ import java.util.regex.Pattern;
  * @param releaseName the Helm release name, which also names the pods, the PriorityClass and the
  *     node state directory. Default: {@code otel-logs}.
  */
+@RecordBuilder
 public record LogsDaemonSetProps(
     CollectorNamespace namespace,
     CoralogixKubernetesSecret coralogixSecret,
@@ -82,12 +84,13 @@ public record LogsDaemonSetProps(
     parseJson = parseJson == null || parseJson;
     extraFilelogExcludes =
         extraFilelogExcludes == null ? List.of() : List.copyOf(extraFilelogExcludes);
-    queueSizeBatches = positive("logs.queueSizeBatches", queueSizeBatches, 5000);
-    queueNumConsumers = positive("logs.queueNumConsumers", queueNumConsumers, 10);
-    queueMaxBatchSizeKi = positive("logs.queueMaxBatchSizeKi", queueMaxBatchSizeKi, 512);
-    exporterTimeoutSeconds = positive("logs.exporterTimeoutSeconds", exporterTimeoutSeconds, 30);
+    queueSizeBatches = positive("queue.sizeBatches", queueSizeBatches, 5000);
+    queueNumConsumers = positive("queue.numConsumers", queueNumConsumers, 10);
+    queueMaxBatchSizeKi = positive("queue.maxBatchSizeKi", queueMaxBatchSizeKi, 512);
+    exporterTimeoutSeconds =
+        positive("collector.exporterTimeoutSeconds", exporterTimeoutSeconds, 30);
     terminationGracePeriodSeconds =
-        positive("logs.terminationGracePeriodSeconds", terminationGracePeriodSeconds, 60);
+        positive("collector.terminationGracePeriodSeconds", terminationGracePeriodSeconds, 60);
     releaseName = releaseName == null ? "otel-logs" : releaseName;
 
     if (dropDebug && severityThreshold.compareTo(LogSeverity.INFO) < 0) {
@@ -116,12 +119,14 @@ public record LogsDaemonSetProps(
     }
     if (terminationGracePeriodSeconds < exporterTimeoutSeconds) {
       throw new ValidationException(
-          "logs.terminationGracePeriodSeconds ("
+          "collector.terminationGracePeriodSeconds ("
               + terminationGracePeriodSeconds
-              + ") must be >= logs.exporterTimeoutSeconds ("
+              + ") must be >= collector.exporterTimeoutSeconds ("
               + exporterTimeoutSeconds
-              + "), so a send in flight finishes or times out before the agent is killed; what is"
-              + " still queued stays on the node and is sent after the restart");
+              + "), so a send in flight finishes or times out before the agent is killed (what is"
+              + " still queued stays on the node and is sent after the restart); raise it to at"
+              + " least "
+              + exporterTimeoutSeconds);
     }
     if (!RELEASE.matcher(releaseName).matches()) {
       throw new ValidationException(
@@ -147,162 +152,7 @@ public record LogsDaemonSetProps(
   }
 
   /** Starts props; namespace, secret, domain and application name are required. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Builds {@link LogsDaemonSetProps}; see the record components for each field. */
-  public static final class Builder {
-    private CollectorNamespace namespace;
-    private CoralogixKubernetesSecret coralogixSecret;
-    private String coralogixDomain;
-    private String coralogixApplicationName;
-    private String coralogixSubsystemName;
-    private CollectorImage image;
-    private ContainerResources resources;
-    private LogSeverity severityThreshold;
-    private Boolean dropDebug;
-    private List<String> excludeEndpoints;
-    private Boolean parseJson;
-    private List<String> extraFilelogExcludes;
-    private Integer queueSizeBatches;
-    private Integer queueNumConsumers;
-    private Integer queueMaxBatchSizeKi;
-    private Integer exporterTimeoutSeconds;
-    private Integer terminationGracePeriodSeconds;
-    private String releaseName;
-
-    private Builder() {}
-
-    /** See {@link LogsDaemonSetProps#namespace()}. */
-    public Builder namespace(CollectorNamespace namespace) {
-      this.namespace = namespace;
-      return this;
-    }
-
-    /** See {@link LogsDaemonSetProps#coralogixSecret()}. */
-    public Builder coralogixSecret(CoralogixKubernetesSecret coralogixSecret) {
-      this.coralogixSecret = coralogixSecret;
-      return this;
-    }
-
-    /** See {@link LogsDaemonSetProps#coralogixDomain()}. */
-    public Builder coralogixDomain(String coralogixDomain) {
-      this.coralogixDomain = coralogixDomain;
-      return this;
-    }
-
-    /** See {@link LogsDaemonSetProps#coralogixApplicationName()}. */
-    public Builder coralogixApplicationName(String coralogixApplicationName) {
-      this.coralogixApplicationName = coralogixApplicationName;
-      return this;
-    }
-
-    /** See {@link LogsDaemonSetProps#coralogixSubsystemName()}. */
-    public Builder coralogixSubsystemName(String coralogixSubsystemName) {
-      this.coralogixSubsystemName = coralogixSubsystemName;
-      return this;
-    }
-
-    /** See {@link LogsDaemonSetProps#image()}. */
-    public Builder image(CollectorImage image) {
-      this.image = image;
-      return this;
-    }
-
-    /** See {@link LogsDaemonSetProps#resources()}. */
-    public Builder resources(ContainerResources resources) {
-      this.resources = resources;
-      return this;
-    }
-
-    /** See {@link LogsDaemonSetProps#severityThreshold()}. */
-    public Builder severityThreshold(LogSeverity severityThreshold) {
-      this.severityThreshold = severityThreshold;
-      return this;
-    }
-
-    /** See {@link LogsDaemonSetProps#dropDebug()}. */
-    public Builder dropDebug(boolean dropDebug) {
-      this.dropDebug = dropDebug;
-      return this;
-    }
-
-    /** See {@link LogsDaemonSetProps#excludeEndpoints()}. */
-    public Builder excludeEndpoints(List<String> excludeEndpoints) {
-      this.excludeEndpoints = excludeEndpoints;
-      return this;
-    }
-
-    /** See {@link LogsDaemonSetProps#parseJson()}. */
-    public Builder parseJson(boolean parseJson) {
-      this.parseJson = parseJson;
-      return this;
-    }
-
-    /** See {@link LogsDaemonSetProps#extraFilelogExcludes()}. */
-    public Builder extraFilelogExcludes(List<String> extraFilelogExcludes) {
-      this.extraFilelogExcludes = extraFilelogExcludes;
-      return this;
-    }
-
-    /** See {@link LogsDaemonSetProps#queueSizeBatches()}. */
-    public Builder queueSizeBatches(int queueSizeBatches) {
-      this.queueSizeBatches = queueSizeBatches;
-      return this;
-    }
-
-    /** See {@link LogsDaemonSetProps#queueNumConsumers()}. */
-    public Builder queueNumConsumers(int queueNumConsumers) {
-      this.queueNumConsumers = queueNumConsumers;
-      return this;
-    }
-
-    /** See {@link LogsDaemonSetProps#queueMaxBatchSizeKi()}. */
-    public Builder queueMaxBatchSizeKi(int queueMaxBatchSizeKi) {
-      this.queueMaxBatchSizeKi = queueMaxBatchSizeKi;
-      return this;
-    }
-
-    /** See {@link LogsDaemonSetProps#exporterTimeoutSeconds()}. */
-    public Builder exporterTimeoutSeconds(int exporterTimeoutSeconds) {
-      this.exporterTimeoutSeconds = exporterTimeoutSeconds;
-      return this;
-    }
-
-    /** See {@link LogsDaemonSetProps#terminationGracePeriodSeconds()}. */
-    public Builder terminationGracePeriodSeconds(int terminationGracePeriodSeconds) {
-      this.terminationGracePeriodSeconds = terminationGracePeriodSeconds;
-      return this;
-    }
-
-    /** See {@link LogsDaemonSetProps#releaseName()}. */
-    public Builder releaseName(String releaseName) {
-      this.releaseName = releaseName;
-      return this;
-    }
-
-    /** Validates and builds the props. */
-    public LogsDaemonSetProps build() {
-      return new LogsDaemonSetProps(
-          namespace,
-          coralogixSecret,
-          coralogixDomain,
-          coralogixApplicationName,
-          coralogixSubsystemName,
-          image,
-          resources,
-          severityThreshold,
-          dropDebug,
-          excludeEndpoints,
-          parseJson,
-          extraFilelogExcludes,
-          queueSizeBatches,
-          queueNumConsumers,
-          queueMaxBatchSizeKi,
-          exporterTimeoutSeconds,
-          terminationGracePeriodSeconds,
-          releaseName);
-    }
+  public static LogsDaemonSetPropsBuilder builder() {
+    return LogsDaemonSetPropsBuilder.builder();
   }
 }

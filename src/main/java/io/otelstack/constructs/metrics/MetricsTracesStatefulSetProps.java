@@ -12,6 +12,7 @@ import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
 import io.otelstack.constructs.storage.EbsStorageClass;
 import io.otelstack.internal.Maps;
 import io.otelstack.internal.Tokens;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -65,6 +66,7 @@ import java.util.regex.Pattern;
  *     dedicated node group's taints. Default: none. Whatever the nodes, replicas are spread over
  *     zones (at most one more in any zone) and, where possible, over nodes.
  */
+@RecordBuilder
 public record MetricsTracesStatefulSetProps(
     CollectorNamespace namespace,
     CoralogixKubernetesSecret coralogixSecret,
@@ -179,7 +181,19 @@ public record MetricsTracesStatefulSetProps(
               + exporterTimeoutSeconds
               + ") = "
               + drain
-              + ", or a stopping pod is killed while it still sends");
+              + ", so a send in flight finishes or times out before SIGKILL (what is still queued"
+              + " stays on the volume and is resent on restart); raise it to at least "
+              + drain);
+    }
+    // The sampler decides after the wait, so a trace still running then is judged unfinished.
+    if (tracesDecisionWaitSeconds * 1000L <= tracesSlowTraceThresholdMs) {
+      throw new ValidationException(
+          "traces.decisionWaitSeconds ("
+              + tracesDecisionWaitSeconds
+              + " s) must be longer than traces.slowTraceThresholdMs ("
+              + tracesSlowTraceThresholdMs
+              + " ms): the sampler decides after the wait, so a slower trace is judged before it"
+              + " ends; raise decisionWaitSeconds or lower the threshold");
     }
     if (!Tokens.isToken(queuePvcSizeGi)) {
       checkQueuePvcSize(
@@ -229,234 +243,7 @@ public record MetricsTracesStatefulSetProps(
   }
 
   /** Starts a builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Collects the props; unset optional ones take their defaults. */
-  public static final class Builder {
-    private CollectorNamespace namespace;
-    private CoralogixKubernetesSecret coralogixSecret;
-    private String coralogixDomain;
-    private String coralogixApplicationName;
-    private String name;
-    private String coralogixMetricsSubsystem;
-    private String coralogixTracesSubsystem;
-    private String coralogixPrivateKeyEnv;
-    private CollectorImage image;
-    private ContainerResources resources;
-    private MemoryLimiter memoryLimiter;
-    private Boolean queueEnabled;
-    private Integer queueSizeBatches;
-    private Integer queueNumConsumers;
-    private Integer queueMaxBatchSizeKi;
-    private Number queuePvcSizeGi;
-    private EbsStorageClass queueStorageClass;
-    private Integer terminationGracePeriodSeconds;
-    private Integer preStopDelaySeconds;
-    private Integer exporterTimeoutSeconds;
-    private Double tracesSamplingPercentage;
-    private Integer tracesHashSeed;
-    private Boolean tracesKeepErrors;
-    private Integer tracesSlowTraceThresholdMs;
-    private Integer tracesDecisionWaitSeconds;
-    private Map<String, String> nodeSelector;
-    private List<Taint> tolerations;
-
-    private Builder() {}
-
-    /** See {@link MetricsTracesStatefulSetProps#namespace()}. */
-    public Builder namespace(CollectorNamespace v) {
-      namespace = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#coralogixSecret()}. */
-    public Builder coralogixSecret(CoralogixKubernetesSecret v) {
-      coralogixSecret = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#coralogixDomain()}. */
-    public Builder coralogixDomain(String v) {
-      coralogixDomain = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#coralogixApplicationName()}. */
-    public Builder coralogixApplicationName(String v) {
-      coralogixApplicationName = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#name()}. */
-    public Builder name(String v) {
-      name = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#coralogixMetricsSubsystem()}. */
-    public Builder coralogixMetricsSubsystem(String v) {
-      coralogixMetricsSubsystem = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#coralogixTracesSubsystem()}. */
-    public Builder coralogixTracesSubsystem(String v) {
-      coralogixTracesSubsystem = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#coralogixPrivateKeyEnv()}. */
-    public Builder coralogixPrivateKeyEnv(String v) {
-      coralogixPrivateKeyEnv = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#image()}. */
-    public Builder image(CollectorImage v) {
-      image = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#resources()}. */
-    public Builder resources(ContainerResources v) {
-      resources = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#memoryLimiter()}. */
-    public Builder memoryLimiter(MemoryLimiter v) {
-      memoryLimiter = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#queueEnabled()}. */
-    public Builder queueEnabled(boolean v) {
-      queueEnabled = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#queueSizeBatches()}. */
-    public Builder queueSizeBatches(int v) {
-      queueSizeBatches = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#queueNumConsumers()}. */
-    public Builder queueNumConsumers(int v) {
-      queueNumConsumers = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#queueMaxBatchSizeKi()}. */
-    public Builder queueMaxBatchSizeKi(int v) {
-      queueMaxBatchSizeKi = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#queuePvcSizeGi()}. */
-    public Builder queuePvcSizeGi(Number v) {
-      queuePvcSizeGi = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#queueStorageClass()}. */
-    public Builder queueStorageClass(EbsStorageClass v) {
-      queueStorageClass = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#terminationGracePeriodSeconds()}. */
-    public Builder terminationGracePeriodSeconds(int v) {
-      terminationGracePeriodSeconds = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#preStopDelaySeconds()}. */
-    public Builder preStopDelaySeconds(int v) {
-      preStopDelaySeconds = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#exporterTimeoutSeconds()}. */
-    public Builder exporterTimeoutSeconds(int v) {
-      exporterTimeoutSeconds = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#tracesSamplingPercentage()}. */
-    public Builder tracesSamplingPercentage(double v) {
-      tracesSamplingPercentage = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#tracesHashSeed()}. */
-    public Builder tracesHashSeed(int v) {
-      tracesHashSeed = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#tracesKeepErrors()}. */
-    public Builder tracesKeepErrors(boolean v) {
-      tracesKeepErrors = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#tracesSlowTraceThresholdMs()}. */
-    public Builder tracesSlowTraceThresholdMs(int v) {
-      tracesSlowTraceThresholdMs = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#tracesDecisionWaitSeconds()}. */
-    public Builder tracesDecisionWaitSeconds(int v) {
-      tracesDecisionWaitSeconds = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#nodeSelector()}. */
-    public Builder nodeSelector(Map<String, String> v) {
-      nodeSelector = v;
-      return this;
-    }
-
-    /** See {@link MetricsTracesStatefulSetProps#tolerations()}. */
-    public Builder tolerations(List<Taint> v) {
-      tolerations = v;
-      return this;
-    }
-
-    /** Builds and validates the props. */
-    public MetricsTracesStatefulSetProps build() {
-      return new MetricsTracesStatefulSetProps(
-          namespace,
-          coralogixSecret,
-          coralogixDomain,
-          coralogixApplicationName,
-          name,
-          coralogixMetricsSubsystem,
-          coralogixTracesSubsystem,
-          coralogixPrivateKeyEnv,
-          image,
-          resources,
-          memoryLimiter,
-          queueEnabled,
-          queueSizeBatches,
-          queueNumConsumers,
-          queueMaxBatchSizeKi,
-          queuePvcSizeGi,
-          queueStorageClass,
-          terminationGracePeriodSeconds,
-          preStopDelaySeconds,
-          exporterTimeoutSeconds,
-          tracesSamplingPercentage,
-          tracesHashSeed,
-          tracesKeepErrors,
-          tracesSlowTraceThresholdMs,
-          tracesDecisionWaitSeconds,
-          nodeSelector,
-          tolerations);
-    }
+  public static MetricsTracesStatefulSetPropsBuilder builder() {
+    return MetricsTracesStatefulSetPropsBuilder.builder();
   }
 }

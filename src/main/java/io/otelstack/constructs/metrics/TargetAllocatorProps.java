@@ -4,6 +4,7 @@ import io.otelstack.ValidationException;
 import io.otelstack.collector.ContainerResources;
 import io.otelstack.internal.Maps;
 import io.otelstack.internal.Tokens;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,9 @@ import java.util.regex.PatternSyntaxException;
  *     list token; everything else is dropped at scrape time; required, at least one
  * @param replicas allocator replicas. Default: 2 replicas.
  * @param allocationStrategy how targets are spread over collectors. Default: consistent hashing.
- * @param dropLabels high-cardinality labels dropped from every sample, in addition to {@code
- *     pod_ip} and {@code instance_id}, which are always dropped. Default: none.
+ * @param dropLabels regexes of the high-cardinality label names dropped from every sample
+ *     (anchored), in addition to {@code pod_ip} and {@code instance_id}, which are always dropped;
+ *     never a {@code __} label, which relabeling needs. Default: none.
  * @param renameLabels labels renamed on every sample, old name to new name. Default: {@code
  *     service} to {@code service_name}.
  * @param tierAnnotation pod annotation choosing a pod's scrape tier. Default: {@code
@@ -37,6 +39,7 @@ import java.util.regex.PatternSyntaxException;
  * @param resources the allocator container's requests and limits. Default: 100m CPU and 128Mi
  *     requested, 500m and 256Mi limit, so a runaway service discovery cannot starve the node.
  */
+@RecordBuilder
 public record TargetAllocatorProps(
     MetricsTracesStatefulSet collector,
     List<String> allowlist,
@@ -72,13 +75,8 @@ public record TargetAllocatorProps(
           "metrics.allowlist must name at least one metric regex, e.g. \"up\" or \".*\" for all");
     }
     allowlist = List.copyOf(allowlist);
-    for (String regex : Tokens.isToken(allowlist) ? List.<String>of() : allowlist) {
-      try {
-        Pattern.compile(regex);
-      } catch (PatternSyntaxException e) {
-        throw new ValidationException(
-            "metrics.allowlist entry (" + regex + ") is not a valid regular expression");
-      }
+    for (int i = 0; !Tokens.isToken(allowlist) && i < allowlist.size(); i++) {
+      regex("metrics.allowlist[" + i + "]", allowlist.get(i));
     }
     replicas = replicas == null ? 2 : replicas;
     allocationStrategy =
@@ -110,8 +108,8 @@ public record TargetAllocatorProps(
               + ") must be 1 with allocationStrategy least-weighted, whose replicas would each"
               + " assign targets differently; use consistent-hashing to run more");
     }
-    for (String label : dropLabels) {
-      label("metrics.dropLabels", label);
+    for (int i = 0; i < dropLabels.size(); i++) {
+      dropLabel("metrics.dropLabels[" + i + "]", dropLabels.get(i));
     }
     renameLabels.forEach(
         (from, to) -> {
@@ -144,14 +142,50 @@ public record TargetAllocatorProps(
       throw new ValidationException(
           "metrics.defaultTier ("
               + defaultTier
-              + ") must be one of metrics.scrapeTiers "
-              + scrapeTiers.keySet());
+              + ") must be one of metrics.scrapeTiers ("
+              + String.join(", ", scrapeTiers.keySet())
+              + "); pick one, or add the tier");
     }
     if (sampleLimit < 1) {
       throw new ValidationException("metrics.sampleLimit (" + sampleLimit + ") must be >= 1");
     }
     if (labelLimit < 1) {
       throw new ValidationException("metrics.labelLimit (" + labelLimit + ") must be >= 1");
+    }
+  }
+
+  private static Pattern regex(String prop, String regex) {
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw new ValidationException(
+          prop
+              + " ("
+              + regex
+              + ") is not a valid regex: "
+              + e.getDescription()
+              + " near index "
+              + e.getIndex());
+    }
+  }
+
+  private static void dropLabel(String prop, String regex) {
+    Pattern pattern = regex(prop, regex);
+    if (regex.startsWith("__")) {
+      throw new ValidationException(
+          prop
+              + " ("
+              + regex
+              + ") starts with __; labels starting with __ are Prometheus internals, which"
+              + " relabeling needs; name the labels to drop instead");
+    }
+    if (pattern.matcher("__name__").matches()) {
+      throw new ValidationException(
+          prop
+              + " ("
+              + regex
+              + ") matches __name__, which holds every metric's name; make the regex match only"
+              + " the labels to drop");
     }
   }
 
@@ -163,114 +197,7 @@ public record TargetAllocatorProps(
   }
 
   /** Starts a builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Collects the props; unset optional ones take their defaults. */
-  public static final class Builder {
-    private MetricsTracesStatefulSet collector;
-    private List<String> allowlist;
-    private Integer replicas;
-    private AllocationStrategy allocationStrategy;
-    private List<String> dropLabels;
-    private Map<String, String> renameLabels;
-    private String tierAnnotation;
-    private String defaultTier;
-    private Map<String, Duration> scrapeTiers;
-    private Integer sampleLimit;
-    private Integer labelLimit;
-    private ContainerResources resources;
-
-    private Builder() {}
-
-    /** See {@link TargetAllocatorProps#collector()}. */
-    public Builder collector(MetricsTracesStatefulSet v) {
-      collector = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#allowlist()}. */
-    public Builder allowlist(List<String> v) {
-      allowlist = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#replicas()}. */
-    public Builder replicas(int v) {
-      replicas = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#allocationStrategy()}. */
-    public Builder allocationStrategy(AllocationStrategy v) {
-      allocationStrategy = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#dropLabels()}. */
-    public Builder dropLabels(List<String> v) {
-      dropLabels = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#renameLabels()}. */
-    public Builder renameLabels(Map<String, String> v) {
-      renameLabels = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#tierAnnotation()}. */
-    public Builder tierAnnotation(String v) {
-      tierAnnotation = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#defaultTier()}. */
-    public Builder defaultTier(String v) {
-      defaultTier = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#scrapeTiers()}. */
-    public Builder scrapeTiers(Map<String, Duration> v) {
-      scrapeTiers = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#sampleLimit()}. */
-    public Builder sampleLimit(int v) {
-      sampleLimit = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#resources()}. */
-    public Builder resources(ContainerResources v) {
-      resources = v;
-      return this;
-    }
-
-    /** See {@link TargetAllocatorProps#labelLimit()}. */
-    public Builder labelLimit(int v) {
-      labelLimit = v;
-      return this;
-    }
-
-    /** Builds and validates the props. */
-    public TargetAllocatorProps build() {
-      return new TargetAllocatorProps(
-          collector,
-          allowlist,
-          replicas,
-          allocationStrategy,
-          dropLabels,
-          renameLabels,
-          tierAnnotation,
-          defaultTier,
-          scrapeTiers,
-          sampleLimit,
-          labelLimit,
-          resources);
-    }
+  public static TargetAllocatorPropsBuilder builder() {
+    return TargetAllocatorPropsBuilder.builder();
   }
 }

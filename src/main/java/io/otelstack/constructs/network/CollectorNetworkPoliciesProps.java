@@ -6,6 +6,7 @@ import io.otelstack.constructs.metrics.MetricsTracesStatefulSet;
 import io.otelstack.constructs.metrics.TargetAllocator;
 import io.otelstack.internal.Maps;
 import io.otelstack.internal.Tokens;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
  * @param dnsPodLabels labels of the cluster DNS pods. Default: {@code k8s-app: kube-dns} (CoreDNS
  *     on EKS).
  */
+@RecordBuilder
 public record CollectorNetworkPoliciesProps(
     MetricsTracesStatefulSet gateway,
     TargetAllocator targetAllocator,
@@ -104,82 +106,7 @@ public record CollectorNetworkPoliciesProps(
   }
 
   /** A builder; only the workloads and kubernetesApiCidrs are required. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Builder of {@link CollectorNetworkPoliciesProps}. */
-  public static final class Builder {
-    private MetricsTracesStatefulSet gateway;
-    private TargetAllocator targetAllocator;
-    private LogsDaemonSet logs;
-    private List<String> otlpClientNamespaces;
-    private List<String> kubernetesApiCidrs;
-    private List<String> coralogixCidrs;
-    private String dnsNamespace;
-    private Map<String, String> dnsPodLabels;
-
-    private Builder() {}
-
-    /** See {@link CollectorNetworkPoliciesProps#gateway()}. */
-    public Builder gateway(MetricsTracesStatefulSet v) {
-      gateway = v;
-      return this;
-    }
-
-    /** See {@link CollectorNetworkPoliciesProps#targetAllocator()}. */
-    public Builder targetAllocator(TargetAllocator v) {
-      targetAllocator = v;
-      return this;
-    }
-
-    /** See {@link CollectorNetworkPoliciesProps#logs()}. */
-    public Builder logs(LogsDaemonSet v) {
-      logs = v;
-      return this;
-    }
-
-    /** See {@link CollectorNetworkPoliciesProps#otlpClientNamespaces()}. */
-    public Builder otlpClientNamespaces(List<String> v) {
-      otlpClientNamespaces = v;
-      return this;
-    }
-
-    /** See {@link CollectorNetworkPoliciesProps#kubernetesApiCidrs()}. */
-    public Builder kubernetesApiCidrs(List<String> v) {
-      kubernetesApiCidrs = v;
-      return this;
-    }
-
-    /** See {@link CollectorNetworkPoliciesProps#coralogixCidrs()}. */
-    public Builder coralogixCidrs(List<String> v) {
-      coralogixCidrs = v;
-      return this;
-    }
-
-    /** See {@link CollectorNetworkPoliciesProps#dnsNamespace()}. */
-    public Builder dnsNamespace(String v) {
-      dnsNamespace = v;
-      return this;
-    }
-
-    /** See {@link CollectorNetworkPoliciesProps#dnsPodLabels()}. */
-    public Builder dnsPodLabels(Map<String, String> v) {
-      dnsPodLabels = v;
-      return this;
-    }
-
-    /** The props, validated. */
-    public CollectorNetworkPoliciesProps build() {
-      return new CollectorNetworkPoliciesProps(
-          gateway,
-          targetAllocator,
-          logs,
-          otlpClientNamespaces,
-          kubernetesApiCidrs,
-          coralogixCidrs,
-          dnsNamespace,
-          dnsPodLabels);
-    }
+  public static CollectorNetworkPoliciesPropsBuilder builder() {
+    return CollectorNetworkPoliciesPropsBuilder.builder();
   }
 }

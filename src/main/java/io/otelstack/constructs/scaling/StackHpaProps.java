@@ -3,6 +3,7 @@ package io.otelstack.constructs.scaling;
 import io.otelstack.ValidationException;
 import io.otelstack.constructs.PropChecks;
 import io.otelstack.internal.Tokens;
+import io.soabase.recordbuilder.core.RecordBuilder;
 
 /**
  * Props of a {@link StackHpa}, named like the {@code hpa:} section of the environment files.
@@ -27,6 +28,7 @@ import io.otelstack.internal.Tokens;
  * @param scaleUpPercent most replicas added per period, in percent. Default: 100 percent.
  * @param scaleUpPeriodSeconds period of the scale-up policy. Default: 15 seconds.
  */
+@RecordBuilder
 public record StackHpaProps(
     ScalableCollector target,
     Number minReplicas,
@@ -94,8 +96,8 @@ public record StackHpaProps(
   }
 
   /** Starts a builder; only {@code target} is required. */
-  public static Builder builder() {
-    return new Builder();
+  public static StackHpaPropsBuilder builder() {
+    return StackHpaPropsBuilder.builder();
   }
 
   private static Integer orDefault(Integer value, int fallback) {
@@ -125,105 +127,6 @@ public record StackHpaProps(
     if (value < 1 || value > MAX_PERIOD_SECONDS) {
       throw new ValidationException(
           prop + " (" + value + ") must be in 1.." + MAX_PERIOD_SECONDS + ", the API's bound");
-    }
-  }
-
-  /** Collects the props; unset ones take their defaults. */
-  public static final class Builder {
-    private ScalableCollector target;
-    private Number minReplicas;
-    private Number maxReplicas;
-    private Integer targetCpuUtilizationPercent;
-    private Integer targetMemoryUtilizationPercent;
-    private Integer scaleDownStabilizationWindowSeconds;
-    private Integer scaleDownPercent;
-    private Integer scaleDownPeriodSeconds;
-    private Integer scaleUpStabilizationWindowSeconds;
-    private Integer scaleUpPercent;
-    private Integer scaleUpPeriodSeconds;
-
-    private Builder() {}
-
-    /** See {@link StackHpaProps#target()}. */
-    public Builder target(ScalableCollector v) {
-      target = v;
-      return this;
-    }
-
-    /** See {@link StackHpaProps#minReplicas()}. */
-    public Builder minReplicas(Number v) {
-      minReplicas = v;
-      return this;
-    }
-
-    /** See {@link StackHpaProps#maxReplicas()}. */
-    public Builder maxReplicas(Number v) {
-      maxReplicas = v;
-      return this;
-    }
-
-    /** See {@link StackHpaProps#targetCpuUtilizationPercent()}. */
-    public Builder targetCpuUtilizationPercent(int v) {
-      targetCpuUtilizationPercent = v;
-      return this;
-    }
-
-    /** See {@link StackHpaProps#targetMemoryUtilizationPercent()}. */
-    public Builder targetMemoryUtilizationPercent(int v) {
-      targetMemoryUtilizationPercent = v;
-      return this;
-    }
-
-    /** See {@link StackHpaProps#scaleDownStabilizationWindowSeconds()}. */
-    public Builder scaleDownStabilizationWindowSeconds(int v) {
-      scaleDownStabilizationWindowSeconds = v;
-      return this;
-    }
-
-    /** See {@link StackHpaProps#scaleDownPercent()}. */
-    public Builder scaleDownPercent(int v) {
-      scaleDownPercent = v;
-      return this;
-    }
-
-    /** See {@link StackHpaProps#scaleDownPeriodSeconds()}. */
-    public Builder scaleDownPeriodSeconds(int v) {
-      scaleDownPeriodSeconds = v;
-      return this;
-    }
-
-    /** See {@link StackHpaProps#scaleUpStabilizationWindowSeconds()}. */
-    public Builder scaleUpStabilizationWindowSeconds(int v) {
-      scaleUpStabilizationWindowSeconds = v;
-      return this;
-    }
-
-    /** See {@link StackHpaProps#scaleUpPercent()}. */
-    public Builder scaleUpPercent(int v) {
-      scaleUpPercent = v;
-      return this;
-    }
-
-    /** See {@link StackHpaProps#scaleUpPeriodSeconds()}. */
-    public Builder scaleUpPeriodSeconds(int v) {
-      scaleUpPeriodSeconds = v;
-      return this;
-    }
-
-    /** Builds and validates the props. */
-    public StackHpaProps build() {
-      return new StackHpaProps(
-          target,
-          minReplicas,
-          maxReplicas,
-          targetCpuUtilizationPercent,
-          targetMemoryUtilizationPercent,
-          scaleDownStabilizationWindowSeconds,
-          scaleDownPercent,
-          scaleDownPeriodSeconds,
-          scaleUpStabilizationWindowSeconds,
-          scaleUpPercent,
-          scaleUpPeriodSeconds);
     }
   }
 }

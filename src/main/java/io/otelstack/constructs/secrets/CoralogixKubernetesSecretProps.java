@@ -3,6 +3,7 @@ package io.otelstack.constructs.secrets;
 import com.hashicorp.cdktf.Token;
 import io.otelstack.ValidationException;
 import io.otelstack.constructs.namespace.CollectorNamespace;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
  * @param name the Secret's name. Default: {@code coralogix-private-key}.
  * @param key the key of the private key inside the Secret. Default: {@code private-key}.
  */
+@RecordBuilder
 public record CoralogixKubernetesSecretProps(
     CollectorNamespace namespace, String privateKey, String name, String key) {
   /** Default {@link #name()}. */
@@ -59,46 +61,7 @@ public record CoralogixKubernetesSecretProps(
   }
 
   /** Starts props; {@code namespace} and {@code privateKey} are required. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Builds {@link CoralogixKubernetesSecretProps}. */
-  public static final class Builder {
-    private CollectorNamespace namespace;
-    private String privateKey;
-    private String name;
-    private String key;
-
-    private Builder() {}
-
-    /** See {@link CoralogixKubernetesSecretProps#namespace()}. */
-    public Builder namespace(CollectorNamespace namespace) {
-      this.namespace = namespace;
-      return this;
-    }
-
-    /** See {@link CoralogixKubernetesSecretProps#privateKey()}. */
-    public Builder privateKey(String privateKey) {
-      this.privateKey = privateKey;
-      return this;
-    }
-
-    /** See {@link CoralogixKubernetesSecretProps#name()}. */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /** See {@link CoralogixKubernetesSecretProps#key()}. */
-    public Builder key(String key) {
-      this.key = key;
-      return this;
-    }
-
-    /** Validates and builds the props. */
-    public CoralogixKubernetesSecretProps build() {
-      return new CoralogixKubernetesSecretProps(namespace, privateKey, name, key);
-    }
+  public static CoralogixKubernetesSecretPropsBuilder builder() {
+    return CoralogixKubernetesSecretPropsBuilder.builder();
   }
 }

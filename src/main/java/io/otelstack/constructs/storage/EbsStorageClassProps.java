@@ -1,6 +1,7 @@
 package io.otelstack.constructs.storage;
 
 import io.otelstack.ValidationException;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
  *     data survives a deleted PVC.
  * @param defaultClass whether claims without a class get this one. Default: false.
  */
+@RecordBuilder
 public record EbsStorageClassProps(String name, ReclaimPolicy reclaimPolicy, Boolean defaultClass) {
   private static final Pattern DNS_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
@@ -29,39 +31,7 @@ public record EbsStorageClassProps(String name, ReclaimPolicy reclaimPolicy, Boo
   }
 
   /** Starts props; {@code name} is required. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Builds {@link EbsStorageClassProps}. */
-  public static final class Builder {
-    private String name;
-    private ReclaimPolicy reclaimPolicy;
-    private Boolean defaultClass;
-
-    private Builder() {}
-
-    /** See {@link EbsStorageClassProps#name()}. */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /** See {@link EbsStorageClassProps#reclaimPolicy()}. */
-    public Builder reclaimPolicy(ReclaimPolicy reclaimPolicy) {
-      this.reclaimPolicy = reclaimPolicy;
-      return this;
-    }
-
-    /** See {@link EbsStorageClassProps#defaultClass()}. */
-    public Builder defaultClass(boolean defaultClass) {
-      this.defaultClass = defaultClass;
-      return this;
-    }
-
-    /** Validates and builds the props. */
-    public EbsStorageClassProps build() {
-      return new EbsStorageClassProps(name, reclaimPolicy, defaultClass);
-    }
+  public static EbsStorageClassPropsBuilder builder() {
+    return EbsStorageClassPropsBuilder.builder();
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClusterNetworkPropsTest {
-  private static ClusterNetworkProps.Builder props() {
+  private static ClusterNetworkPropsBuilder props() {
     return ClusterNetworkProps.builder().clusterName("otel-stack-dev");
   }
 
@@ -85,7 +85,7 @@ class ClusterNetworkPropsTest {
     assertThatThrownBy(() -> props().vpcCidr("10.0.0.0/24").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "network.vpcCidr (10.0.0.0/24) must have a prefix between /16 and /20: the private"
+            "cluster.vpc.cidr (10.0.0.0/24) must have a prefix between /16 and /20: the private"
                 + " subnets (prefix + 3) give every pod a VPC address, and AWS allows no VPC"
                 + " larger than /16");
   }

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClusterNetworkTest {
-  private static JsonNode synth(ClusterNetworkProps.Builder props) {
+  private static JsonNode synth(ClusterNetworkPropsBuilder props) {
     TerraformStack stack = Synth.stack();
     new ClusterNetwork(stack, "Network", props.clusterName("otel-stack-dev").build());
     return Synth.json(stack);

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EbsCsiDriverPropsTest {
-  private static EbsCsiDriverProps.Builder props() {
+  private static EbsCsiDriverPropsBuilder props() {
     TerraformStack stack = Synth.stack();
     EksCluster cluster = Fixtures.cluster(stack);
     return EbsCsiDriverProps.builder()

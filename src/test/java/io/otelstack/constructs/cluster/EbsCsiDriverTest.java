@@ -13,11 +13,11 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class EbsCsiDriverTest {
-  private static JsonNode synth(UnaryOperator<EbsCsiDriverProps.Builder> customize) {
+  private static JsonNode synth(UnaryOperator<EbsCsiDriverPropsBuilder> customize) {
     TerraformStack stack = Synth.stack();
     EksCluster cluster = Fixtures.cluster(stack);
     ManagedNodeGroup system = Fixtures.nodeGroup(stack, cluster, "System");
-    EbsCsiDriverProps.Builder props =
+    EbsCsiDriverPropsBuilder props =
         EbsCsiDriverProps.builder()
             .cluster(cluster)
             .addonVersion("v1.48.0-eksbuild.1")

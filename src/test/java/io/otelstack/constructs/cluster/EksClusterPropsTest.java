@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EksClusterPropsTest {
-  private static EksClusterProps.Builder props() {
+  private static EksClusterPropsBuilder props() {
     return Fixtures.clusterProps(Synth.stack());
   }
 
@@ -51,9 +51,9 @@ class EksClusterPropsTest {
     assertThatThrownBy(() -> props().endpointPublicAccess(true).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.endpointPublicAccess is true but cluster.publicAccessCidrs is empty; list"
+            "cluster.endpoint.publicAccess is true but cluster.endpoint.publicAccessCidrs is empty; list"
                 + " the CIDR blocks allowed to reach the public endpoint, e.g. 203.0.113.0/24, or"
-                + " set endpointPublicAccess to false");
+                + " set publicAccess to false");
   }
 
   @Test
@@ -61,8 +61,8 @@ class EksClusterPropsTest {
     assertThatThrownBy(() -> props().publicAccessCidrs(List.of("203.0.113.0/24")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.publicAccessCidrs [203.0.113.0/24] is set but cluster.endpointPublicAccess"
-                + " is false; set endpointPublicAccess to true to open the public endpoint to"
+            "cluster.endpoint.publicAccessCidrs [203.0.113.0/24] is set but cluster.endpoint.publicAccess"
+                + " is false; set publicAccess to true to open the public endpoint to"
                 + " them, or remove them");
   }
 
@@ -73,7 +73,7 @@ class EksClusterPropsTest {
                 props().endpointPublicAccess(true).publicAccessCidrs(List.of("0.0.0.0/0")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.publicAccessCidrs contains 0.0.0.0/0, which opens the Kubernetes API to the"
+            "cluster.endpoint.publicAccessCidrs contains 0.0.0.0/0, which opens the Kubernetes API to the"
                 + " whole internet; list only the CIDR blocks that need access");
   }
 
@@ -87,7 +87,7 @@ class EksClusterPropsTest {
                     .build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.publicAccessCidrs entry (203.0.113.0) must be an IPv4 CIDR block such as"
+            "cluster.endpoint.publicAccessCidrs entry (203.0.113.0) must be an IPv4 CIDR block such as"
                 + " 10.0.0.0/16");
   }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class EksClusterTest {
   private static final String KEY_ARN = "${aws_kms_key.Cluster_KmsKey_1DF2A9A7.arn}";
 
-  private static JsonNode synth(UnaryOperator<EksClusterProps.Builder> customize) {
+  private static JsonNode synth(UnaryOperator<EksClusterPropsBuilder> customize) {
     TerraformStack stack = Synth.stack();
     new EksCluster(stack, "Cluster", customize.apply(Fixtures.clusterProps(stack)).build());
     return Synth.json(stack);

@@ -25,7 +25,7 @@ final class Fixtures {
   }
 
   /** Cluster props with only the required fields set. */
-  static EksClusterProps.Builder clusterProps(TerraformStack stack) {
+  static EksClusterPropsBuilder clusterProps(TerraformStack stack) {
     return EksClusterProps.builder()
         .clusterName(CLUSTER_NAME)
         .kubernetesVersion("1.33")
@@ -38,7 +38,7 @@ final class Fixtures {
   }
 
   /** Node group props with only the required fields set. */
-  static ManagedNodeGroupProps.Builder nodeGroupProps(EksCluster cluster, String name) {
+  static ManagedNodeGroupPropsBuilder nodeGroupProps(EksCluster cluster, String name) {
     return ManagedNodeGroupProps.builder()
         .cluster(cluster)
         .name(name)

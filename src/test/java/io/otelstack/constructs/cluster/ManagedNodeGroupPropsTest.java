@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ManagedNodeGroupPropsTest {
-  private static ManagedNodeGroupProps.Builder props() {
+  private static ManagedNodeGroupPropsBuilder props() {
     return Fixtures.nodeGroupProps(Fixtures.cluster(Synth.stack()), "system");
   }
 
@@ -35,28 +35,32 @@ class ManagedNodeGroupPropsTest {
   void failsWhenMinSizeExceedsDesiredSize() {
     assertThatThrownBy(() -> props().minSize(3).desiredSize(2).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("nodeGroups.system.minSize (3) must be <= nodeGroups.system.desiredSize (2)");
+        .hasMessage(
+            "cluster.nodeGroups.system.minSize (3) must be <= cluster.nodeGroups.system.desiredSize"
+                + " (2); lower minSize or raise desiredSize");
   }
 
   @Test
   void failsWhenDesiredSizeExceedsMaxSize() {
     assertThatThrownBy(() -> props().desiredSize(5).maxSize(4).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("nodeGroups.system.desiredSize (5) must be <= nodeGroups.system.maxSize (4)");
+        .hasMessage(
+            "cluster.nodeGroups.system.desiredSize (5) must be <= cluster.nodeGroups.system.maxSize"
+                + " (4); lower desiredSize or raise maxSize");
   }
 
   @Test
   void failsWhenMinSizeIsNegative() {
     assertThatThrownBy(() -> props().minSize(-1).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("nodeGroups.system.minSize (-1) must be >= 0");
+        .hasMessage("cluster.nodeGroups.system.minSize (-1) must be >= 0");
   }
 
   @Test
   void failsWhenMaxSizeIsZero() {
     assertThatThrownBy(() -> props().minSize(0).maxSize(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("nodeGroups.system.maxSize (0) must be >= 1");
+        .hasMessage("cluster.nodeGroups.system.maxSize (0) must be >= 1");
   }
 
   @Test
@@ -64,7 +68,7 @@ class ManagedNodeGroupPropsTest {
     assertThatThrownBy(() -> props().instanceTypes(List.of()).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "nodeGroups.system.instanceTypes is empty; list at least one EC2 instance type, e.g."
+            "cluster.nodeGroups.system.instanceTypes is empty; list at least one EC2 instance type, e.g."
                 + " m6i.large");
   }
 
@@ -73,7 +77,7 @@ class ManagedNodeGroupPropsTest {
     assertThatThrownBy(() -> props().instanceTypes(List.of("m6i-large")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "nodeGroups.system.instanceTypes contains m6i-large, which is not an EC2 instance"
+            "cluster.nodeGroups.system.instanceTypes contains m6i-large, which is not an EC2 instance"
                 + " type such as m6i.large");
   }
 
@@ -82,7 +86,7 @@ class ManagedNodeGroupPropsTest {
     assertThatThrownBy(() -> props().diskSizeGi(10).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "nodeGroups.system.diskSizeGi (10) must be >= 20, the size of the EKS-optimized"
+            "cluster.nodeGroups.system.diskSizeGi (10) must be >= 20, the size of the EKS-optimized"
                 + " AMI's root snapshot");
   }
 

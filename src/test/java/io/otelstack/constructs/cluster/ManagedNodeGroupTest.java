@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class ManagedNodeGroupTest {
-  private static JsonNode synth(UnaryOperator<ManagedNodeGroupProps.Builder> customize) {
+  private static JsonNode synth(UnaryOperator<ManagedNodeGroupPropsBuilder> customize) {
     TerraformStack stack = Synth.stack();
     EksCluster cluster = Fixtures.cluster(stack);
     new ManagedNodeGroup(

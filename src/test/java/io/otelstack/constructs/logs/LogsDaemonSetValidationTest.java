@@ -45,35 +45,35 @@ class LogsDaemonSetValidationTest {
   void failsWhenTheQueueHasNoCapacity() {
     assertThatThrownBy(() -> f.props().queueSizeBatches(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("logs.queueSizeBatches (0) must be > 0; default is 5000");
+        .hasMessage("queue.sizeBatches (0) must be > 0; default is 5000");
   }
 
   @Test
   void failsWhenTheQueueHasNoConsumers() {
     assertThatThrownBy(() -> f.props().queueNumConsumers(-1).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("logs.queueNumConsumers (-1) must be > 0; default is 10");
+        .hasMessage("queue.numConsumers (-1) must be > 0; default is 10");
   }
 
   @Test
   void failsWhenTheBatchSizeIsZero() {
     assertThatThrownBy(() -> f.props().queueMaxBatchSizeKi(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("logs.queueMaxBatchSizeKi (0) must be > 0; default is 512");
+        .hasMessage("queue.maxBatchSizeKi (0) must be > 0; default is 512");
   }
 
   @Test
   void failsWhenTheExporterTimeoutIsZero() {
     assertThatThrownBy(() -> f.props().exporterTimeoutSeconds(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("logs.exporterTimeoutSeconds (0) must be > 0; default is 30");
+        .hasMessage("collector.exporterTimeoutSeconds (0) must be > 0; default is 30");
   }
 
   @Test
   void failsWhenTheGracePeriodIsZero() {
     assertThatThrownBy(() -> f.props().terminationGracePeriodSeconds(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("logs.terminationGracePeriodSeconds (0) must be > 0; default is 60");
+        .hasMessage("collector.terminationGracePeriodSeconds (0) must be > 0; default is 60");
   }
 
   @Test
@@ -82,9 +82,10 @@ class LogsDaemonSetValidationTest {
             () -> f.props().terminationGracePeriodSeconds(20).exporterTimeoutSeconds(30).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "logs.terminationGracePeriodSeconds (20) must be >= logs.exporterTimeoutSeconds (30),"
-                + " so a send in flight finishes or times out before the agent is killed; what is"
-                + " still queued stays on the node and is sent after the restart");
+            "collector.terminationGracePeriodSeconds (20) must be >="
+                + " collector.exporterTimeoutSeconds (30), so a send in flight finishes or times"
+                + " out before the agent is killed (what is still queued stays on the node and is"
+                + " sent after the restart); raise it to at least 30");
   }
 
   @Test

@@ -37,7 +37,7 @@ final class LogsFixture {
   }
 
   /** Props as the default environment gives them. */
-  LogsDaemonSetProps.Builder props() {
+  LogsDaemonSetPropsBuilder props() {
     return LogsDaemonSetProps.builder()
         .namespace(namespace)
         .coralogixSecret(secret)
@@ -63,7 +63,7 @@ final class LogsFixture {
     return new LogsDaemonSet(stack, "Logs", props);
   }
 
-  LogsDaemonSet agent(UnaryOperator<LogsDaemonSetProps.Builder> customize) {
+  LogsDaemonSet agent(UnaryOperator<LogsDaemonSetPropsBuilder> customize) {
     return agent(customize.apply(props()).build());
   }
 

@@ -28,7 +28,7 @@ public final class Fixtures {
   /**
    * Collector props with only the required fields set, the namespace and Secret in {@code stack}.
    */
-  public static MetricsTracesStatefulSetProps.Builder collectorProps(TerraformStack stack) {
+  public static MetricsTracesStatefulSetPropsBuilder collectorProps(TerraformStack stack) {
     CoralogixKubernetesSecret secret = secret(stack, "observability", "Coralogix");
     return MetricsTracesStatefulSetProps.builder()
         .namespace(secret.namespace())
@@ -38,7 +38,7 @@ public final class Fixtures {
   }
 
   /** Collector props with only the required fields set, in a fresh stack. */
-  public static MetricsTracesStatefulSetProps.Builder collectorProps() {
+  public static MetricsTracesStatefulSetPropsBuilder collectorProps() {
     return collectorProps(Synth.stack());
   }
 
@@ -49,14 +49,14 @@ public final class Fixtures {
 
   /** A collector with customised props in a fresh stack. */
   public static MetricsTracesStatefulSet collector(
-      UnaryOperator<MetricsTracesStatefulSetProps.Builder> customize) {
+      UnaryOperator<MetricsTracesStatefulSetPropsBuilder> customize) {
     TerraformStack stack = Synth.stack();
     return new MetricsTracesStatefulSet(
         stack, "MetricsTraces", customize.apply(collectorProps(stack)).build());
   }
 
   /** Allocator props feeding {@code collector}, with the shared defaults' allowlist. */
-  public static TargetAllocatorProps.Builder allocatorProps(MetricsTracesStatefulSet collector) {
+  public static TargetAllocatorPropsBuilder allocatorProps(MetricsTracesStatefulSet collector) {
     return TargetAllocatorProps.builder()
         .collector(collector)
         .allowlist(List.of("go_.*", "process_.*", "http_requests_total", "up"));

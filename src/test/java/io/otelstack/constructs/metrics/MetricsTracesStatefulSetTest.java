@@ -351,7 +351,7 @@ class MetricsTracesStatefulSetTest {
   @Test
   void keepsErrorsSlowTracesAndAHashedShareOfTheRest() {
     MetricsTracesStatefulSet c =
-        Fixtures.collector(p -> p.tracesSamplingPercentage(10).tracesHashSeed(7));
+        Fixtures.collector(p -> p.tracesSamplingPercentage(10.0).tracesHashSeed(7));
     Map<String, Object> tail = map(map(effectiveConfig(c).get("processors")).get("tail_sampling"));
     assertThat(tail.get("policies"))
         .isEqualTo(
@@ -489,8 +489,9 @@ class MetricsTracesStatefulSetTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage(
             "collector.terminationGracePeriodSeconds (30) must be >= collector.preStopDelaySeconds"
-                + " (10) + collector.exporterTimeoutSeconds (30) = 40, or a stopping pod is killed"
-                + " while it still sends");
+                + " (10) + collector.exporterTimeoutSeconds (30) = 40, so a send in flight finishes"
+                + " or times out before SIGKILL (what is still queued stays on the volume and is"
+                + " resent on restart); raise it to at least 40");
   }
 
   @Test
@@ -547,7 +548,7 @@ class MetricsTracesStatefulSetTest {
   @Test
   void failsWhenTheSecretIsInAnotherNamespace() {
     TerraformStack stack = Synth.stack();
-    MetricsTracesStatefulSetProps.Builder props = Fixtures.collectorProps(stack);
+    MetricsTracesStatefulSetPropsBuilder props = Fixtures.collectorProps(stack);
     props.coralogixSecret(Fixtures.secret(stack, "elsewhere", "Other"));
     assertThatThrownBy(props::build)
         .isInstanceOf(ValidationException.class)
@@ -580,7 +581,7 @@ class MetricsTracesStatefulSetTest {
   void failsBeforeCreatingChildrenWhenTheSamplingPercentageIsOutOfRange() {
     TerraformStack stack = Synth.stack();
     MetricsTracesStatefulSetProps props =
-        Fixtures.collectorProps().tracesSamplingPercentage(120).build();
+        Fixtures.collectorProps().tracesSamplingPercentage(120.0).build();
     assertThatThrownBy(() -> new MetricsTracesStatefulSet(stack, "MetricsTraces", props))
         .isInstanceOf(ValidationException.class)
         .hasMessage(

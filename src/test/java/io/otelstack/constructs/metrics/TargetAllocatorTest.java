@@ -26,11 +26,11 @@ class TargetAllocatorTest {
         stack, "TargetAllocator", Fixtures.allocatorProps(Fixtures.collector(stack)).build());
   }
 
-  private static TargetAllocator allocator(TargetAllocatorProps.Builder props) {
+  private static TargetAllocator allocator(TargetAllocatorPropsBuilder props) {
     return new TargetAllocator(Synth.stack(), "TargetAllocator", props.build());
   }
 
-  private static TargetAllocatorProps.Builder props() {
+  private static TargetAllocatorPropsBuilder props() {
     return Fixtures.allocatorProps(Fixtures.collector(Synth.stack()));
   }
 
@@ -375,7 +375,8 @@ class TargetAllocatorTest {
   void failsWhenAnAllowlistEntryIsNotARegex() {
     assertThatThrownBy(() -> props().allowlist(List.of("http_(")).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("metrics.allowlist entry (http_() is not a valid regular expression");
+        .hasMessage(
+            "metrics.allowlist[0] (http_() is not a valid regex: Unclosed group near index 6");
   }
 
   @Test
@@ -412,10 +413,11 @@ class TargetAllocatorTest {
   }
 
   @Test
-  void failsWhenADroppedLabelIsNotALabelName() {
-    assertThatThrownBy(() -> props().dropLabels(List.of("pod-ip")).build())
+  void failsWhenADroppedLabelIsNotARegex() {
+    assertThatThrownBy(() -> props().dropLabels(List.of("pod_(ip")).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("metrics.dropLabels (pod-ip) must be a Prometheus label name such as pod_ip");
+        .hasMessage(
+            "metrics.dropLabels[0] (pod_(ip) is not a valid regex: Unclosed group near index 7");
   }
 
   @Test
@@ -441,8 +443,8 @@ class TargetAllocatorTest {
     assertThatThrownBy(() -> props().defaultTier("slow").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "metrics.defaultTier (slow) must be one of metrics.scrapeTiers [critical, development,"
-                + " normal]");
+            "metrics.defaultTier (slow) must be one of metrics.scrapeTiers (critical, development,"
+                + " normal); pick one, or add the tier");
   }
 
   @Test

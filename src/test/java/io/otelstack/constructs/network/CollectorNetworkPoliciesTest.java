@@ -28,7 +28,7 @@ class CollectorNetworkPoliciesTest {
 
   /** The synthesized policies, by construct ID, with the props customized. */
   private static Map<String, JsonNode> policies(
-      UnaryOperator<CollectorNetworkPoliciesProps.Builder> customize) {
+      UnaryOperator<CollectorNetworkPoliciesPropsBuilder> customize) {
     TerraformStack stack = Synth.stack();
     new CollectorNetworkPolicies(stack, "NetworkPolicies", customize.apply(props(stack)).build());
     JsonNode all = Synth.json(stack).path("resource").path("kubernetes_network_policy_v1");
@@ -41,7 +41,7 @@ class CollectorNetworkPoliciesTest {
     return byId;
   }
 
-  private static CollectorNetworkPoliciesProps.Builder props(TerraformStack stack) {
+  private static CollectorNetworkPoliciesPropsBuilder props(TerraformStack stack) {
     MetricsTracesStatefulSet gateway = Fixtures.collector(stack);
     TargetAllocator allocator =
         new TargetAllocator(stack, "TargetAllocator", Fixtures.allocatorProps(gateway).build());

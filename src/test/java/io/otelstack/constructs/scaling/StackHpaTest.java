@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 
 class StackHpaTest {
 
-  private static StackHpaProps.Builder props() {
+  private static StackHpaPropsBuilder props() {
     return StackHpaProps.builder().target(Fixtures.collector(Synth.stack()));
   }
 
   /** The prod environment's hpa section. */
-  private static StackHpaProps.Builder prodLike(MetricsTracesStatefulSet target) {
+  private static StackHpaPropsBuilder prodLike(MetricsTracesStatefulSet target) {
     return StackHpaProps.builder()
         .target(target)
         .minReplicas(3)

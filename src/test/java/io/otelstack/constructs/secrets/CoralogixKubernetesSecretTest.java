@@ -25,11 +25,11 @@ class CoralogixKubernetesSecretTest {
               TerraformVariableConfig.builder().type("string").sensitive(true).build())
           .getStringValue();
 
-  private CoralogixKubernetesSecret secret(CoralogixKubernetesSecretProps.Builder props) {
+  private CoralogixKubernetesSecret secret(CoralogixKubernetesSecretPropsBuilder props) {
     return new CoralogixKubernetesSecret(stack, "CoralogixSecret", props.build());
   }
 
-  private CoralogixKubernetesSecretProps.Builder props() {
+  private CoralogixKubernetesSecretPropsBuilder props() {
     return CoralogixKubernetesSecretProps.builder().namespace(namespace).privateKey(key);
   }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.otelstack.config.Environment;
 import io.otelstack.config.NodeGroupSettings;
-import io.otelstack.config.Taint;
+import io.otelstack.constructs.cluster.Taint;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

