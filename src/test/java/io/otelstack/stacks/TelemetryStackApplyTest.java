@@ -1,10 +1,14 @@
 package io.otelstack.stacks;
 
 import static io.otelstack.testing.kube.ClusterChecks.COLLECTOR;
+import static io.otelstack.testing.kube.ClusterChecks.GATEWAY_RELEASE;
 import static io.otelstack.testing.kube.ClusterChecks.TARGET_ALLOCATOR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.otelstack.config.Environment;
 import io.otelstack.testing.Environments;
 import io.otelstack.testing.ExternalTools;
@@ -12,6 +16,7 @@ import io.otelstack.testing.SynthRun;
 import io.otelstack.testing.kube.ClusterChecks;
 import io.otelstack.testing.kube.ClusterNodes;
 import io.otelstack.testing.kube.KubeControlPlane;
+import io.otelstack.testing.kube.NetworkPolicyChecks;
 import io.otelstack.testing.kube.StackApply;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,11 +46,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TelemetryStackApplyTest {
   private KubeControlPlane plane;
   private ClusterChecks checks;
+  private NetworkPolicyChecks policies;
 
   @BeforeAll
   void startControlPlane() {
     plane = KubeControlPlane.start();
     checks = new ClusterChecks(plane);
+    policies = new NetworkPolicyChecks(plane);
   }
 
   @AfterAll
@@ -80,8 +87,14 @@ class TelemetryStackApplyTest {
       placedOnTheirNodeGroup(env, nodes, checks.pods(gateway, COLLECTOR));
       placedOnTheirNodeGroup(env, nodes, checks.pods(gateway, TARGET_ALLOCATOR));
 
+      assertThat(policies.everySelectorSelectsPods(Set.of(gateway, agents)))
+          .as("NetworkPolicies admitted")
+          .isEqualTo(5);
+
       ExternalTools.Result plan = terraform.plan();
       assertThat(plan.exitCode()).as("second plan shows no changes:\n%s", plan.output()).isZero();
+
+      aBrokenSelectorFailsTheCheck(gateway, agents);
 
       terraform.destroy();
       checks.destroyLeftOnlyRetainedQueueVolumes(
@@ -94,6 +107,27 @@ class TelemetryStackApplyTest {
           "%s-telemetry: apply, checks, plan, destroy in %d s%n",
           name, Duration.between(start, Instant.now()).toSeconds());
     }
+  }
+
+  /**
+   * The selector check is not vacuous: the gateway's policy (named like its release), with one
+   * label of its podSelector changed on the live object (after the plan, so the plan stays clean),
+   * selects no pod and fails.
+   */
+  private void aBrokenSelectorFailsTheCheck(String gateway, String agents) {
+    String path =
+        "/apis/networking.k8s.io/v1/namespaces/" + gateway + "/networkpolicies/" + GATEWAY_RELEASE;
+    JsonNode labels = plane.api().get(path).at("/spec/podSelector/matchLabels");
+    String key = labels.fieldNames().next();
+    ObjectNode patch = JsonNodeFactory.instance.objectNode();
+    patch
+        .putObject("spec")
+        .putObject("podSelector")
+        .putObject("matchLabels")
+        .put(key, labels.get(key).asText() + "-typo");
+    plane.api().mergePatch(path, patch);
+    assertThatThrownBy(() -> policies.everySelectorSelectsPods(Set.of(gateway, agents)))
+        .hasMessageContaining(gateway + "/" + GATEWAY_RELEASE + ": podSelector");
   }
 
   /**

@@ -3,8 +3,6 @@ package io.otelstack.proof;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,12 +61,9 @@ final class Autoscaling {
     double goMemLimit = mib(PodEnvironment.bytes(limits.get("memory").toString())) * 0.8;
 
     Path work = LocalCollectors.tempDir("autoscaling");
-    ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
     try (OtlpSink sink = new OtlpSink().start();
         PrometheusEndpoint app = new PrometheusEndpoint();
-        LocalCollectors sts =
-            LocalCollectors.statefulSet(
-                stack, 1, work, sink, work.resolve("pods"), stack.scrapeTarget(app.address()))) {
+        LocalCollectors sts = LocalCollectors.statefulSet(stack, 1, work, sink, app)) {
       CollectorProcess collector = sts.start(0);
       double cpu0 = collector.cpuSeconds();
       Await.sleep(idle);
@@ -77,25 +72,15 @@ final class Autoscaling {
 
       double cpu1 = collector.cpuSeconds();
       long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(loadSeconds);
-      for (int s = 0; s < SENDERS; s++) {
-        senders.submit(
-            () -> {
-              try (OtlpLoad load = new OtlpLoad(sts.otlpEndpoint(0))) {
-                while (System.nanoTime() < stop) {
-                  load.sendSpans(OtlpLoad.traces(OtlpLoad.TraceKind.ERROR, 100, 5, 0));
-                }
-              }
-            });
-      }
       double loadedRss = 0;
-      while (System.nanoTime() < stop) {
-        loadedRss = Math.max(loadedRss, collector.rssKib() / 1024.0);
-        Await.sleep(Duration.ofSeconds(1));
-      }
-      double loadedCores = (collector.cpuSeconds() - cpu1) / loadSeconds;
-      senders.shutdown();
-      if (!senders.awaitTermination(2, TimeUnit.MINUTES)) {
-        throw new AssertionError("senders did not stop");
+      double loadedCores;
+      try (ErrorTraceSenders senders = new ErrorTraceSenders(SENDERS, sts.otlpEndpoint(0), stop)) {
+        while (System.nanoTime() < stop) {
+          loadedRss = Math.max(loadedRss, collector.rssKib() / 1024.0);
+          Await.sleep(Duration.ofSeconds(1));
+        }
+        loadedCores = (collector.cpuSeconds() - cpu1) / loadSeconds;
+        senders.awaitStop();
       }
       Await.sleep(settle);
       return new Figures(
@@ -108,11 +93,7 @@ final class Autoscaling {
           loadedCores,
           collector.rssKib() / 1024.0,
           loadSeconds);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
     } finally {
-      senders.shutdownNow();
       LocalCollectors.deleteTree(work);
     }
   }

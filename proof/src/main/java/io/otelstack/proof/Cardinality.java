@@ -48,9 +48,7 @@ final class Cardinality {
     Path work = LocalCollectors.tempDir("cardinality");
     try (OtlpSink sink = new OtlpSink().start();
         PrometheusEndpoint app = new PrometheusEndpoint();
-        LocalCollectors sts =
-            LocalCollectors.statefulSet(
-                stack, 1, work, sink, work.resolve("pods"), stack.scrapeTarget(app.address()))) {
+        LocalCollectors sts = LocalCollectors.statefulSet(stack, 1, work, sink, app)) {
       sts.start(0);
       Set<String> jobs =
           stack.scrapeConfigs().stream()

@@ -28,12 +28,14 @@ final class CollectorProcess implements AutoCloseable {
 
   private final String name;
   private final Process process;
+  private final Path file;
   private final Path log;
   private final int healthPort;
 
-  private CollectorProcess(String name, Process process, Path log, int healthPort) {
+  private CollectorProcess(String name, Process process, Path file, Path log, int healthPort) {
     this.name = name;
     this.process = process;
+    this.file = file;
     this.log = log;
     this.healthPort = healthPort;
   }
@@ -59,7 +61,7 @@ final class CollectorProcess implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       pb.environment().putAll(env);
-      return new CollectorProcess(name, pb.start(), log, healthPort);
+      return new CollectorProcess(name, pb.start(), file, log, healthPort);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -97,6 +99,35 @@ final class CollectorProcess implements AutoCloseable {
   /** The process ID, as {@code kill} would use it. */
   long pid() {
     return process.pid();
+  }
+
+  /**
+   * Rewrites the configuration file and sends {@code SIGHUP}: the collector shuts its pipelines
+   * down and starts them again on the new configuration, in the same process.
+   */
+  void reload(Map<String, Object> config) {
+    try {
+      Files.writeString(file, Yaml.render(config), StandardCharsets.UTF_8);
+      Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(pid())).start();
+      if (kill.waitFor() != 0) {
+        throw new AssertionError("kill -HUP " + pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  /** Whether the process still runs. */
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** The exit status once the process has ended: 0 for a clean shutdown. */
+  int exitCode() {
+    return process.exitValue();
   }
 
   /** {@code kill -9}: no shutdown hooks, no flushing; whatever is only in memory is gone. */

@@ -2,6 +2,7 @@ package io.otelstack.proof;
 
 import com.hashicorp.cdktf.Testing;
 import io.otelstack.collector.CollectorChart;
+import io.otelstack.config.CollectorSettings;
 import io.otelstack.config.Environment;
 import io.otelstack.config.EnvironmentLoader;
 import io.otelstack.internal.HelmValues;
@@ -41,6 +42,38 @@ record GeneratedStack(
         stack.metricsTraces().values(),
         stack.targetAllocator().values(),
         stack.logs().values());
+  }
+
+  /**
+   * The same environment with another preStop sleep and grace period, as a platform team would set
+   * them in {@code collector.preStopDelaySeconds} and {@code
+   * collector.terminationGracePeriodSeconds}.
+   */
+  GeneratedStack withShutdown(int preStopSeconds, int gracePeriodSeconds) {
+    Environment e = environment;
+    CollectorSettings c = e.collector();
+    return of(
+        new Environment(
+            e.name(),
+            e.file(),
+            e.cluster(),
+            e.state(),
+            e.coralogix(),
+            new CollectorSettings(
+                c.namespace(),
+                c.image(),
+                gracePeriodSeconds,
+                preStopSeconds,
+                c.exporterTimeoutSeconds()),
+            e.logs(),
+            e.metrics(),
+            e.traces(),
+            e.queue(),
+            e.hpa(),
+            e.targetAllocator(),
+            e.networkPolicy(),
+            e.monitoring(),
+            e.tags()));
   }
 
   /** The StatefulSet's effective collector configuration. */

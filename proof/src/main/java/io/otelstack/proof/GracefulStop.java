@@ -67,9 +67,7 @@ final class GracefulStop {
     Path work = LocalCollectors.tempDir("graceful");
     try (OtlpSink sink = new OtlpSink().start();
         PrometheusEndpoint app = new PrometheusEndpoint();
-        LocalCollectors sts =
-            LocalCollectors.statefulSet(
-                stack, 1, work, sink, work.resolve("pods"), stack.scrapeTarget(app.address()))) {
+        LocalCollectors sts = LocalCollectors.statefulSet(stack, 1, work, sink, app)) {
       sink.delay(exporterTimeout(stack).dividedBy(2));
       sts.start(0);
       // The sampler has released every trace to the exporter's queue: what is left is queued.

@@ -53,6 +53,16 @@ final class LocalCollectors implements AutoCloseable {
         scrape);
   }
 
+  /**
+   * The StatefulSet's replicas, as generated, with no pod logs to read, scraping {@code app} as the
+   * Target Allocator would hand it out.
+   */
+  static LocalCollectors statefulSet(
+      GeneratedStack stack, int replicas, Path workDir, OtlpSink sink, PrometheusEndpoint app) {
+    return statefulSet(
+        stack, replicas, workDir, sink, workDir.resolve("pods"), stack.scrapeTarget(app.address()));
+  }
+
   /** One logs agent of the DaemonSet, as generated, tailing {@code podLogDir}. */
   static LocalCollectors daemonSet(
       GeneratedStack stack,
@@ -108,15 +118,24 @@ final class LocalCollectors implements AutoCloseable {
 
   /** The OTLP/gRPC address applications send to on replica {@code i} (pod port 4317). */
   String otlpEndpoint(int i) {
-    return ports.get(i).endpoint(4317);
+    return endpoint(i, 4317);
   }
 
-  /** Where replica {@code i} serves its own metrics (the telemetry reader, pod port 8888). */
-  @SuppressWarnings("unchecked")
+  /** The loopback address standing in for pod port {@code podPort} of replica {@code i}. */
+  String endpoint(int i, int podPort) {
+    return ports.get(i).endpoint(podPort);
+  }
+
+  /** Replica {@code i}'s configuration as it would be started now. */
+  Map<String, Object> config(int i) {
+    return configs.get(i);
+  }
+
   /**
    * Sends {@code traces} error traces of {@code spansPerTrace} spans to replica {@code i} and
-   * waits, up to {@code timeout}, until its tail sampler has decided on all of them: from then on
-   * every span is in the exporter's queue. Returns the {@code traceId/spanId} of every span sent.
+   * waits, up to {@code timeout}, until the running replicas' tail samplers (each deciding on the
+   * trace IDs the load-balancing exporter routed to it) have decided on all of them: from then on
+   * every span is in an exporter's queue. Returns the {@code traceId/spanId} of every span sent.
    */
   List<String> sendErrorTracesAndAwaitDecision(
       int i, int traces, int spansPerTrace, Duration timeout) {
@@ -131,13 +150,24 @@ final class LocalCollectors implements AutoCloseable {
         timeout,
         "the tail sampler to decide on " + traces + " traces",
         () ->
-            SelfMetrics.sum(
-                    telemetryEndpoint(i),
-                    "otelcol_processor_tail_sampling_global_count_traces_sampled")
+            sumOverRunning("otelcol_processor_tail_sampling_global_count_traces_sampled")
                 >= traces);
     return ids;
   }
 
+  /** A self-metric summed over every replica whose process is running. */
+  double sumOverRunning(String metric) {
+    double sum = 0;
+    for (int r = 0; r < running.size(); r++) {
+      if (running.get(r) != null && running.get(r).isAlive()) {
+        sum += SelfMetrics.sum(telemetryEndpoint(r), metric);
+      }
+    }
+    return sum;
+  }
+
+  /** Where replica {@code i} serves its own metrics (the telemetry reader, pod port 8888). */
+  @SuppressWarnings("unchecked")
   String telemetryEndpoint(int i) {
     Map<String, Object> service = (Map<String, Object>) configs.get(i).get("service");
     Map<String, Object> metrics =

@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -67,10 +69,92 @@ public final class Prove {
             fsynced.spansPerSecond(),
             Throughput.Figures.median(throughput.persistent(), Throughput.Round::spansPerSecond)));
 
+    log("7 scale-down with data queued, 3 runs per case");
+    report.note("Scale-down with data queued", scaleDown(stack, 3));
+    log("8 traces across a 2 to 3 scale-up, 5 runs");
+    report.note("Traces across a scale event", scaleEvent(stack, 5));
+
     Path out = project.resolve("docs/proof");
     report.write(out);
     updateReadme(project.resolve("README.md"), report.readmeSection());
     log("wrote " + out.resolve("report.md") + " and " + out.resolve("report.json"));
+  }
+
+  /**
+   * Scenario 8, {@code runs} times per case: the backend still down at the scale-down, and back
+   * after a 90 s outage (the exporters' retry backoff at its maximum) with the generated preStop
+   * and with one sized to the drain. Medians.
+   */
+  static String scaleDown(GeneratedStack stack, int runs) {
+    int traces = 600;
+    Duration outage = Duration.ofSeconds(90);
+    GeneratedStack sized = stack.withShutdown(50, 80);
+    StringBuilder text =
+        new StringBuilder(
+            "Three replicas, "
+                + traces * 5
+                + " spans of error traces queued while the backend is down; the highest ordinal"
+                + " is then removed (preStop, SIGTERM, no restart) and its directory attached"
+                + " again at the end. Medians of "
+                + runs
+                + " runs.\n\n| case | preStop / grace (s) | queued in the removed replica"
+                + " | queued at SIGTERM | drained after (s) | exit after SIGTERM (s) | stranded |"
+                + " delivered after re-attaching |\n| --- | --- | ---: | ---: | ---: | ---: | ---:"
+                + " | ---: |\n");
+    for (String c :
+        List.of(
+            "backend still down",
+            "backend back after 90 s",
+            "backend back after 90 s, preStop sized to the drain")) {
+      boolean up = !c.contains("down");
+      GeneratedStack s = c.contains("sized") ? sized : stack;
+      List<ScaleDown.Figures> f = new java.util.ArrayList<>();
+      for (int r = 0; r < runs; r++) {
+        f.add(ScaleDown.run(s, traces, up ? outage : Duration.ZERO, up));
+        log("  " + c + ": " + f.get(r));
+      }
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d / %d | %.0f | %.0f | %s | %.2f | %.0f | %.0f / %d |\n",
+              c,
+              f.get(0).preStopSeconds(),
+              f.get(0).gracePeriodSeconds(),
+              Throughput.Figures.median(f, ScaleDown.Figures::queuedAtPreStop),
+              Throughput.Figures.median(f, ScaleDown.Figures::queuedAtSigterm),
+              f.stream().allMatch(x -> x.drainSeconds() >= 0)
+                  ? String.format(
+                      Locale.ROOT,
+                      "%.1f",
+                      Throughput.Figures.median(f, ScaleDown.Figures::drainSeconds))
+                  : "not within the preStop",
+              Throughput.Figures.median(f, ScaleDown.Figures::exitSeconds),
+              Throughput.Figures.median(f, ScaleDown.Figures::stranded),
+              Throughput.Figures.median(f, x -> x.recovered().delivered()),
+              traces * 5));
+    }
+    return text.toString();
+  }
+
+  /** Scenario 9, {@code runs} times, 20 s of load before the scale-up and 20 s after. Medians. */
+  static String scaleEvent(GeneratedStack stack, int runs) {
+    List<ScaleEvent.Figures> f = new java.util.ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      f.add(ScaleEvent.run(stack, Duration.ofSeconds(20), Duration.ofSeconds(20)));
+      log("  scale event: " + f.get(r));
+    }
+    return String.format(
+        Locale.ROOT,
+        "2 to 3 replicas under load, each trace sent in two halves 1 s apart; medians of %d runs:"
+            + " %.0f traces sent, %.0f kept, %.0f kept traces missing spans (%.2f %% of kept),"
+            + " %.0f traces in flight across the change (runs: %s).",
+        runs,
+        Throughput.Figures.median(f, ScaleEvent.Figures::tracesSent),
+        Throughput.Figures.median(f, ScaleEvent.Figures::keptTraces),
+        Throughput.Figures.median(f, ScaleEvent.Figures::incompleteKeptTraces),
+        Throughput.Figures.median(f, x -> x.incompleteShare() * 100),
+        Throughput.Figures.median(f, ScaleEvent.Figures::tracesAcrossTheChange),
+        f.stream().map(x -> x.incompleteKeptTraces() + "/" + x.tracesAcrossTheChange()).toList());
   }
 
   @SuppressWarnings("unchecked")

@@ -38,9 +38,7 @@ final class QueueCapacity {
     Path work = LocalCollectors.tempDir("capacity");
     try (OtlpSink sink = new OtlpSink();
         PrometheusEndpoint app = new PrometheusEndpoint();
-        LocalCollectors sts =
-            LocalCollectors.statefulSet(
-                stack, 1, work, sink, work.resolve("pods"), stack.scrapeTarget(app.address()))) {
+        LocalCollectors sts = LocalCollectors.statefulSet(stack, 1, work, sink, app)) {
       sts.start(0);
       List<String> ids = sts.sendErrorTracesAndAwaitDecision(0, traces, 1, DELIVERY);
       Await.sleep(Duration.ofSeconds(5));

@@ -99,9 +99,7 @@ final class Sampling {
     Path work = LocalCollectors.tempDir("sampling");
     try (OtlpSink sink = new OtlpSink().start();
         PrometheusEndpoint app = new PrometheusEndpoint();
-        LocalCollectors sts =
-            LocalCollectors.statefulSet(
-                stack, 2, work, sink, work.resolve("pods"), stack.scrapeTarget(app.address()))) {
+        LocalCollectors sts = LocalCollectors.statefulSet(stack, 2, work, sink, app)) {
       sts.start(0);
       sts.start(1);
       long sent;
@@ -116,19 +114,9 @@ final class Sampling {
       int incomplete = 0;
       Map<OtlpLoad.TraceKind, Kept> kept = new HashMap<>();
       for (var e : traces.entrySet()) {
-        Map<String, Integer> spansPerTraceSent = new HashMap<>();
-        e.getValue().forEach(s -> spansPerTraceSent.merge(s.getTraceId(), 1, Integer::sum));
-        int keptTraces = 0;
-        for (var t : spansPerTraceSent.entrySet()) {
-          Set<String> got = received.get(t.getKey());
-          if (got != null) {
-            keptTraces++;
-            if (got.size() < t.getValue()) {
-              incomplete++;
-            }
-          }
-        }
-        kept.put(e.getKey(), new Kept(spansPerTraceSent.size(), keptTraces));
+        TraceCompleteness c = TraceCompleteness.of(e.getValue(), received);
+        kept.put(e.getKey(), new Kept(c.sent(), c.kept()));
+        incomplete += c.incomplete();
       }
       return new Figures(
           stack.policySetting("probabilistic", "sampling_percentage"),

@@ -22,6 +22,14 @@ final class SelfMetrics {
    * {@code _total} suffix is optional); 0 when absent or unreachable.
    */
   static double sum(String endpoint, String metric) {
+    return sum(endpoint, metric, "");
+  }
+
+  /**
+   * The sum over the series of a metric whose labels contain {@code label}, e.g. {@code
+   * exporter="coralogix/traces"}.
+   */
+  static double sum(String endpoint, String metric, String label) {
     try {
       HttpRequest req =
           HttpRequest.newBuilder(URI.create("http://" + endpoint + "/metrics"))
@@ -34,7 +42,7 @@ final class SelfMetrics {
           continue;
         }
         String name = line.split("[{ ]", 2)[0];
-        if (name.equals(metric) || name.equals(metric + "_total")) {
+        if ((name.equals(metric) || name.equals(metric + "_total")) && line.contains(label)) {
           total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         }
       }

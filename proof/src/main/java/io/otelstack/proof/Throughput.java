@@ -4,10 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,7 +19,6 @@ import java.util.function.UnaryOperator;
  */
 final class Throughput {
   private static final int SENDERS = 2;
-  private static final int TRACES_PER_BATCH = 100;
 
   private Throughput() {}
 
@@ -48,8 +44,8 @@ final class Throughput {
       return median(persistent, Round::spansPerSecond) / median(inMemory, Round::spansPerSecond);
     }
 
-    /** The median of one figure over rounds. */
-    static double median(List<Round> rounds, java.util.function.ToDoubleFunction<Round> f) {
+    /** The median of one figure over rounds (or over the runs of any scenario). */
+    static <T> double median(List<T> rounds, java.util.function.ToDoubleFunction<T> f) {
       double[] v = rounds.stream().mapToDouble(f).sorted().toArray();
       return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
@@ -70,54 +66,32 @@ final class Throughput {
   static Round round(
       GeneratedStack stack, UnaryOperator<java.util.Map<String, Object>> variant, int sendSeconds) {
     Path work = LocalCollectors.tempDir("throughput");
-    ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
     try (OtlpSink sink = new OtlpSink().start();
         PrometheusEndpoint app = new PrometheusEndpoint();
-        LocalCollectors sts =
-            LocalCollectors.statefulSet(
-                stack, 1, work, sink, work.resolve("pods"), stack.scrapeTarget(app.address()))) {
+        LocalCollectors sts = LocalCollectors.statefulSet(stack, 1, work, sink, app)) {
       sts.reconfigure(variant);
       sts.start(0);
-      AtomicLong accepted = new AtomicLong();
       long start = System.nanoTime();
       long stop = start + TimeUnit.SECONDS.toNanos(sendSeconds);
-      for (int s = 0; s < SENDERS; s++) {
-        senders.submit(
-            () -> {
-              try (OtlpLoad load = new OtlpLoad(sts.otlpEndpoint(0))) {
-                while (System.nanoTime() < stop) {
-                  accepted.addAndGet(
-                      load.sendSpans(
-                              OtlpLoad.traces(OtlpLoad.TraceKind.ERROR, TRACES_PER_BATCH, 5, 0))
-                          .size());
-                }
-              }
-            });
+      try (ErrorTraceSenders senders = new ErrorTraceSenders(SENDERS, sts.otlpEndpoint(0), stop)) {
+        // Steady window: from the first decisions until the senders stop.
+        long windowStart = start + stack.decisionWait().plusSeconds(2).toNanos();
+        Await.until(
+            Duration.ofSeconds(sendSeconds + 60L),
+            "the steady window to open",
+            () -> System.nanoTime() >= windowStart);
+        long atStart = sink.spanArrivals();
+        long t0 = System.nanoTime();
+        Await.until(
+            Duration.ofSeconds(sendSeconds + 60L),
+            "the senders to stop",
+            () -> System.nanoTime() >= stop);
+        double rate = (sink.spanArrivals() - atStart) / ((System.nanoTime() - t0) / 1e9);
+        senders.awaitStop();
+        double acceptedRate = senders.accepted() / ((System.nanoTime() - start) / 1e9);
+        return new Round(rate, acceptedRate, sts.process(0).peakRssKib() / 1024.0);
       }
-      // Steady window: from the first decisions until the senders stop.
-      long windowStart = start + stack.decisionWait().plusSeconds(2).toNanos();
-      Await.until(
-          Duration.ofSeconds(sendSeconds + 60L),
-          "the steady window to open",
-          () -> System.nanoTime() >= windowStart);
-      long atStart = sink.spanArrivals();
-      long t0 = System.nanoTime();
-      Await.until(
-          Duration.ofSeconds(sendSeconds + 60L),
-          "the senders to stop",
-          () -> System.nanoTime() >= stop);
-      double rate = (sink.spanArrivals() - atStart) / ((System.nanoTime() - t0) / 1e9);
-      senders.shutdown();
-      if (!senders.awaitTermination(2, TimeUnit.MINUTES)) {
-        throw new AssertionError("senders did not stop");
-      }
-      double acceptedRate = accepted.get() / ((System.nanoTime() - start) / 1e9);
-      return new Round(rate, acceptedRate, sts.process(0).peakRssKib() / 1024.0);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
     } finally {
-      senders.shutdownNow();
       LocalCollectors.deleteTree(work);
     }
   }
