@@ -28,6 +28,15 @@ class ScaleDownTest {
   }
 
   @Test
+  void prodsPreStopDrainsTheRemovedReplicasQueueOnceTheBackendIsBack() {
+    // prod.yaml sizes the preStop sleep to the exporters' retry backoff plus the drain.
+    assertThat(backendUp.preStopSeconds()).isEqualTo(50);
+    assertThat(backendUp.queuedAtPreStop()).isPositive();
+    assertThat(backendUp.drainSeconds()).as("%s", backendUp).isBetween(0.0, 50.0);
+    assertThat(backendUp.stranded()).as("%s", backendUp).isZero();
+  }
+
+  @Test
   void theRemovedReplicaExitsCleanlyWithinTheGracePeriod() {
     for (ScaleDown.Figures f : new ScaleDown.Figures[] {backendUp, backendDown}) {
       assertThat(f.withinGracePeriod()).as("%s", f).isTrue();
