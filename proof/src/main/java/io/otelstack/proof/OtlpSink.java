@@ -17,11 +17,6 @@ import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
-import io.opentelemetry.proto.common.v1.AnyValue;
-import io.opentelemetry.proto.common.v1.KeyValue;
-import io.opentelemetry.proto.logs.v1.LogRecord;
-import io.opentelemetry.proto.metrics.v1.Metric;
-import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +27,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -217,72 +211,9 @@ final class OtlpSink implements AutoCloseable {
       if (pause(response)) {
         return;
       }
-      request
-          .getResourceMetricsList()
-          .forEach(
-              rm -> {
-                Map<String, String> resource = attributes(rm.getResource().getAttributesList());
-                rm.getScopeMetricsList()
-                    .forEach(sm -> sm.getMetricsList().forEach(m -> record(resource, m)));
-              });
+      metricPoints.addAll(OtlpDecoding.metricPoints(request));
       response.onNext(ExportMetricsServiceResponse.getDefaultInstance());
       response.onCompleted();
-    }
-
-    private void record(Map<String, String> resource, Metric m) {
-      switch (m.getDataCase()) {
-        case GAUGE -> m.getGauge().getDataPointsList().forEach(p -> number(resource, m, p));
-        case SUM -> m.getSum().getDataPointsList().forEach(p -> number(resource, m, p));
-        case HISTOGRAM ->
-            m.getHistogram()
-                .getDataPointsList()
-                .forEach(
-                    p ->
-                        // Prometheus series: one per bucket (with +Inf), plus _sum and _count.
-                        add(
-                            resource,
-                            m,
-                            p.getAttributesList(),
-                            p.getTimeUnixNano(),
-                            p.getExplicitBoundsCount() + 3,
-                            Double.NaN));
-        case SUMMARY ->
-            m.getSummary()
-                .getDataPointsList()
-                .forEach(
-                    p ->
-                        add(
-                            resource,
-                            m,
-                            p.getAttributesList(),
-                            p.getTimeUnixNano(),
-                            p.getQuantileValuesCount() + 2,
-                            Double.NaN));
-        default -> add(resource, m, List.of(), 0, 1, Double.NaN);
-      }
-    }
-
-    private void number(Map<String, String> resource, Metric m, NumberDataPoint p) {
-      double value =
-          p.getValueCase() == NumberDataPoint.ValueCase.AS_INT ? p.getAsInt() : p.getAsDouble();
-      add(resource, m, p.getAttributesList(), p.getTimeUnixNano(), 1, value);
-    }
-
-    private void add(
-        Map<String, String> resource,
-        Metric m,
-        List<KeyValue> attributes,
-        long timeUnixNano,
-        int prometheusSeries,
-        double value) {
-      metricPoints.add(
-          new MetricPoint(
-              m.getName(),
-              resource,
-              attributes(attributes),
-              timeUnixNano,
-              prometheusSeries,
-              value));
     }
   }
 
@@ -293,41 +224,10 @@ final class OtlpSink implements AutoCloseable {
       if (pause(response)) {
         return;
       }
-      request
-          .getResourceLogsList()
-          .forEach(
-              rl ->
-                  rl.getScopeLogsList()
-                      .forEach(
-                          sl -> {
-                            for (LogRecord r : sl.getLogRecordsList()) {
-                              logs.add(
-                                  new ReceivedLog(
-                                      text(r.getBody()),
-                                      attributes(r.getAttributesList()),
-                                      r.getSeverityNumberValue()));
-                            }
-                          }));
+      logs.addAll(OtlpDecoding.logs(request));
       response.onNext(ExportLogsServiceResponse.getDefaultInstance());
       response.onCompleted();
     }
-  }
-
-  private static Map<String, String> attributes(List<KeyValue> kvs) {
-    Map<String, String> out = new TreeMap<>();
-    kvs.forEach(kv -> out.put(kv.getKey(), text(kv.getValue())));
-    return out;
-  }
-
-  private static String text(AnyValue v) {
-    return switch (v.getValueCase()) {
-      case STRING_VALUE -> v.getStringValue();
-      case INT_VALUE -> Long.toString(v.getIntValue());
-      case DOUBLE_VALUE -> Double.toString(v.getDoubleValue());
-      case BOOL_VALUE -> Boolean.toString(v.getBoolValue());
-      case KVLIST_VALUE -> attributes(v.getKvlistValue().getValuesList()).toString();
-      default -> v.toString();
-    };
   }
 
   /**
