@@ -53,58 +53,43 @@ final class OtlpDecoding {
 
   private static void record(
       List<OtlpSink.MetricPoint> out, Map<String, String> resource, Metric m) {
+    Points to = new Points(out, resource, m);
     switch (m.getDataCase()) {
-      case GAUGE -> m.getGauge().getDataPointsList().forEach(p -> number(out, resource, m, p));
-      case SUM -> m.getSum().getDataPointsList().forEach(p -> number(out, resource, m, p));
-      case HISTOGRAM ->
-          m.getHistogram()
-              .getDataPointsList()
-              .forEach(
-                  p ->
-                      // Prometheus series: one per bucket (with +Inf), plus _sum and _count.
-                      add(
-                          out,
-                          resource,
-                          m,
-                          p.getAttributesList(),
-                          p.getTimeUnixNano(),
-                          p.getExplicitBoundsCount() + 3,
-                          Double.NaN));
-      case SUMMARY ->
-          m.getSummary()
-              .getDataPointsList()
-              .forEach(
-                  p ->
-                      add(
-                          out,
-                          resource,
-                          m,
-                          p.getAttributesList(),
-                          p.getTimeUnixNano(),
-                          p.getQuantileValuesCount() + 2,
-                          Double.NaN));
-      default -> add(out, resource, m, List.of(), 0, 1, Double.NaN);
+      case GAUGE -> m.getGauge().getDataPointsList().forEach(to::number);
+      case SUM -> m.getSum().getDataPointsList().forEach(to::number);
+      // Prometheus series: one per bucket (with +Inf), plus _sum and _count.
+      case HISTOGRAM -> {
+        for (var p : m.getHistogram().getDataPointsList()) {
+          to.add(p.getAttributesList(), p.getTimeUnixNano(), p.getExplicitBoundsCount() + 3);
+        }
+      }
+      case SUMMARY -> {
+        for (var p : m.getSummary().getDataPointsList()) {
+          to.add(p.getAttributesList(), p.getTimeUnixNano(), p.getQuantileValuesCount() + 2);
+        }
+      }
+      default -> to.add(List.of(), 0, 1);
     }
   }
 
-  private static void number(
-      List<OtlpSink.MetricPoint> out, Map<String, String> resource, Metric m, NumberDataPoint p) {
-    double value =
-        p.getValueCase() == NumberDataPoint.ValueCase.AS_INT ? p.getAsInt() : p.getAsDouble();
-    add(out, resource, m, p.getAttributesList(), p.getTimeUnixNano(), 1, value);
-  }
+  /** Adds the points of one metric, under its resource's attributes. */
+  private record Points(List<OtlpSink.MetricPoint> out, Map<String, String> resource, Metric m) {
+    void number(NumberDataPoint p) {
+      double value =
+          p.getValueCase() == NumberDataPoint.ValueCase.AS_INT ? p.getAsInt() : p.getAsDouble();
+      out.add(point(p.getAttributesList(), p.getTimeUnixNano(), 1, value));
+    }
 
-  private static void add(
-      List<OtlpSink.MetricPoint> out,
-      Map<String, String> resource,
-      Metric m,
-      List<KeyValue> attributes,
-      long timeUnixNano,
-      int prometheusSeries,
-      double value) {
-    out.add(
-        new OtlpSink.MetricPoint(
-            m.getName(), resource, attributes(attributes), timeUnixNano, prometheusSeries, value));
+    /** A histogram or summary point: no single value, several Prometheus series. */
+    void add(List<KeyValue> attributes, long timeUnixNano, int prometheusSeries) {
+      out.add(point(attributes, timeUnixNano, prometheusSeries, Double.NaN));
+    }
+
+    private OtlpSink.MetricPoint point(
+        List<KeyValue> attributes, long timeUnixNano, int prometheusSeries, double value) {
+      return new OtlpSink.MetricPoint(
+          m.getName(), resource, attributes(attributes), timeUnixNano, prometheusSeries, value);
+    }
   }
 
   static Map<String, String> attributes(List<KeyValue> kvs) {
