@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Kubernetes v1.33.13 control plane on loopback: etcd, kube-apiserver (every default
+ * A real Kubernetes v1.36.3 control plane on loopback: etcd, kube-apiserver (every default
  * admission plugin, Pod Security included; RBAC), kube-controller-manager and kube-scheduler, built
  * by {@code tools/kube-control-plane/build.sh} (or taken from {@code KUBEBUILDER_ASSETS}).
  *
