@@ -119,7 +119,7 @@ public final class KubeControlPlane implements AutoCloseable {
    */
   public static KubeControlPlane start() {
     if (System.getenv("KUBEBUILDER_ASSETS") == null) {
-      ExternalTools.requireOnPath("go", "building the Kubernetes control plane needs Go");
+      ExternalTools.requireGo("building the Kubernetes control plane needs Go");
     }
     ExternalTools.Result build =
         ExternalTools.run(
