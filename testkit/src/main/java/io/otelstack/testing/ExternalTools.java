@@ -64,12 +64,24 @@ public final class ExternalTools {
 
   /** Skips (or, under CI, fails) when a command is not on PATH. */
   public static void requireOnPath(String command, String why) {
-    boolean found =
-        List.of(System.getenv().getOrDefault("PATH", "").split(":")).stream()
-            .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
-    if (!found) {
+    if (!onPath(command)) {
       unavailable(command + " is not on PATH: " + why);
     }
+  }
+
+  /**
+   * Skips (or, under CI, fails) when Go is neither on PATH nor in {@code /usr/local/go/bin}: the
+   * build scripts under {@code tools/} look there too, since a non-login PATH often lacks it.
+   */
+  public static void requireGo(String why) {
+    if (!onPath("go") && !Files.isExecutable(Path.of("/usr/local/go/bin/go"))) {
+      unavailable("go is neither on PATH nor in /usr/local/go/bin: " + why);
+    }
+  }
+
+  private static boolean onPath(String command) {
+    return List.of(System.getenv().getOrDefault("PATH", "").split(":")).stream()
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
   }
 
   /** Skips the calling test with the reason; under {@code CI=true} fails it instead. */
