@@ -34,13 +34,13 @@ public final class ExternalTools {
 
   /** The terraform wrapper that installs providers from the project's offline mirror. */
   public static Path terraform() {
-    requireOnPath("go", "building the provider mirror needs Go when the providers are not cached");
+    requireGo("building the provider mirror needs Go when the providers are not cached");
     return projectDir().resolve("tools/terraform-mirror/terraform");
   }
 
   /** The collector distribution wrapper: builds it when needed, then runs it. */
   public static Path otelcol() {
-    requireOnPath("go", "building the collector distribution needs Go");
+    requireGo("building the collector distribution needs Go");
     return projectDir().resolve("tools/collector-distribution/otelcol");
   }
 
