@@ -13,7 +13,13 @@ java_main() {
   local classpath=target/synth.classpath
   if [ ! -f "$classpath" ] || [ -n "$(find pom.xml otel-stack.pom.xml package-lock.json tools/bindings \
     src/main environments/environment.schema.json -newer "$classpath" -print -quit)" ]; then
-    mvn -q -B compile >&2 # errors only, and never on the program's own output
+    # Errors only, and never on the program's own output; without Maven's colour codes. When a
+    # tools/ step fails (the bindings), it has printed its own error: the rest is Maven's report of
+    # the failed exec (a stack trace, help links), which would bury that error, so it is dropped.
+    mvn -q -B compile 2>&1 | awk '
+      { gsub(/\033\[[0-9;]*m/, "") }
+      /^\[ERROR\] Command execution failed\./ { step_failed = 1 }
+      !step_failed { print; fflush() }' >&2
     touch "$classpath"
   fi
   # The jsii runtime starts `node` from PATH: the Node 22 pinned in package-lock.json.
