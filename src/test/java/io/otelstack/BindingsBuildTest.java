@@ -169,19 +169,7 @@ class BindingsBuildTest {
 
   /** A clone of the checkout, sharing its node_modules (installing them would need the network). */
   private static Path cloneCheckout(Path tmp) throws IOException {
-    ExternalTools.requireOnPath("git", "the test builds a clone of the checkout");
-    Path clone = tmp.resolve("clone");
-    ExternalTools.Result cloned =
-        ExternalTools.run(
-            tmp,
-            Map.of(),
-            2,
-            "git",
-            "clone",
-            "--quiet",
-            ExternalTools.projectDir().toString(),
-            clone.toString());
-    assertThat(cloned.exitCode()).as(cloned.output()).isZero();
+    Path clone = ExternalTools.cloneCheckout(tmp);
     Files.createSymbolicLink(
         clone.resolve("node_modules"), ExternalTools.projectDir().resolve("node_modules"));
     return clone;

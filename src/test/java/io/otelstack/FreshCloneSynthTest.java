@@ -26,19 +26,7 @@ class FreshCloneSynthTest {
   @Test
   void readmeSynthCommandWritesEveryStackFromACleanCloneWithAnEmptyMavenRepository(
       @TempDir Path tmp) throws IOException {
-    ExternalTools.requireOnPath("git", "the guard clones the checkout");
-    Path clone = tmp.resolve("clone");
-    ExternalTools.Result cloned =
-        ExternalTools.run(
-            tmp,
-            Map.of(),
-            2,
-            "git",
-            "clone",
-            "--quiet",
-            ExternalTools.projectDir().toString(),
-            clone.toString());
-    assertThat(cloned.exitCode()).as(cloned.output()).isZero();
+    Path clone = ExternalTools.cloneCheckout(tmp);
 
     ExternalTools.Result synth =
         ExternalTools.run(

@@ -45,6 +45,20 @@ public final class ExternalTools {
   }
 
   /**
+   * A fresh {@code git clone} of the checkout at {@code tmp/clone}: what a new user starts from.
+   */
+  public static Path cloneCheckout(Path tmp) {
+    requireOnPath("git", "the test clones the checkout");
+    Path clone = tmp.resolve("clone");
+    Result cloned =
+        run(tmp, Map.of(), 2, "git", "clone", "--quiet", projectDir().toString(), clone.toString());
+    if (cloned.exitCode() != 0) {
+      throw new AssertionError("git clone failed:\n" + cloned.output());
+    }
+    return clone;
+  }
+
+  /**
    * Runs a project build script under {@code tools/} that prints the path of what it built or
    * installed (cached, so warm calls return at once), and returns that path.
    */
