@@ -5,8 +5,9 @@
 #     Central) are asked for each, and jsii-pacmak generates from the npm packages only what they
 #     do not serve. Central does not serve the 0.21 bindings, so without a repository that does,
 #     all four are generated (cold: about 10 minutes, once per machine);
-#   - coralogix/coralogix 3.10.1, which nobody publishes: `cdktf get` against the offline provider
-#     mirror, compiled into io.otelstack.bindings:cdktf-provider-coralogix. It is cached under a key
+#   - coralogix/coralogix 3.10.1, which nobody publishes: `cdktf get` (the provider from the local
+#     mirror, or from its registry where the mirror lacks it), compiled into
+#     io.otelstack.bindings:cdktf-provider-coralogix. It is cached under a key
 #     of its own (the cdktf CLI version and coralogix-pom.xml), so that where the other four are
 #     published a new key takes seconds.
 # The result is a Maven repository under the machine cache, keyed by the inputs' hash, and linked
