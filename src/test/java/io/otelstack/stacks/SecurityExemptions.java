@@ -100,7 +100,7 @@ final class SecurityExemptions {
   private static final String EVERY_TELEMETRY_STACK = "*-telemetry/";
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final Pattern SKIP = Pattern.compile("  - (CKV2?_[A-Z0-9]+_[0-9]+):(.+)");
-  private static final Pattern STACK_PATH = Pattern.compile("/([a-z0-9]+-[a-z]+)/");
+  private static final Pattern STACK_PATH = Pattern.compile("/([a-z0-9-]+)/");
   private static final Pattern ROW = Pattern.compile("\\|(.*)\\|(.*)\\|(.*)\\|(.*)\\|");
   private static final Pattern CHECK_ID = Pattern.compile("CKV2?_[A-Z0-9]+_[0-9]+");
   private static final Pattern SCOPE_ITEM = Pattern.compile("`([^`]+)`");
