@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Kubernetes control plane the apply tests run against: kube-apiserver,
-# kube-controller-manager, kube-scheduler and kubectl v1.33.13, and etcd v3.5.21, from Go modules
+# kube-controller-manager, kube-scheduler and kubectl v1.36.3, and etcd v3.6.8, from Go modules
 # (go.mod here is the wrapper that makes k8s.io/kubernetes buildable), once per machine.
 #
 # The binaries land in $OTEL_STACK_CACHE/kube-control-plane/<hash of go.mod, go.sum, etcd/main.go,
@@ -54,10 +54,10 @@ rm -rf "$dir.tmp"
 mkdir -p "$dir.tmp"
 # Kubernetes' own build stamps the version with -X (hack/lib/version.sh); without it the apiserver
 # reports v0.0.0-master and Helm refuses charts whose kubeVersion asks for >= 1.x.
-k8s_version=v1.33.13
+k8s_version=v1.36.3
 ldflags="-s -w"
 for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
-  ldflags+=" -X $pkg.gitVersion=$k8s_version -X $pkg.gitMajor=1 -X $pkg.gitMinor=33 -X $pkg.gitTreeState=clean"
+  ldflags+=" -X $pkg.gitVersion=$k8s_version -X $pkg.gitMajor=1 -X $pkg.gitMinor=36 -X $pkg.gitTreeState=clean"
 done
 # One go build for all five shares the compilation of their common packages. CGO off gives static
 # binaries; -trimpath keeps the cache path out of them; GOFLAGS from the caller is ignored so the

@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Assembles an offline Terraform filesystem mirror with the providers otel-stack synthesizes
-# against, plus a CLI config that installs only from it, once per machine.
+# Assembles a Terraform filesystem mirror with the providers otel-stack synthesizes against, plus
+# a CLI config that installs each of them from the mirror when it holds it and from its registry
+# otherwise, as Terraform normally does; once per machine.
 #
-# No Terraform registry is reachable from our machines, so `terraform init` must find every
-# provider locally. The result lives in $OTEL_STACK_CACHE/tf-mirror/<hash of this script>/:
+# The mirror is what lets `terraform init` (tests, `cdktf get`) run with no registry at all: our
+# development machines and CI reach none. On a user's machine without the project's shared
+# folder the mirror holds fewer providers (often none), and the registry supplies the rest.
+# The result lives in $OTEL_STACK_CACHE/tf-mirror/<hash of this script>/:
 #   registry.terraform.io/<namespace>/<type>/<version>/<os>_<arch>/terraform-provider-<type>_v<version>
-#   terraformrc     provider_installation { filesystem_mirror { ... } } and nothing else
+#   terraformrc     provider_installation: filesystem_mirror { include = the providers present }
+#                   and direct { exclude = the same }
+#   MISSING         the pinned providers the mirror lacks, one "namespace/type version" a line
 #   bin/terraform   the Terraform CLI to run (a link to the one on PATH, or one built here)
-# The pins below are the only inputs, so the hash of this file keys the directory and a warm
-# call is one hash plus a few file tests. stdout carries exactly one line, the mirror directory;
-# all progress goes to stderr.
+# The pins below are the only inputs, so the hash of this file keys the directory. A complete
+# mirror is marked .complete and a warm call is one hash plus a few file tests; a partial one
+# also looks for its missing binaries again (a few more file tests) and is rebuilt only when one
+# has appeared. stdout carries exactly one line, the mirror directory; all progress goes to
+# stderr.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/../lib/cache.sh"
@@ -33,23 +40,12 @@ if [ -f "$dir/.complete" ] && [ -x "$dir/bin/terraform" ]; then
   exit 0
 fi
 
-# Parallel callers serialise here so only one of them assembles the mirror.
-mkdir -p "$OTEL_STACK_CACHE/tf-mirror"
-exec 9>"$OTEL_STACK_CACHE/tf-mirror/.$key.lock"
-flock 9
-if [ -f "$dir/.complete" ] && [ -x "$dir/bin/terraform" ]; then
-  echo "$dir"
-  exit 0
-fi
-
-command -v go >/dev/null 2>&1 || export PATH="/usr/local/go/bin:$PATH"
 case "$(uname -m)" in
   x86_64 | amd64) arch=amd64 ;;
   aarch64 | arm64) arch=arm64 ;;
   *) echo "tf-mirror: unsupported architecture $(uname -m)" >&2; exit 1 ;;
 esac
 platform="linux_$arch"
-start=$SECONDS
 
 # Where provider binaries sit: the project's shared mirror beside the checkout (providers built
 # from their upstream tags), the machine's /opt/tf-plugins, the implicit local mirror
@@ -75,8 +71,35 @@ find_provider() { # namespace/type version -> prints the path of an existing bin
   return 1
 }
 
+# A partial mirror is a valid state (the registry supplies the rest) and stays in use until one
+# of the binaries it lacks appears; only then is it assembled again, to link that one in.
+current() {
+  [ -x "$dir/bin/terraform" ] && [ -f "$dir/MISSING" ] || return 1
+  local source version
+  while read -r source version; do
+    if find_provider "$source" "$version" >/dev/null; then return 1; fi
+  done <"$dir/MISSING"
+}
+if current; then
+  echo "$dir"
+  exit 0
+fi
+
+# Parallel callers serialise here so only one of them assembles the mirror.
+mkdir -p "$OTEL_STACK_CACHE/tf-mirror"
+exec 9>"$OTEL_STACK_CACHE/tf-mirror/.$key.lock"
+flock 9
+if { [ -f "$dir/.complete" ] && [ -x "$dir/bin/terraform" ]; } || current; then
+  echo "$dir"
+  exit 0
+fi
+
+command -v go >/dev/null 2>&1 || export PATH="/usr/local/go/bin:$PATH"
+start=$SECONDS
+
 rm -rf "$dir.tmp"
 mkdir -p "$dir.tmp/bin"
+present=()
 missing=()
 for line in "${providers[@]}"; do
   read -r source version <<<"$line"
@@ -89,19 +112,21 @@ for line in "${providers[@]}"; do
     # The canonical name, without the _x5 protocol suffix, so tests can look for one file name.
     dest="$pdir/terraform-provider-${source#*/}_v${version}"
     ln -f "$found" "$dest" 2>/dev/null || cp -f "$found" "$dest"
+    present+=("$source")
   else
     missing+=("$source $version")
   fi
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  # Not fatal: stacks that need only the providers present can still be validated. The mirror is
-  # left without .complete, so the next call searches again and picks up a binary added since.
+  # Not fatal: terraform init installs these from their registry. The mirror is left without
+  # .complete, so later calls look for them again and a binary added since is linked in.
   {
-    echo "tf-mirror: WARNING: no binary for:"
+    echo "tf-mirror: WARNING: no local binary for:"
     printf '  %s\n' "${missing[@]}"
-    echo "  searched: ${search_roots[*]:-(no plugin directories exist)}"
+    echo "  terraform init will install these from their registry. Where no registry is reachable,"
     echo "  put terraform-provider-<type>_v<version> under <root>/registry.terraform.io/<namespace>/<type>/<version>/$platform/"
-    echo "  in one of those roots, or in a root listed in OTEL_STACK_TF_PLUGIN_DIRS"
+    echo "  in one of the roots searched or in a root listed in OTEL_STACK_TF_PLUGIN_DIRS (colon separated)"
+    echo "  searched: ${search_roots[*]:-(no plugin directories exist)}"
   } >&2
   printf '%s\n' "${missing[@]}" >"$dir.tmp/MISSING"
 fi
@@ -132,16 +157,30 @@ ln -sfn "$tf" "$dir.tmp/bin/terraform"
 echo "tf-mirror: terraform is $tf ($(env -u TF_CLI_CONFIG_FILE CHECKPOINT_DISABLE=1 "$tf" version | sed -n 1p))" >&2
 
 # The final path is written into the config, so render it for $dir, not $dir.tmp.
-# Only the filesystem mirror is listed: with no `direct {}` block Terraform never tries a
-# registry, so a missing provider fails fast with a clear message instead of a network timeout.
-cat >"$dir.tmp/terraformrc" <<EOT
-# Generated by tools/terraform-mirror/build.sh; offline provider installation only.
-provider_installation {
-  filesystem_mirror {
-    path = "$dir"
-  }
-}
-EOT
+# The providers present come only from the mirror, even when all four are there: `direct`
+# excludes them, so a version the mirror lacks fails init at once ("no available releases
+# match") instead of quietly fetching a different build, and no call for them ever waits on a
+# network. Every other provider installs from its registry, as Terraform normally does. With
+# nothing present the mirror block is left out: an empty include would mean "every provider".
+{
+  echo "# Generated by tools/terraform-mirror/build.sh: the providers present from this mirror,"
+  echo "# all others from their registry."
+  echo "provider_installation {"
+  if [ ${#present[@]} -gt 0 ]; then
+    list=$(printf '"registry.terraform.io/%s", ' "${present[@]}")
+    list=${list%, }
+    echo "  filesystem_mirror {"
+    echo "    path    = \"$dir\""
+    echo "    include = [$list]"
+    echo "  }"
+    echo "  direct {"
+    echo "    exclude = [$list]"
+    echo "  }"
+  else
+    echo "  direct {}"
+  fi
+  echo "}"
+} >"$dir.tmp/terraformrc"
 [ -f "$dir.tmp/MISSING" ] || touch "$dir.tmp/.complete"
 rm -rf "$dir"
 mv "$dir.tmp" "$dir"

@@ -1,4 +1,4 @@
-// Command etcd is etcd v3.5.21's server, built from its Go module: etcd's own main package lives in
+// Command etcd is etcd v3.6.8's server, built from its Go module: etcd's own main package lives in
 // a module (go.etcd.io/etcd/v3) that is not meant for `go install`, while etcdmain is the library
 // entry point its main calls.
 package main

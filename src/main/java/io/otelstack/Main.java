@@ -4,6 +4,7 @@ import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
 import io.otelstack.config.Environment;
 import io.otelstack.config.EnvironmentLoader;
+import io.otelstack.constructs.cluster.EksVersions;
 import io.otelstack.stacks.ClusterStack;
 import io.otelstack.stacks.CoralogixStack;
 import io.otelstack.stacks.TelemetryStack;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,13 +30,17 @@ import software.constructs.IConstruct;
  * The entry point {@code cdktf synth} runs: loads every environment file, builds the three stacks
  * of each, and synthesizes them.
  *
- * <p>This is the only place that reads files and environment variables:
+ * <p>This is the only place that reads files, environment variables and the clock:
  *
  * <ul>
  *   <li>{@code STACK_ENVIRONMENTS_DIR}: the directory of environment files; default {@code
  *       environments}.
  *   <li>{@code STACK_ENVIRONMENT}: synthesize only this environment; default all.
  * </ul>
+ *
+ * <p>Today's date (UTC) decides whether an environment's Kubernetes version is still on EKS: past
+ * extended support it is refused, in extended support synth warns on stderr (see {@link
+ * EksVersions}). The synthesized stacks never depend on the date.
  *
  * <p>On success it prints one line per stack written, with its directory, and the total time since
  * the process started. Bad input is printed as one line per problem and exits 1, before anything is
@@ -44,14 +51,17 @@ public final class Main {
 
   /** Runs synth and exits non-zero on bad input. */
   public static void main(String[] args) {
-    int code = run(System.getenv(), System.out, System.err);
+    int code = run(System.getenv(), LocalDate.now(ZoneOffset.UTC), System.out, System.err);
     if (code != 0) {
       System.exit(code);
     }
   }
 
-  /** Synthesizes the environments selected by {@code env}; returns the process exit code. */
-  static int run(Map<String, String> env, PrintStream out, PrintStream err) {
+  /**
+   * Synthesizes the environments selected by {@code env}, judging Kubernetes version support as of
+   * {@code today}; returns the process exit code.
+   */
+  static int run(Map<String, String> env, LocalDate today, PrintStream out, PrintStream err) {
     Path dir = Path.of(env.getOrDefault("STACK_ENVIRONMENTS_DIR", "environments"));
     String only = env.get("STACK_ENVIRONMENT");
     // The App makes its output directory when constructed, so a failure removes it again if new.
@@ -70,7 +80,14 @@ public final class Main {
       List<Environment> environments = loaded(loading, outdir, outdirExisted);
       // Every stack is constructed (and so validated) before synth writes anything.
       List<String> errors = new ArrayList<>();
+      List<String> warnings = new ArrayList<>();
       for (Environment e : environments) {
+        String version = e.cluster().kubernetesVersion();
+        String field = "cluster.kubernetesVersion";
+        EksVersions.supportProblem(field, version, today)
+            .ifPresent(m -> errors.add(e.file() + ": " + m));
+        EksVersions.supportWarning(field, version, today)
+            .ifPresent(m -> warnings.add(e.file() + ": " + m));
         try {
           addStacks(app, e);
         } catch (ValidationException invalid) {
@@ -85,6 +102,7 @@ public final class Main {
         removeIfNew(outdir, outdirExisted);
         throw new ValidationException(errors);
       }
+      warnings.forEach(w -> err.println("otel-stack: warning: " + w));
       app.synth();
       report(app, out);
       return 0;

@@ -2,6 +2,7 @@ package io.otelstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelstack.constructs.cluster.EksVersions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,8 @@ class ConstructRulesTest {
     FILES.put("decision-wait", "traces:\n  slowTraceThresholdMs: 30000\n");
     FILES.put("node-min", "  nodeGroups:\n    system:\n      minSize: 3\n      desiredSize: 2\n");
     FILES.put("node-max", "  nodeGroups:\n    system:\n      maxSize: 1\n");
+    FILES.put("k8s-ended", "  kubernetesVersion: \"1.31\"\n");
+    FILES.put("k8s-unknown", "  kubernetesVersion: \"1.28\"\n");
     FILES.put("least-weighted", "targetAllocator:\n  allocationStrategy: least-weighted\n");
     FILES.put("allowlist-regex", "metrics:\n  allowlist: [\"http_(requests\"]\n");
     FILES.put("drop-internal", "metrics:\n  dropLabels: [__meta_pod]\n");
@@ -66,6 +70,7 @@ class ConstructRulesTest {
     exitCode =
         Main.run(
             Map.of("STACK_ENVIRONMENTS_DIR", dir.toString(), "CDKTF_OUTDIR", outdir.toString()),
+            LocalDate.parse(EksVersions.CHECKED),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     lines = err.toString(StandardCharsets.UTF_8).lines().toList();
@@ -136,6 +141,13 @@ class ConstructRulesTest {
             file("hpa-replicas")
                 + "hpa.minReplicas (5) must be <= hpa.maxReplicas (3); raise maxReplicas or lower"
                 + " minReplicas",
+            file("k8s-ended")
+                + "cluster.kubernetesVersion (1.31) left EKS extended support on 2026-11-26; use"
+                + " 1.36",
+            file("k8s-unknown")
+                + "cluster.kubernetesVersion (1.28) is not a Kubernetes version EKS offers; use one"
+                + " of [1.36, 1.35, 1.34, 1.33, 1.32, 1.31, 1.30, 1.29] (newest first), or add a"
+                + " newer one with its support dates to EksVersions",
             file("least-weighted")
                 + "targetAllocator.replicas (2) must be 1 with allocationStrategy least-weighted,"
                 + " whose replicas would each assign targets differently; use consistent-hashing"

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param region AWS region, e.g. {@code eu-west-1}
  * @param accountId the 12-digit AWS account the cluster lives in; guards against applying to the
  *     wrong account
- * @param kubernetesVersion EKS Kubernetes minor version, e.g. {@code 1.33}
+ * @param kubernetesVersion EKS Kubernetes minor version, e.g. {@code 1.36}
  * @param vpc the VPC: a new one or existing subnets
  * @param endpoint access to the Kubernetes API endpoint
  * @param controlPlaneLogTypes control plane log types sent to CloudWatch

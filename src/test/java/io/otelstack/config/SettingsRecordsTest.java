@@ -25,7 +25,7 @@ class SettingsRecordsTest {
         new ClusterSettings(
             "eu-west-1",
             "123456789012",
-            "1.33",
+            "1.36",
             new VpcSettings(true, "10.0.0.0/16", List.of()),
             new EndpointSettings(false, List.of()),
             List.of("api"),

@@ -178,7 +178,7 @@ class ConsumerStackTest {
             "Cluster",
             EksClusterProps.builder()
                 .clusterName("payments-eks")
-                .kubernetesVersion("1.33")
+                .kubernetesVersion("1.36")
                 .network(network)
                 .build());
     ManagedNodeGroup nodes =

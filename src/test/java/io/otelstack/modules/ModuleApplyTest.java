@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Applies the HCL module {@code modules/otel-collector-stack} to a real Kubernetes v1.33.13 control
+ * Applies the HCL module {@code modules/otel-collector-stack} to a real Kubernetes v1.36.3 control
  * plane through a root configuration written the way the module README's example is, with the
  * example's inputs; the nodes are shaped like prod's node groups.
  */

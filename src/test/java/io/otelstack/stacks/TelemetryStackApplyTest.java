@@ -37,7 +37,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Applies each {@code <env>-telemetry} stack, as synthesized, to a real Kubernetes v1.33.13 control
+ * Applies each {@code <env>-telemetry} stack, as synthesized, to a real Kubernetes v1.36.3 control
  * plane whose nodes are shaped like the environment's node groups; only what cannot exist here is
  * swapped ({@code TestOverlay} prints it). One control plane serves all three environments: each
  * destroy removes what the previous apply made, and the nodes are replaced per environment.

@@ -20,7 +20,7 @@ public final class Helm {
 
   /** The helm executable, built into the cache on first use. */
   public static Path executable() {
-    ExternalTools.requireOnPath("go", "helm is built from its Go module");
+    ExternalTools.requireGo("helm is built from its Go module");
     return ExternalTools.built("tools/helm/build.sh", 20);
   }
 

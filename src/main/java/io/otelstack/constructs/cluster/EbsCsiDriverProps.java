@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  *
  * @param cluster the cluster to install the driver in; required
  * @param addonVersion the pinned {@code aws-ebs-csi-driver} add-on version, e.g. {@code
- *     v1.48.0-eksbuild.1}; {@code aws eks describe-addon-versions --addon-name aws-ebs-csi-driver}
+ *     v1.61.0-eksbuild.1}; {@code aws eks describe-addon-versions --addon-name aws-ebs-csi-driver}
  *     lists those for a Kubernetes version; required
  * @param podIdentityAgentVersion the pinned {@code eks-pod-identity-agent} add-on version. Default:
  *     {@value #DEFAULT_POD_IDENTITY_AGENT_VERSION}.
@@ -33,7 +33,7 @@ public record EbsCsiDriverProps(
   /** Requires cluster, version and node groups; applies the agent version default. */
   public EbsCsiDriverProps {
     Checks.required("ebsCsiDriver.cluster", cluster);
-    checkVersion("ebsCsiDriver.addonVersion", addonVersion, "v1.48.0-eksbuild.1");
+    checkVersion("ebsCsiDriver.addonVersion", addonVersion, "v1.61.0-eksbuild.1");
     podIdentityAgentVersion =
         podIdentityAgentVersion == null
             ? DEFAULT_POD_IDENTITY_AGENT_VERSION

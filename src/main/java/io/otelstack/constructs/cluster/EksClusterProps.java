@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * @param clusterName the EKS cluster name; it also prefixes the names of the cluster's IAM roles,
  *     KMS alias and launch templates; required
- * @param kubernetesVersion the Kubernetes minor version, e.g. {@code 1.33}; required
+ * @param kubernetesVersion the Kubernetes minor version, one that {@link EksVersions} lists, e.g.
+ *     {@code 1.36}; required. Raise it one minor version at a time: EKS refuses to skip one.
  * @param network the subnets the cluster's network interfaces go in; created for the same {@code
  *     clusterName}; required
  * @param endpointPublicAccess whether the Kubernetes API also has a public endpoint, reachable from
@@ -41,7 +42,6 @@ public record EksClusterProps(
       List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
 
   private static final List<String> DEFAULT_LOG_TYPES = List.of("api", "audit", "authenticator");
-  private static final Pattern KUBERNETES_VERSION = Pattern.compile("1\\.\\d{1,3}");
   private static final Pattern ROLE_ARN =
       Pattern.compile("arn:aws:iam::\\d{12}:role/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
 
@@ -49,12 +49,7 @@ public record EksClusterProps(
   public EksClusterProps {
     Checks.clusterName("cluster.clusterName", clusterName);
     Checks.required("cluster.kubernetesVersion", kubernetesVersion);
-    if (!KUBERNETES_VERSION.matcher(kubernetesVersion).matches()) {
-      throw new ValidationException(
-          "cluster.kubernetesVersion ("
-              + kubernetesVersion
-              + ") must be a Kubernetes minor version such as 1.33");
-    }
+    EksVersions.requireKnown("cluster.kubernetesVersion", kubernetesVersion);
     Checks.required("cluster.network", network);
     endpointPublicAccess = endpointPublicAccess != null && endpointPublicAccess;
     publicAccessCidrs = publicAccessCidrs == null ? List.of() : List.copyOf(publicAccessCidrs);

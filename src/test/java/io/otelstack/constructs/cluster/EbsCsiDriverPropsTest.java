@@ -42,7 +42,7 @@ class EbsCsiDriverPropsTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage(
             "ebsCsiDriver.addonVersion (latest) must be an EKS add-on version such as"
-                + " v1.48.0-eksbuild.1");
+                + " v1.61.0-eksbuild.1");
   }
 
   @Test

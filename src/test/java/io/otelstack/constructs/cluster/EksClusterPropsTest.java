@@ -101,11 +101,13 @@ class EksClusterPropsTest {
   }
 
   @Test
-  void failsWhenKubernetesVersionIsNotAMinorVersion() {
-    assertThatThrownBy(() -> props().kubernetesVersion("1.33.2").build())
+  void failsWhenKubernetesVersionIsNotAMinorVersionEksOffers() {
+    assertThatThrownBy(() -> props().kubernetesVersion("1.36.2").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.kubernetesVersion (1.33.2) must be a Kubernetes minor version such as 1.33");
+            "cluster.kubernetesVersion (1.36.2) is not a Kubernetes version EKS offers; use one of"
+                + " [1.36, 1.35, 1.34, 1.33, 1.32, 1.31, 1.30, 1.29] (newest first), or add a"
+                + " newer one with its support dates to EksVersions");
   }
 
   @Test

@@ -29,7 +29,7 @@ class EksClusterTest {
     JsonNode cluster = cluster(synth(p -> p));
 
     assertThat(cluster.path("name").asText()).isEqualTo(Fixtures.CLUSTER_NAME);
-    assertThat(cluster.path("version").asText()).isEqualTo("1.33");
+    assertThat(cluster.path("version").asText()).isEqualTo("1.36");
     assertThat(Fixtures.texts(cluster.path("vpc_config").path("subnet_ids")))
         .isEqualTo(Fixtures.SUBNETS);
   }

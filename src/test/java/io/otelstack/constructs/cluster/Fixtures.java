@@ -28,7 +28,7 @@ final class Fixtures {
   static EksClusterPropsBuilder clusterProps(TerraformStack stack) {
     return EksClusterProps.builder()
         .clusterName(CLUSTER_NAME)
-        .kubernetesVersion("1.33")
+        .kubernetesVersion("1.36")
         .network(network(stack));
   }
 

@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Kubernetes v1.33.13 control plane on loopback: etcd, kube-apiserver (every default
+ * A real Kubernetes v1.36.3 control plane on loopback: etcd, kube-apiserver (every default
  * admission plugin, Pod Security included; RBAC), kube-controller-manager and kube-scheduler, built
  * by {@code tools/kube-control-plane/build.sh} (or taken from {@code KUBEBUILDER_ASSETS}).
  *
@@ -119,7 +119,7 @@ public final class KubeControlPlane implements AutoCloseable {
    */
   public static KubeControlPlane start() {
     if (System.getenv("KUBEBUILDER_ASSETS") == null) {
-      ExternalTools.requireOnPath("go", "building the Kubernetes control plane needs Go");
+      ExternalTools.requireGo("building the Kubernetes control plane needs Go");
     }
     ExternalTools.Result build =
         ExternalTools.run(

@@ -34,13 +34,13 @@ public final class ExternalTools {
 
   /** The terraform wrapper that installs providers from the project's offline mirror. */
   public static Path terraform() {
-    requireOnPath("go", "building the provider mirror needs Go when the providers are not cached");
+    requireGo("building the provider mirror needs Go when the providers are not cached");
     return projectDir().resolve("tools/terraform-mirror/terraform");
   }
 
   /** The collector distribution wrapper: builds it when needed, then runs it. */
   public static Path otelcol() {
-    requireOnPath("go", "building the collector distribution needs Go");
+    requireGo("building the collector distribution needs Go");
     return projectDir().resolve("tools/collector-distribution/otelcol");
   }
 
@@ -64,12 +64,24 @@ public final class ExternalTools {
 
   /** Skips (or, under CI, fails) when a command is not on PATH. */
   public static void requireOnPath(String command, String why) {
-    boolean found =
-        List.of(System.getenv().getOrDefault("PATH", "").split(":")).stream()
-            .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
-    if (!found) {
+    if (!onPath(command)) {
       unavailable(command + " is not on PATH: " + why);
     }
+  }
+
+  /**
+   * Skips (or, under CI, fails) when Go is neither on PATH nor in {@code /usr/local/go/bin}: the
+   * build scripts under {@code tools/} look there too, since a non-login PATH often lacks it.
+   */
+  public static void requireGo(String why) {
+    if (!onPath("go") && !Files.isExecutable(Path.of("/usr/local/go/bin/go"))) {
+      unavailable("go is neither on PATH nor in /usr/local/go/bin: " + why);
+    }
+  }
+
+  private static boolean onPath(String command) {
+    return List.of(System.getenv().getOrDefault("PATH", "").split(":")).stream()
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
   }
 
   /** Skips the calling test with the reason; under {@code CI=true} fails it instead. */
