@@ -27,7 +27,7 @@ class SecurityExemptionsReadmeTest {
     List<Exemption> listed = SecurityExemptions.listedIn(read("README.md"));
 
     assertThat(SecurityExemptions.differences(listed, configured(read(".checkov.yaml")))).isEmpty();
-    assertThat(listed).as("exemptions in README.md").hasSize(12);
+    assertThat(listed).as("exemptions in README.md").hasSize(13);
   }
 
   @Test
