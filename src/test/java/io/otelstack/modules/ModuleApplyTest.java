@@ -122,15 +122,15 @@ class ModuleApplyTest {
       System.out.println(upgrade.output());
 
       assertThat(upgrade.exitCode()).as(upgrade.output()).isNotEqualTo(1);
+      assertThat(inPlaceUpdates(upgrade.output()))
+          .as("resources the upgrade changes in place")
+          .containsExactlyInAnyOrderElementsOf(CHANGED_SINCE_C7E4A6D);
       assertThat(upgrade.output())
           .contains(
               "module.otel.kubernetes_storage_class_v1.QueueStorageClass_E398A0C5 has moved to"
                   + " module.otel.kubernetes_storage_class_v1.StorageClasses_Queue_940280D8")
           .contains("Plan: 0 to add, " + CHANGED_SINCE_C7E4A6D.size() + " to change, 0 to destroy.")
           .doesNotContain("must be replaced");
-      assertThat(inPlaceUpdates(upgrade.output()))
-          .as("resources the upgrade changes in place")
-          .containsExactlyInAnyOrderElementsOf(CHANGED_SINCE_C7E4A6D);
       terraform.apply();
       ExternalTools.Result plan = terraform.plan();
       assertThat(plan.exitCode()).as("plan after the upgrade:\n%s", plan.output()).isZero();

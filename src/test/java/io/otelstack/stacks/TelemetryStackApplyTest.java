@@ -4,7 +4,7 @@ import static io.otelstack.testing.kube.ClusterChecks.COLLECTOR;
 import static io.otelstack.testing.kube.ClusterChecks.GATEWAY_RELEASE;
 import static io.otelstack.testing.kube.ClusterChecks.TARGET_ALLOCATOR;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -166,8 +166,9 @@ class TelemetryStackApplyTest {
       String path, JsonNode spec, JsonNode broken, Set<String> namespaces, String message) {
     plane.api().mergePatch(path, JsonNodeFactory.instance.objectNode().set("spec", broken));
     try {
-      assertThatThrownBy(() -> policies.everySelectorSelectsPods(namespaces))
-          .hasMessageContaining(message);
+      Throwable failure = catchThrowable(() -> policies.everySelectorSelectsPods(namespaces));
+      System.out.println("broken on purpose: " + failure);
+      assertThat(failure).isInstanceOf(AssertionError.class).hasMessageContaining(message);
     } finally {
       plane.api().mergePatch(path, JsonNodeFactory.instance.objectNode().set("spec", spec));
     }
