@@ -14,8 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -38,6 +41,23 @@ class ModuleApplyTest {
    */
   private static final Path BEFORE_THE_PLATFORM =
       ExternalTools.projectDir().resolve("src/test/resources/modules/otel-collector-stack-c7e4a6d");
+
+  /**
+   * What an upgrade from c7e4a6d may change, in place, all of it for #17's scrape jobs of the
+   * cluster-side series: the allocator's {@code target-allocator} and {@code kubelet} jobs (its
+   * release's values), its ClusterRole's read of nodes (they discover the kubelets), and the
+   * gateway's {@code get} on {@code nodes/proxy} (the gateway release's ClusterRole values). Any
+   * other change, or any of these replaced, fails.
+   */
+  private static final List<String> CHANGED_SINCE_C7E4A6D =
+      List.of(
+          "module.otel.helm_release.MetricsTraces_475430C5",
+          "module.otel.helm_release.TargetAllocator_DEBEBA11",
+          "module.otel.kubernetes_cluster_role_v1.TargetAllocator_ClusterRole_6EE8EC30");
+
+  /** A plan's line for a resource it updates in place. */
+  private static final Pattern UPDATED_IN_PLACE =
+      Pattern.compile("^\\s*# (\\S+) will be updated in-place$", Pattern.MULTILINE);
 
   private static final int HPA_MIN = 3;
   private static final int HPA_MAX = 9;
@@ -102,17 +122,28 @@ class ModuleApplyTest {
       System.out.println(upgrade.output());
 
       assertThat(upgrade.exitCode()).as(upgrade.output()).isNotEqualTo(1);
+      assertThat(inPlaceUpdates(upgrade.output()))
+          .as("resources the upgrade changes in place")
+          .containsExactlyInAnyOrderElementsOf(CHANGED_SINCE_C7E4A6D);
       assertThat(upgrade.output())
           .contains(
               "module.otel.kubernetes_storage_class_v1.QueueStorageClass_E398A0C5 has moved to"
                   + " module.otel.kubernetes_storage_class_v1.StorageClasses_Queue_940280D8")
-          // Releases since then change values in place; a move must not become destroy + create.
-          .containsPattern("Plan: 0 to add, \\d+ to change, 0 to destroy\\.")
+          .contains("Plan: 0 to add, " + CHANGED_SINCE_C7E4A6D.size() + " to change, 0 to destroy.")
           .doesNotContain("must be replaced");
       terraform.apply();
       ExternalTools.Result plan = terraform.plan();
       assertThat(plan.exitCode()).as("plan after the upgrade:\n%s", plan.output()).isZero();
       terraform.destroy();
     }
+  }
+
+  private static List<String> inPlaceUpdates(String plan) {
+    List<String> out = new ArrayList<>();
+    Matcher m = UPDATED_IN_PLACE.matcher(plan);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
   }
 }

@@ -4,11 +4,12 @@ import static io.otelstack.testing.kube.ClusterChecks.COLLECTOR;
 import static io.otelstack.testing.kube.ClusterChecks.GATEWAY_RELEASE;
 import static io.otelstack.testing.kube.ClusterChecks.TARGET_ALLOCATOR;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.otelstack.collector.OtlpReceiver;
 import io.otelstack.config.Environment;
 import io.otelstack.testing.Environments;
 import io.otelstack.testing.ExternalTools;
@@ -94,7 +95,7 @@ class TelemetryStackApplyTest {
       ExternalTools.Result plan = terraform.plan();
       assertThat(plan.exitCode()).as("second plan shows no changes:\n%s", plan.output()).isZero();
 
-      aBrokenSelectorFailsTheCheck(gateway, agents);
+      brokenPoliciesFailTheCheck(gateway, agents);
 
       terraform.destroy();
       checks.destroyLeftOnlyRetainedQueueVolumes(
@@ -110,24 +111,79 @@ class TelemetryStackApplyTest {
   }
 
   /**
-   * The selector check is not vacuous: the gateway's policy (named like its release), with one
-   * label of its podSelector changed on the live object (after the plan, so the plan stays clean),
-   * selects no pod and fails.
+   * The checks are not vacuous: each of three breaks of the gateway's policy (named like its
+   * release), made on the live object after the plan (so the plan stays clean) and undone before
+   * the next, fails the check with its own message: one label of its podSelector changed; the OTLP
+   * rule's peer a namespace selector that selects no namespace there is; the OTLP rule's first port
+   * moved off the one the gateway serves.
    */
-  private void aBrokenSelectorFailsTheCheck(String gateway, String agents) {
+  private void brokenPoliciesFailTheCheck(String gateway, String agents) {
     String path =
         "/apis/networking.k8s.io/v1/namespaces/" + gateway + "/networkpolicies/" + GATEWAY_RELEASE;
-    JsonNode labels = plane.api().get(path).at("/spec/podSelector/matchLabels");
+    String policy = gateway + "/" + GATEWAY_RELEASE;
+    JsonNode spec = plane.api().get(path).get("spec");
+
+    ObjectNode typo = spec.deepCopy();
+    ObjectNode labels = (ObjectNode) typo.at("/podSelector/matchLabels");
     String key = labels.fieldNames().next();
-    ObjectNode patch = JsonNodeFactory.instance.objectNode();
-    patch
-        .putObject("spec")
-        .putObject("podSelector")
+    labels.put(key, labels.get(key).asText() + "-typo");
+    failsWhileBroken(path, spec, typo, Set.of(gateway, agents), policy + ": podSelector");
+
+    ObjectNode nowhere = spec.deepCopy();
+    ((ObjectNode) otlpRule(nowhere))
+        .putArray("from")
+        .addObject()
+        .putObject("namespaceSelector")
         .putObject("matchLabels")
-        .put(key, labels.get(key).asText() + "-typo");
-    plane.api().mergePatch(path, patch);
-    assertThatThrownBy(() -> policies.everySelectorSelectsPods(Set.of(gateway, agents)))
-        .hasMessageContaining(gateway + "/" + GATEWAY_RELEASE + ": podSelector");
+        .put("kubernetes.io/metadata.name", "otlp-clients-typo");
+    failsWhileBroken(
+        path,
+        spec,
+        nowhere,
+        Set.of(gateway, agents),
+        policy
+            + ": from peer {\"namespaceSelector\":{\"matchLabels\":"
+            + "{\"kubernetes.io/metadata.name\":\"otlp-clients-typo\"}}} selects no namespace");
+
+    ObjectNode wrongPort = spec.deepCopy();
+    ((ObjectNode) otlpRule(wrongPort).path("ports").get(0)).put("port", OtlpReceiver.GRPC_PORT - 1);
+    failsWhileBroken(
+        path,
+        spec,
+        wrongPort,
+        Set.of(gateway, agents),
+        policy
+            + ": lets in port "
+            + (OtlpReceiver.GRPC_PORT - 1)
+            + ", which no selected pod declares and no Service targets");
+
+    assertThat(policies.everySelectorSelectsPods(Set.of(gateway, agents)))
+        .as("NetworkPolicies restored")
+        .isEqualTo(5);
+  }
+
+  private void failsWhileBroken(
+      String path, JsonNode spec, JsonNode broken, Set<String> namespaces, String message) {
+    plane.api().mergePatch(path, JsonNodeFactory.instance.objectNode().set("spec", broken));
+    try {
+      Throwable failure = catchThrowable(() -> policies.everySelectorSelectsPods(namespaces));
+      System.out.println("broken on purpose: " + failure);
+      assertThat(failure).isInstanceOf(AssertionError.class).hasMessageContaining(message);
+    } finally {
+      plane.api().mergePatch(path, JsonNodeFactory.instance.objectNode().set("spec", spec));
+    }
+  }
+
+  /** The gateway policy's ingress rule that lets OTLP in. */
+  private static JsonNode otlpRule(JsonNode spec) {
+    for (JsonNode rule : spec.path("ingress")) {
+      for (JsonNode port : rule.path("ports")) {
+        if (port.path("port").asInt() == OtlpReceiver.GRPC_PORT) {
+          return rule;
+        }
+      }
+    }
+    throw new AssertionError("the gateway's policy lets no OTLP in: " + spec);
   }
 
   /**

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Runs checkov, the IaC security scanner, as installed by {@code tools/checkov/install.sh} (pinned
- * in {@code tools/checkov/requirements.txt}), with the project's {@code .checkov.yaml}: the checks
- * it skips, each with its reason, are the only ones that may fail.
+ * in {@code tools/checkov/requirements.txt}), with the project's {@code .checkov.yaml}, whose skips
+ * each name the stacks or releases they apply to.
  */
 public final class Checkov {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,26 +33,37 @@ public final class Checkov {
     return ExternalTools.built("tools/checkov/install.sh", 15);
   }
 
-  /** The failed checks of one framework (e.g. terraform_json, kubernetes) over a directory. */
+  /**
+   * The failed checks of one framework (e.g. terraform_json, kubernetes) over a directory, with the
+   * project's {@code .checkov.yaml}.
+   */
   public static List<Finding> failures(String framework, Path dir) {
-    ExternalTools.Result r =
-        ExternalTools.run(
-            ExternalTools.projectDir(),
-            Map.of(),
-            10,
-            executable().toString(),
-            "--directory",
-            dir.toString(),
-            "--framework",
-            framework,
-            "--config-file",
-            ExternalTools.projectDir().resolve(".checkov.yaml").toString(),
-            // Offline: no guideline download from the vendor's platform.
-            "--skip-download",
-            "--compact",
-            "--quiet",
-            "--output",
-            "json");
+    return failures(
+        framework,
+        dir,
+        "--config-file",
+        ExternalTools.projectDir().resolve(".checkov.yaml").toString());
+  }
+
+  /**
+   * The failed checks without {@code .checkov.yaml}: what its skips waive fails here too. Skip
+   * annotations on a resource still apply.
+   */
+  public static List<Finding> failuresWithoutSkips(String framework, Path dir) {
+    return failures(framework, dir, new String[0]);
+  }
+
+  private static List<Finding> failures(String framework, Path dir, String... config) {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                executable().toString(), "--directory", dir.toString(), "--framework", framework));
+    cmd.addAll(List.of(config));
+    // Offline: no guideline download from the vendor's platform.
+    cmd.addAll(List.of("--skip-download", "--compact", "--quiet", "--output", "json"));
+    // Run in the scanned directory: checkov also reads a .checkov.yaml from its working directory,
+    // which in the checkout is the project's own, with or without --config-file.
+    ExternalTools.Result r = ExternalTools.run(dir, Map.of(), 10, cmd.toArray(String[]::new));
     // 0: nothing failed; 1: something failed. Anything else is checkov itself failing.
     if (r.exitCode() > 1) {
       throw new AssertionError("checkov failed (exit " + r.exitCode() + "):\n" + r.output());

@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * Renders synthesized {@code helm_release} resources with the real helm CLI (built by {@code
- * tools/helm/build.sh}) and the real chart archives in {@code ../shared/charts}, through the
- * release's post-renderer if it has one, as the helm provider would install them. Override the
- * chart directory with {@code -Dotelstack.charts=DIR}.
+ * tools/helm/build.sh}) and the real chart archives in {@code ../shared/charts}, each checked
+ * against its pinned sha256 ({@link ChartArchives}), through the release's post-renderer if it has
+ * one, as the helm provider would install them.
  */
 public final class Helm {
   private Helm() {}
@@ -22,18 +22,6 @@ public final class Helm {
   public static Path executable() {
     ExternalTools.requireGo("helm is built from its Go module");
     return ExternalTools.built("tools/helm/build.sh", 20);
-  }
-
-  /** The chart archive of a release, e.g. {@code opentelemetry-collector-0.170.0.tgz}. */
-  public static Path chartArchive(String chart, String version) {
-    String dir =
-        System.getProperty(
-            "otelstack.charts", ExternalTools.projectDir().resolve("../shared/charts").toString());
-    Path archive = Path.of(dir).resolve(chart + "-" + version + ".tgz").normalize();
-    if (!Files.isRegularFile(archive)) {
-      throw new AssertionError("chart archive not found: " + archive);
-    }
-    return archive;
   }
 
   /**
@@ -53,7 +41,7 @@ public final class Helm {
                   executable().toString(),
                   "template",
                   helmRelease.path("name").asText(),
-                  chartArchive(
+                  ChartArchives.verified(
                           helmRelease.path("chart").asText(), helmRelease.path("version").asText())
                       .toString(),
                   "--namespace",

@@ -4,18 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The stack's NetworkPolicies as the API server admitted them, held against the pods the real
- * controllers created from the real charts. A policy whose selector matches no pod is silent: it
+ * controllers created from the real charts. A policy whose selector matches nothing is silent: it
  * allows nothing, or denies nothing, and no apply fails. So every {@code podSelector} of a policy,
- * and every peer that names pods of the stack's namespaces, must select at least one pod, and every
- * port a policy lets in must be one a selected pod serves.
+ * and every peer that names pods of the stack's namespaces, must select at least one pod; every
+ * peer's {@code namespaceSelector} must select at least one namespace that exists; and every port a
+ * policy lets in, or lets out to pods of the stack, must be one a selected pod serves.
  *
  * <p>There is no CNI here, so nothing enforces the policies; this checks what they select, not what
- * they block. Peers outside the stack's namespaces (the cluster DNS in {@code kube-system}) are not
- * checked: this control plane runs no DNS pods.
+ * they block. The pods of peers outside the stack's namespaces (the cluster DNS in {@code
+ * kube-system}) are not checked: this control plane runs no DNS pods; their namespace is.
  */
 public final class NetworkPolicyChecks {
   private final KubeApi api;
@@ -27,7 +30,8 @@ public final class NetworkPolicyChecks {
 
   /**
    * Every policy in the namespaces selects pods, and so does every peer within them; throws an
-   * {@link AssertionError} listing each selector that selects nothing.
+   * {@link AssertionError} listing each selector that selects nothing and each port no selected pod
+   * serves.
    *
    * @return how many policies were checked
    */
@@ -46,69 +50,99 @@ public final class NetworkPolicyChecks {
         }
         for (JsonNode rule : policy.at("/spec/ingress")) {
           peers(name, ns, rule.path("from"), "from", namespaces, problems);
-          for (JsonNode port : rule.path("ports")) {
-            if (port.path("port").isInt() && !serves(ns, selected, port.path("port").asInt())) {
-              problems.add(
-                  name
-                      + ": lets in port "
-                      + port.path("port")
-                      + ", which no selected pod declares and no Service targets");
-            }
-          }
+          ports(name, "lets in", ns, selected, rule.path("ports"), problems);
         }
         for (JsonNode rule : policy.at("/spec/egress")) {
-          peers(name, ns, rule.path("to"), "to", namespaces, problems);
+          Map<String, List<JsonNode>> peerPods =
+              peers(name, ns, rule.path("to"), "to", namespaces, problems);
+          peerPods.forEach(
+              (peerNs, pods) ->
+                  ports(name, "lets out", peerNs, pods, rule.path("ports"), problems));
         }
       }
     }
     if (!problems.isEmpty()) {
       throw new AssertionError(
-          "NetworkPolicies that select nothing, or let in ports no pod serves:\n  "
+          "NetworkPolicies that select nothing, or open ports no pod serves:\n  "
               + String.join("\n  ", problems));
     }
     return policies;
   }
 
-  private void peers(
+  private void ports(
+      String policy,
+      String verb,
+      String ns,
+      List<JsonNode> pods,
+      JsonNode ports,
+      List<String> problems) {
+    for (JsonNode port : ports) {
+      if (port.path("port").isInt() && !serves(ns, pods, port.path("port").asInt())) {
+        problems.add(
+            policy
+                + ": "
+                + verb
+                + " port "
+                + port.path("port")
+                + ", which no selected pod declares and no Service targets");
+      }
+    }
+  }
+
+  /**
+   * Checks one rule's peers and returns, by namespace, the stack's pods its pod peers select (empty
+   * when no peer names pods of the stack).
+   */
+  private Map<String, List<JsonNode>> peers(
       String policy,
       String ns,
       JsonNode peers,
       String direction,
       Set<String> stackNamespaces,
       List<String> problems) {
+    Map<String, List<JsonNode>> selected = new TreeMap<>();
     for (JsonNode peer : peers) {
-      if (!peer.has("podSelector")) {
-        continue; // a namespace or ipBlock peer names no pods
+      if (peer.has("ipBlock")) {
+        continue;
       }
       List<String> inScope = new ArrayList<>();
       if (peer.has("namespaceSelector")) {
-        for (JsonNode n : items("/api/v1/namespaces")) {
-          String candidate = n.at("/metadata/name").asText();
-          if (stackNamespaces.contains(candidate)
-              && Selectors.matches(peer.get("namespaceSelector"), n.at("/metadata/labels"))) {
-            inScope.add(candidate);
-          }
-        }
-        if (inScope.isEmpty() && namesOnlyOther(peer.get("namespaceSelector"), stackNamespaces)) {
+        List<String> matched = namespaces(peer.get("namespaceSelector"));
+        if (matched.isEmpty()) {
+          problems.add(policy + ": " + direction + " peer " + peer + " selects no namespace");
           continue;
         }
+        matched.stream().filter(stackNamespaces::contains).forEach(inScope::add);
       } else {
         inScope.add(ns);
       }
+      if (!peer.has("podSelector") || inScope.isEmpty()) {
+        continue; // every pod of real namespaces, or pods outside the stack
+      }
       boolean any = false;
       for (String n : inScope) {
-        any |= !pods(n, peer.get("podSelector")).isEmpty();
+        List<JsonNode> pods = pods(n, peer.get("podSelector"));
+        if (!pods.isEmpty()) {
+          any = true;
+          selected.computeIfAbsent(n, k -> new ArrayList<>()).addAll(pods);
+        }
       }
       if (!any) {
         problems.add(policy + ": " + direction + " peer " + peer + " selects no pod");
       }
     }
+    return selected;
   }
 
-  /** Whether a namespace selector names a namespace by name, and not one of the stack's. */
-  private static boolean namesOnlyOther(JsonNode namespaceSelector, Set<String> stackNamespaces) {
-    JsonNode name = namespaceSelector.at("/matchLabels/kubernetes.io~1metadata.name");
-    return name.isTextual() && !stackNamespaces.contains(name.asText());
+  /** The namespaces that exist and a namespace selector selects. */
+  private List<String> namespaces(JsonNode namespaceSelector) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode n : items("/api/v1/namespaces")) {
+      if (Selectors.matches(namespaceSelector, n.at("/metadata/labels"))) {
+        out.add(n.at("/metadata/name").asText());
+      }
+    }
+    return out;
   }
 
   private List<JsonNode> pods(String ns, JsonNode selector) {

@@ -3,7 +3,7 @@ package io.otelstack.testing.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.otelstack.testing.ExternalTools;
+import io.otelstack.testing.ChartArchives;
 import io.otelstack.testing.Synth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *   <li>the EKS cluster data source and the providers' {@code aws eks get-token} become the test
  *       kubeconfig;
  *   <li>the Secrets Manager data source becomes a dummy key;
- *   <li>each release's chart repository becomes the packaged chart in {@code shared/charts};
+ *   <li>each release's chart repository becomes the packaged chart in {@code shared/charts},
+ *       checked against its pinned sha256 first;
  *   <li>an S3 backend becomes a local state file.
  * </ul>
  *
@@ -50,20 +51,6 @@ public final class TestOverlay {
   /** The swaps made so far, one line each. */
   public List<String> swaps() {
     return List.copyOf(swaps);
-  }
-
-  /** The packaged upstream charts: {@code shared/charts} beside the checkout. */
-  public static Path chartsDir() {
-    String shared = System.getenv("OTEL_STACK_SHARED");
-    Path dir =
-        shared != null
-            ? Path.of(shared, "charts")
-            : ExternalTools.projectDir().getParent().resolve("shared/charts");
-    if (!Files.isDirectory(dir)) {
-      throw new AssertionError(
-          "the packaged charts are missing: " + dir + " (shared/ must sit beside the checkout)");
-    }
-    return dir;
   }
 
   /**
@@ -168,7 +155,6 @@ public final class TestOverlay {
   }
 
   private void localCharts(ObjectNode config) {
-    Path charts = chartsDir();
     config
         .path("resource")
         .path("helm_release")
@@ -177,11 +163,8 @@ public final class TestOverlay {
             e -> {
               ObjectNode release = (ObjectNode) e.getValue();
               Path tgz =
-                  charts.resolve(
-                      release.path("chart").asText()
-                          + "-"
-                          + release.path("version").asText()
-                          + ".tgz");
+                  ChartArchives.verified(
+                      release.path("chart").asText(), release.path("version").asText());
               swaps.add(
                   "helm_release."
                       + e.getKey()
