@@ -27,7 +27,7 @@ final class Cardinality {
    * @param seriesIn distinct series the endpoint exposes
    * @param seriesOut distinct series of the scrape job at the sink (Prometheus series: one per
    *     histogram bucket, as exposed), the scrape's own {@code up} and {@code scrape_*} included
-   * @param allowlisted metric families the allowlist matches
+   * @param allowlisted metric families the environment's {@code metrics.allowlist} matches
    * @param missing allowlisted families absent at the sink
    * @param leakedLabels high-cardinality labels still present at the sink
    */
@@ -67,14 +67,17 @@ final class Cardinality {
       Set<String> names =
           series.values().stream().map(OtlpSink.MetricPoint::name).collect(Collectors.toSet());
 
-      Pattern allow = allowlist(stack);
+      // What the environment file asks to keep, not the generated keep rule: a generator that
+      // drops an allowlisted family must show as missing, not as not allowlisted.
+      List<Pattern> allow =
+          stack.environment().metrics().allowlist().stream().map(Pattern::compile).toList();
       Set<String> allowlisted = new TreeSet<>();
       for (String family : app.families()) {
-        if (sampleNames(family).stream().anyMatch(n -> allow.matcher(n).matches())) {
+        if (sampleNames(family).stream().anyMatch(n -> kept(allow, n))) {
           allowlisted.add(family);
         }
       }
-      if (allow.matcher("up").matches()) {
+      if (kept(allow, "up")) {
         allowlisted.add("up");
       }
       Set<String> missing = new TreeSet<>(allowlisted);
@@ -104,18 +107,8 @@ final class Cardinality {
     return List.of(family, family + "_bucket", family + "_sum", family + "_count");
   }
 
-  /** The generated {@code keep} rule on {@code __name__}: the allowlist as one regex. */
-  @SuppressWarnings("unchecked")
-  private static Pattern allowlist(GeneratedStack stack) {
-    for (Map<String, Object> job : stack.scrapeConfigs()) {
-      for (Object r : (List<Object>) job.getOrDefault("metric_relabel_configs", List.of())) {
-        Map<String, Object> rule = (Map<String, Object>) r;
-        if ("keep".equals(rule.get("action"))
-            && List.of("__name__").equals(rule.get("source_labels"))) {
-          return Pattern.compile(String.valueOf(rule.get("regex")));
-        }
-      }
-    }
-    throw new AssertionError("no metric_relabel_configs keep rule on __name__ in the TA jobs");
+  /** Whether one of the allowlist's regexes matches the whole name, as the keep rule does. */
+  private static boolean kept(List<Pattern> allowlist, String name) {
+    return allowlist.stream().anyMatch(p -> p.matcher(name).matches());
   }
 }

@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code traces/sampling} (the tail sampler and the Coralogix exporter, never restarted).
  */
 final class ScaleEvent {
+  private static final int REPLICAS_BEFORE = 2;
   private static final int SPANS_PER_TRACE = 4;
   private static final int TRACES_PER_TICK = 20;
   private static final Duration TICK = Duration.ofMillis(500);
@@ -57,6 +58,18 @@ final class ScaleEvent {
     double incompleteShare() {
       return keptTraces == 0 ? 0 : (double) incompleteKeptTraces / keptTraces;
     }
+
+    /**
+     * The most kept traces a 2 to 3 event may split: of the traces in flight across the change,
+     * only those whose trace ID moves to the new replica can split, 1/(n+1) of them for n to n+1
+     * replicas. That count is binomial, so the bound is its mean plus three standard deviations,
+     * e.g. 22 of 40 in flight. A change that moved every trace ID would split about all 40.
+     */
+    int splitBound() {
+      double moved = 1.0 / (REPLICAS_BEFORE + 1);
+      double mean = tracesAcrossTheChange * moved;
+      return (int) Math.floor(mean + 3 * Math.sqrt(mean * (1 - moved)));
+    }
   }
 
   /** Runs the scenario: {@code before} under load with 2 replicas, then {@code after} with 3. */
@@ -68,8 +81,8 @@ final class ScaleEvent {
         LocalCollectors samplers =
             tier(stack, "otel-sampling", "traces/sampling", work, sink, app);
         LocalCollectors routers = tier(stack, "otel-routing", "traces", work, sink, app)) {
-      routers.reconfigure(c -> routeTo(c, samplers, 2));
-      for (int i = 0; i < 2; i++) {
+      routers.reconfigure(c -> routeTo(c, samplers, REPLICAS_BEFORE));
+      for (int i = 0; i < REPLICAS_BEFORE; i++) {
         samplers.start(i);
         routers.start(i);
       }
@@ -82,14 +95,14 @@ final class ScaleEvent {
       var sending = load.submit(() -> send(inService, stop, firstHalves, secondHalves, changedAt));
 
       Await.sleep(before);
-      samplers.start(2);
-      routers.reconfigure(c -> routeTo(c, samplers, 3));
-      routers.start(2);
+      samplers.start(REPLICAS_BEFORE);
+      routers.reconfigure(c -> routeTo(c, samplers, REPLICAS_BEFORE + 1));
+      routers.start(REPLICAS_BEFORE);
       changedAt.set(System.nanoTime());
-      for (int i = 0; i < 2; i++) {
+      for (int i = 0; i < REPLICAS_BEFORE; i++) {
         routers.process(i).reload(routers.config(i));
       }
-      inService.add(routers.otlpEndpoint(2));
+      inService.add(routers.otlpEndpoint(REPLICAS_BEFORE));
       int across = sending.get(before.plus(after).plusMinutes(2).toSeconds(), TimeUnit.SECONDS);
 
       Await.sleep(stack.decisionWait());

@@ -7,6 +7,12 @@ import org.junit.jupiter.api.Test;
 
 /** Scenario 4 against the real collector scraping through the generated jobs. */
 class CardinalityTest {
+  /**
+   * The README's figure holds at this mix (about 2,000 series, 94 % removed); 90 % leaves room for
+   * the collector's own scrape series, not for an allowlist that keeps high-cardinality families.
+   */
+  private static final double LEAST_REDUCTION = 0.90;
+
   private static Cardinality.Figures figures;
 
   @BeforeAll
@@ -18,7 +24,7 @@ class CardinalityTest {
   @Test
   void deliversEveryAllowlistedMetric() {
     assertThat(figures.allowlisted()).isNotEmpty();
-    assertThat(figures.missing()).isEmpty();
+    assertThat(figures.missing()).as("allowlisted families missing at the sink").isEmpty();
   }
 
   @Test
@@ -27,7 +33,7 @@ class CardinalityTest {
   }
 
   @Test
-  void removesMostSeries() {
-    assertThat(figures.seriesOut()).isLessThan(figures.seriesIn());
+  void removesAtLeastNinetyPercentOfTheSeries() {
+    assertThat(figures.reduction()).as("%s", figures).isGreaterThanOrEqualTo(LEAST_REDUCTION);
   }
 }

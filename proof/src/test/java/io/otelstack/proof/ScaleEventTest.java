@@ -25,7 +25,14 @@ class ScaleEventTest {
   }
 
   @Test
-  void splitsAtMostTheTracesInFlightAcrossTheChange() {
-    assertThat(figures.incompleteKeptTraces()).isLessThanOrEqualTo(figures.tracesAcrossTheChange());
+  void hasTracesInFlightAcrossTheChange() {
+    assertThat(figures.tracesAcrossTheChange()).as("%s", figures).isPositive();
+  }
+
+  @Test
+  void splitsNoMoreThanTheInFlightTracesWhoseIdMoves() {
+    assertThat(figures.incompleteKeptTraces())
+        .as("%s, bound %d", figures, figures.splitBound())
+        .isLessThanOrEqualTo(figures.splitBound());
   }
 }
