@@ -98,13 +98,14 @@ public final class LogsAgentCollector {
     processors.addAll(logProcessors);
     processors.add(K8S_ATTRIBUTES);
 
+    SelfMetricsReceiver self = new SelfMetricsReceiver(releaseName);
     return CollectorConfig.builder()
         .extension(new HealthCheckExtension())
         .extension(checkpoints)
         .extension(exporter.queue().storage())
         .pipeline(new Pipeline("logs", List.of(filelog), processors, List.of(exporter)))
-        .pipeline(new SelfMetricsReceiver(releaseName).pipeline(limiter, exporter))
-        .telemetry("resource", SelfMetricsReceiver.telemetryResource())
+        .pipeline(self.pipeline(limiter, exporter))
+        .telemetry("resource", self.telemetryResource())
         .telemetry("metrics", SelfMetricsReceiver.telemetryMetrics())
         .build();
   }

@@ -138,6 +138,7 @@ public final class MetricsTracesCollector {
             metricsIn.add(
                 new PrometheusReceiver(
                     "pods", endpoint, TARGET_ALLOCATOR_INTERVAL_SECONDS, POD_NAME_ENV)));
+    SelfMetricsReceiver self = new SelfMetricsReceiver(jobName);
     CollectorConfig.Builder config =
         CollectorConfig.builder()
             .extension(new HealthCheckExtension())
@@ -153,8 +154,8 @@ public final class MetricsTracesCollector {
             .pipeline(
                 new Pipeline(
                     "metrics", metricsIn, List.of(limiter, POD_ATTRIBUTES), List.of(metrics)))
-            .pipeline(new SelfMetricsReceiver(jobName).pipeline(limiter, metrics))
-            .telemetry("resource", SelfMetricsReceiver.telemetryResource())
+            .pipeline(self.pipeline(limiter, metrics))
+            .telemetry("resource", self.telemetryResource())
             .telemetry("metrics", SelfMetricsReceiver.telemetryMetrics());
     List.of(toSampler.queue(), traces.queue(), metrics.queue()).stream()
         .map(SendingQueue::storage)

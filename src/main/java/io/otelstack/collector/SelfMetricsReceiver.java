@@ -50,11 +50,18 @@ public record SelfMetricsReceiver(String jobName) implements Component {
   }
 
   /**
-   * The {@code service.telemetry.resource} block: the pod and node the self-metrics come from, from
-   * the downward-API variables the chart sets on every collector pod.
+   * The {@code service.telemetry.resource} block: the collector's name, and the pod and node the
+   * self-metrics come from, from the downward-API variables the chart sets on every collector pod.
+   *
+   * <p>The name is the job name, the release. Without it the collector calls itself by its build
+   * name ({@code otelcol-otelstack}) in {@code target_info}, and the receiver makes that the
+   * resource's {@code service.name} in place of the job: every collector then reaches Coralogix
+   * with the same {@code service_name}, which the alerts select and group by
+   * (CollectorAlertsProofTest).
    */
-  public static Map<String, Object> telemetryResource() {
+  public Map<String, Object> telemetryResource() {
     Map<String, Object> r = new LinkedHashMap<>();
+    r.put("service.name", jobName);
     r.put("k8s.namespace.name", "${env:OTEL_K8S_NAMESPACE}");
     r.put("k8s.node.name", "${env:OTEL_K8S_NODE_NAME}");
     r.put("k8s.pod.name", "${env:OTEL_K8S_POD_NAME}");

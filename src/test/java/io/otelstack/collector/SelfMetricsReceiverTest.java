@@ -40,6 +40,14 @@ class SelfMetricsReceiverTest {
   }
 
   @Test
+  void namesTheCollectorByItsJobInItsTelemetryResource() {
+    assertThat(new SelfMetricsReceiver("otel-logs").telemetryResource())
+        .containsEntry("service.name", "otel-logs")
+        .containsEntry("k8s.pod.name", "${env:OTEL_K8S_POD_NAME}")
+        .containsEntry("k8s.node.name", "${env:OTEL_K8S_NODE_NAME}");
+  }
+
+  @Test
   void failsWithoutAJobName() {
     assertThatThrownBy(() -> new SelfMetricsReceiver(" "))
         .isInstanceOf(ValidationException.class)

@@ -25,6 +25,9 @@ final class LocalCollectors implements AutoCloseable {
   private final List<CollectorProcess> running = new ArrayList<>();
   private final Map<String, String> env;
   private final Path workDir;
+  private final Map<String, Object> effective;
+  private final String sinkEndpoint;
+  private final Path podLogDir;
 
   /**
    * Prepares {@code replicas} local replicas of a generated configuration.
@@ -93,17 +96,30 @@ final class LocalCollectors implements AutoCloseable {
     this.name = name;
     this.env = env;
     this.workDir = workDir;
+    this.effective = effective;
+    this.sinkEndpoint = sink.endpoint();
+    this.podLogDir = podLogDir;
     for (int i = 0; i < replicas; i++) {
       ports.add(new PortMap());
     }
     for (int i = 0; i < replicas; i++) {
-      Path storage = workDir.resolve(name + "-" + i + "-storage");
-      LocalSite site =
-          new LocalSite(
-              sink.endpoint(), storage, podLogDir, scrape, ports.get(i), List.copyOf(ports));
-      configs.add(LocalOverlay.apply(effective, site));
+      configs.add(LocalOverlay.apply(effective, site(i, scrape)));
       running.add(null);
     }
+  }
+
+  private LocalSite site(int i, LocalSite.ScrapeTarget scrape) {
+    Path storage = workDir.resolve(name + "-" + i + "-storage");
+    return new LocalSite(
+        sinkEndpoint, storage, podLogDir, scrape, ports.get(i), List.copyOf(ports));
+  }
+
+  /**
+   * Gives replica {@code i} other scrape jobs for its next start, as the Target Allocator assigns
+   * each replica its own share of the targets. Earlier {@link #reconfigure} changes are replaced.
+   */
+  void assign(int i, LocalSite.ScrapeTarget scrape) {
+    configs.set(i, LocalOverlay.apply(effective, site(i, scrape)));
   }
 
   /** Replaces replica {@code i}'s configuration for its next start. */

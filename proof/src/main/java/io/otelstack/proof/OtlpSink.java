@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The stand-in for Coralogix: an OTLP/gRPC server on 127.0.0.1 that records everything the
@@ -51,9 +52,17 @@ final class OtlpSink implements AutoCloseable {
   private final ConcurrentLinkedQueue<ReceivedLog> logs = new ConcurrentLinkedQueue<>();
   private final Set<String> authorizations = ConcurrentHashMap.newKeySet();
   private final AtomicLong spanArrivals = new AtomicLong();
+  private final Map<Signal, io.grpc.Status> refusals = new ConcurrentHashMap<>();
   private volatile long delayMillis;
-  private volatile io.grpc.Status refusal;
+  private volatile Consumer<List<MetricPoint>> metricsConsumer;
   private Server server;
+
+  /** The three signals, each with its own export service. */
+  enum Signal {
+    TRACES,
+    METRICS,
+    LOGS
+  }
 
   /** A sink on a reserved loopback port, not yet listening. */
   OtlpSink() {
@@ -134,9 +143,17 @@ final class OtlpSink implements AutoCloseable {
     return spanArrivals.get();
   }
 
-  /** Every metric data point received. */
+  /** Every metric data point received, unless {@link #metricsTo} took them. */
   List<MetricPoint> metricPoints() {
     return new ArrayList<>(metricPoints);
+  }
+
+  /**
+   * Hands every metric data point received from now on to {@code consumer} instead of keeping it:
+   * for long scenarios whose metrics would otherwise pile up here.
+   */
+  void metricsTo(Consumer<List<MetricPoint>> consumer) {
+    this.metricsConsumer = consumer;
   }
 
   /** Every log record received. */
@@ -153,19 +170,24 @@ final class OtlpSink implements AutoCloseable {
   }
 
   /**
-   * Makes every export call fail with {@code status}, e.g. {@code PERMISSION_DENIED} for a revoked
-   * key: the backend is up but rejects the data. Null accepts again.
+   * Makes every export call of one signal fail with {@code status}: {@code UNAVAILABLE} for an
+   * ingress that is down or throttling, {@code INVALID_ARGUMENT} for data it rejects for good. The
+   * backend stays up for the other signals. Null accepts again.
    */
-  void refuse(io.grpc.Status status) {
-    this.refusal = status;
+  void refuse(Signal signal, io.grpc.Status status) {
+    if (status == null) {
+      refusals.remove(signal);
+    } else {
+      refusals.put(signal, status);
+    }
   }
 
   /** Waits when delayed; true when the call must be refused instead of recorded. */
-  private boolean pause(StreamObserver<?> response) {
+  private boolean pause(Signal signal, StreamObserver<?> response) {
     if (delayMillis > 0) {
       Await.sleep(Duration.ofMillis(delayMillis));
     }
-    io.grpc.Status status = refusal;
+    io.grpc.Status status = refusals.get(signal);
     if (status != null) {
       response.onError(status.asRuntimeException());
       return true;
@@ -177,7 +199,7 @@ final class OtlpSink implements AutoCloseable {
     @Override
     public void export(
         ExportTraceServiceRequest request, StreamObserver<ExportTraceServiceResponse> response) {
-      if (pause(response)) {
+      if (pause(Signal.TRACES, response)) {
         return;
       }
       HexFormat hex = HexFormat.of();
@@ -208,10 +230,16 @@ final class OtlpSink implements AutoCloseable {
     public void export(
         ExportMetricsServiceRequest request,
         StreamObserver<ExportMetricsServiceResponse> response) {
-      if (pause(response)) {
+      if (pause(Signal.METRICS, response)) {
         return;
       }
-      metricPoints.addAll(OtlpDecoding.metricPoints(request));
+      List<MetricPoint> points = OtlpDecoding.metricPoints(request);
+      Consumer<List<MetricPoint>> consumer = metricsConsumer;
+      if (consumer == null) {
+        metricPoints.addAll(points);
+      } else {
+        consumer.accept(points);
+      }
       response.onNext(ExportMetricsServiceResponse.getDefaultInstance());
       response.onCompleted();
     }
@@ -221,7 +249,7 @@ final class OtlpSink implements AutoCloseable {
     @Override
     public void export(
         ExportLogsServiceRequest request, StreamObserver<ExportLogsServiceResponse> response) {
-      if (pause(response)) {
+      if (pause(Signal.LOGS, response)) {
         return;
       }
       logs.addAll(OtlpDecoding.logs(request));

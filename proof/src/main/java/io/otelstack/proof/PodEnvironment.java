@@ -20,7 +20,9 @@ final class PodEnvironment {
   /** What a secretKeyRef resolves to locally. */
   static final String PLACEHOLDER_KEY = "proof-placeholder-not-a-key";
 
-  private static final String NODE = "proof-node";
+  /** The node every local pod runs on: this machine. */
+  static final String NODE = "proof-node";
+
   private static final Pattern QUANTITY = Pattern.compile("(\\d+)(Ki|Mi|Gi|K|M|G)?");
 
   private PodEnvironment() {}

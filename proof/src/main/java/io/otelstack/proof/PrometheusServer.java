@@ -23,12 +23,10 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real Prometheus server (Debian's {@code prometheus} package, unpacked by {@code
- * tools/prometheus/install.sh}) on 127.0.0.1, scraping loopback targets every second and answering
- * PromQL through its HTTP query API: how the proof evaluates the alerts' queries.
- *
- * <p>Each target gets static labels standing in for what Coralogix attaches to the collectors' self
- * metrics ({@code cx_application_name}, {@code service_name}, {@code k8s_pod_name}, {@code
- * k8s_node_name}); nothing else is added.
+ * tools/prometheus/install.sh}) on 127.0.0.1, standing in for Coralogix's PromQL engine: it scrapes
+ * loopback targets every second, honouring the samples' own timestamps, adds no label of its own to
+ * them, evaluates alerting rules every second, and answers PromQL and the state of each alert
+ * through its HTTP API.
  */
 final class PrometheusServer implements AutoCloseable {
   private static final HttpClient HTTP =
@@ -36,24 +34,51 @@ final class PrometheusServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * One scrape target.
+   * One scrape target; its series keep exactly the labels it serves ({@code job} and {@code
+   * instance} are not added).
    *
    * @param job the scrape job name
    * @param address {@code 127.0.0.1:port} serving {@code /metrics}
-   * @param labels static labels on every series of the target
    */
-  record Target(String job, String address, Map<String, String> labels) {}
+  record Target(String job, String address) {}
+
+  /**
+   * One alerting rule.
+   *
+   * @param name the alert's name
+   * @param expr returns a series exactly when the condition holds
+   * @param pendingFor how long the condition must hold before the alert fires ({@code for})
+   * @param keepFiringFor how long the alert keeps firing once the condition stops
+   */
+  record AlertRule(String name, String expr, Duration pendingFor, Duration keepFiringFor) {}
+
+  /**
+   * One active alert.
+   *
+   * @param name the alert's name
+   * @param firing true when firing, false when pending
+   * @param labels its labels, {@code alertname} included
+   */
+  record ActiveAlert(String name, boolean firing, Map<String, String> labels) {}
 
   private final int port = Loopback.freePort();
   private final Process process;
   private final Path log;
 
-  /** Starts Prometheus scraping {@code targets}, with its data under {@code workDir}. */
-  PrometheusServer(Path workDir, List<Target> targets) {
+  /**
+   * Starts Prometheus scraping {@code targets} and evaluating {@code rules}, with its data under
+   * {@code workDir}.
+   *
+   * @param lookbackDelta how far back an instant query looks for a series' latest sample
+   */
+  PrometheusServer(
+      Path workDir, List<Target> targets, List<AlertRule> rules, Duration lookbackDelta) {
     Path binary = binary();
     try {
       Path config = workDir.resolve("prometheus.yml");
-      Files.writeString(config, Yaml.render(config(targets)), StandardCharsets.UTF_8);
+      Path ruleFile = workDir.resolve("alerts.yml");
+      Files.writeString(ruleFile, Yaml.render(rules(rules)), StandardCharsets.UTF_8);
+      Files.writeString(config, Yaml.render(config(targets, ruleFile)), StandardCharsets.UTF_8);
       log = workDir.resolve("prometheus.log");
       process =
           new ProcessBuilder(
@@ -61,6 +86,7 @@ final class PrometheusServer implements AutoCloseable {
                   "--config.file=" + config,
                   "--storage.tsdb.path=" + workDir.resolve("prometheus-data"),
                   "--web.listen-address=" + Loopback.endpoint(port),
+                  "--query.lookback-delta=" + lookbackDelta.toMillis() + "ms",
                   "--log.level=warn")
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
@@ -79,19 +105,41 @@ final class PrometheusServer implements AutoCloseable {
         });
   }
 
-  private static Map<String, Object> config(List<Target> targets) {
+  private static Map<String, Object> config(List<Target> targets, Path ruleFile) {
     Map<String, Object> global = new LinkedHashMap<>();
     global.put("scrape_interval", "1s");
     global.put("scrape_timeout", "1s");
+    global.put("evaluation_interval", "1s");
     List<Object> jobs = new ArrayList<>();
     for (Target t : targets) {
       Map<String, Object> job = new LinkedHashMap<>();
       job.put("job_name", t.job());
+      job.put("honor_labels", true);
+      job.put("static_configs", List.of(Map.of("targets", List.of(t.address()))));
+      // The target's own series only: no job or instance label of Prometheus' making.
       job.put(
-          "static_configs", List.of(Map.of("targets", List.of(t.address()), "labels", t.labels())));
+          "metric_relabel_configs",
+          List.of(Map.of("action", "labeldrop", "regex", "job|instance")));
       jobs.add(job);
     }
-    return Map.of("global", global, "scrape_configs", jobs);
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("global", global);
+    config.put("rule_files", List.of(ruleFile.toString()));
+    config.put("scrape_configs", jobs);
+    return config;
+  }
+
+  private static Map<String, Object> rules(List<AlertRule> rules) {
+    List<Object> out = new ArrayList<>();
+    for (AlertRule r : rules) {
+      Map<String, Object> rule = new LinkedHashMap<>();
+      rule.put("alert", r.name());
+      rule.put("expr", r.expr());
+      rule.put("for", r.pendingFor().toMillis() + "ms");
+      rule.put("keep_firing_for", r.keepFiringFor().toMillis() + "ms");
+      out.add(rule);
+    }
+    return Map.of("groups", List.of(Map.of("name", "alerts", "interval", "1s", "rules", out)));
   }
 
   /**
@@ -122,6 +170,44 @@ final class PrometheusServer implements AutoCloseable {
       List<JsonNode> series = new ArrayList<>();
       response.path("data").path("result").forEach(series::add);
       return series;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The alerts pending or firing now. */
+  List<ActiveAlert> alerts() {
+    String body = get("/api/v1/alerts");
+    if (body == null) {
+      throw new AssertionError("Prometheus did not answer /api/v1/alerts");
+    }
+    try {
+      List<ActiveAlert> out = new ArrayList<>();
+      for (JsonNode a : JSON.readTree(body).path("data").path("alerts")) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        a.path("labels")
+            .fields()
+            .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        out.add(
+            new ActiveAlert(
+                labels.get("alertname"), "firing".equals(a.path("state").asText()), labels));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The last scrape error of each target that has one, e.g. a stand-in serving bad text. */
+  List<String> scrapeErrors() {
+    try {
+      List<String> out = new ArrayList<>();
+      for (JsonNode t : JSON.readTree(get("/api/v1/targets")).path("data").path("activeTargets")) {
+        if (!t.path("lastError").asText().isEmpty()) {
+          out.add(t.path("scrapeUrl").asText() + ": " + t.path("lastError").asText());
+        }
+      }
+      return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

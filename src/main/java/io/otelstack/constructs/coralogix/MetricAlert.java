@@ -112,7 +112,7 @@ public final class MetricAlert extends Construct {
     return minutes == 60 ? "1_HOUR" : minutes == 1 ? "1_MINUTE" : minutes + "_MINUTES";
   }
 
-  /** The alert's props: its query, threshold and condition, as the proof evaluates them. */
+  /** The alert's props: its query, threshold, condition and window. */
   public MetricAlertProps props() {
     return props;
   }

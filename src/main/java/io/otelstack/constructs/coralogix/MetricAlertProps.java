@@ -81,14 +81,6 @@ public record MetricAlertProps(
     }
   }
 
-  /**
-   * The PromQL that returns a series exactly when the alert's condition holds at one instant, e.g.
-   * {@code (query) > 80}: what the proof evaluates in Prometheus.
-   */
-  public String firingExpression() {
-    return "(" + promql + ") " + condition.operator() + " " + formatThreshold(threshold);
-  }
-
   /** The threshold as PromQL and Coralogix print it: no trailing {@code .0}. */
   static String formatThreshold(double value) {
     return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);

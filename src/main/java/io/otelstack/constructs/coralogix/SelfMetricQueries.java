@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class SelfMetricQueries {
   /** The signals an exporter or receiver counts items of, as metric name parts. */
-  private static final String ITEMS = "(spans|metric_points|log_records)";
+  private static final List<String> ITEMS = List.of("spans", "metric_points", "log_records");
 
   private SelfMetricQueries() {}
 
@@ -46,20 +46,34 @@ final class SelfMetricQueries {
     return itemSum("increase", counter, selector, by, minutes);
   }
 
+  /**
+   * The three counters taken one by one, each tagged with its signal, then summed: {@code
+   * rate({__name__=~"..._(spans|metric_points|log_records)"})} over all three at once drops the
+   * metric name and fails ("vector cannot contain metrics with the same labelset") wherever one
+   * component counts two signals, as the OTLP receiver and the logs agent's exporter do.
+   */
   private static String itemSum(
       String function, String counter, String selector, List<String> by, int minutes) {
-    return "sum by ("
-        + String.join(", ", by)
-        + ") ("
-        + function
-        + "({__name__=~\""
-        + counter
-        + "_"
-        + ITEMS
-        + "(_total)?\", "
-        + selector
-        + "}["
-        + minutes
-        + "m]))";
+    StringBuilder perSignal = new StringBuilder();
+    for (String item : ITEMS) {
+      if (perSignal.length() > 0) {
+        perSignal.append(" or ");
+      }
+      perSignal
+          .append("label_replace(")
+          .append(function)
+          .append("({__name__=~\"")
+          .append(counter)
+          .append('_')
+          .append(item)
+          .append("(_total)?\", ")
+          .append(selector)
+          .append("}[")
+          .append(minutes)
+          .append("m]), \"signal\", \"")
+          .append(item)
+          .append("\", \"\", \"\")");
+    }
+    return "sum by (" + String.join(", ", by) + ") (" + perSignal + ")";
   }
 }

@@ -22,14 +22,6 @@ class MetricAlertPropsTest {
   }
 
   @Test
-  void firingExpressionComparesTheQueryWithTheThreshold() {
-    assertThat(alert().build().firingExpression()).isEqualTo("(otelcol_exporter_queue_size) > 80");
-    assertThat(
-            alert().condition(AlertCondition.LESS_THAN).threshold(0.5).build().firingExpression())
-        .isEqualTo("(otelcol_exporter_queue_size) < 0.5");
-  }
-
-  @Test
   void defaultsToSustainedAndNoDataMeaningNothingToJudge() {
     MetricAlertProps p = alert().build();
     assertThat(p.sustained()).isTrue();
