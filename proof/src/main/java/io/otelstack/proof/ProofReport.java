@@ -29,7 +29,8 @@ final class ProofReport extends DeliveryReport {
     s.put("volumeReduction", round(f.volumeReduction()));
     json.put("sampling", s);
     summary(
-        "About 90% less trace volume, every error and every slow trace kept",
+        "Every error and every slow trace kept, the rest at the sampled share (so about 90% less"
+            + " trace volume when 2% of traces are errors or slow)",
         "errors "
             + percent(f.errors().fraction())
             + ", slow "
