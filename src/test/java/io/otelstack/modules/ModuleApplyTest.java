@@ -43,14 +43,17 @@ class ModuleApplyTest {
       ExternalTools.projectDir().resolve("src/test/resources/modules/otel-collector-stack-c7e4a6d");
 
   /**
-   * What an upgrade from c7e4a6d may change, in place, all of it for #17's scrape jobs of the
-   * cluster-side series: the allocator's {@code target-allocator} and {@code kubelet} jobs (its
+   * What an upgrade from c7e4a6d may change, in place: #17's scrape jobs of the cluster-side
+   * series, that is the allocator's {@code target-allocator} and {@code kubelet} jobs (its
    * release's values), its ClusterRole's read of nodes (they discover the kubelets), and the
-   * gateway's {@code get} on {@code nodes/proxy} (the gateway release's ClusterRole values). Any
-   * other change, or any of these replaced, fails.
+   * gateway's {@code get} on {@code nodes/proxy} (the gateway release's ClusterRole values); and
+   * the collectors' own {@code service.name} (#22: the gateway's and the logs agents' release
+   * values), without which the collector-health alerts missed in Coralogix. Any other change, or
+   * any of these replaced, fails.
    */
   private static final List<String> CHANGED_SINCE_C7E4A6D =
       List.of(
+          "module.otel.helm_release.Logs_6819BB44",
           "module.otel.helm_release.MetricsTraces_475430C5",
           "module.otel.helm_release.TargetAllocator_DEBEBA11",
           "module.otel.kubernetes_cluster_role_v1.TargetAllocator_ClusterRole_6EE8EC30");
