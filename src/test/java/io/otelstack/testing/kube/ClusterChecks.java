@@ -54,14 +54,18 @@ public final class ClusterChecks {
       for (JsonNode w :
           api.get("/apis/apps/v1/namespaces/" + namespace + "/" + kind).path("items")) {
         assertThat(w.at("/status/readyReplicas").asInt())
-            .as("%s/%s ready replicas", kind, w.at("/metadata/name").asText())
+            .as(
+                "%s/%s ready replicas (KubeletStandIn: scheduled and admitted, no probe)",
+                kind, w.at("/metadata/name").asText())
             .isEqualTo(w.at("/spec/replicas").asInt());
       }
     }
     for (JsonNode d :
         api.get("/apis/apps/v1/namespaces/" + namespace + "/daemonsets").path("items")) {
       assertThat(d.at("/status/numberReady").asInt())
-          .as("daemonset %s ready pods", d.at("/metadata/name").asText())
+          .as(
+              "daemonset %s ready pods (KubeletStandIn: scheduled and admitted, no probe)",
+              d.at("/metadata/name").asText())
           .isEqualTo(d.at("/status/desiredNumberScheduled").asInt());
     }
   }
@@ -222,7 +226,11 @@ public final class ClusterChecks {
     hpaTargets(gateway, GATEWAY_RELEASE, gatewayReplicas, hpaMaxReplicas);
     String statefulSet = "/apis/apps/v1/namespaces/" + gateway + "/statefulsets/" + GATEWAY_RELEASE;
     await(
-        "the HPA scales " + GATEWAY_RELEASE + " to " + gatewayReplicas + " ready replicas",
+        "the HPA scales "
+            + GATEWAY_RELEASE
+            + " to "
+            + gatewayReplicas
+            + " ready replicas (KubeletStandIn: scheduled and admitted, no probe)",
         () -> api.get(statefulSet).at("/status/readyReplicas").asInt() == gatewayReplicas);
     workloadsAdmittedAndReady(gateway, "restricted");
     workloadsAdmittedAndReady(agents, "privileged");
