@@ -3,7 +3,7 @@
 # `prometheus` package, unpacked into the cache rather than installed, so it needs no root, starts
 # no system service, and never touches the machine's own Prometheus if it has one.
 #
-# The server lands in $OTEL_STACK_CACHE/prometheus/<hash of this script + package version>/, so a
+# The server lands in $OTEL_STACK_CACHE/prometheus/<key of the package version and the recipe>/, so a
 # different candidate version gets a fresh directory and a warm call only asks apt for the version.
 # stdout carries exactly one line, the server binary's path; progress goes to stderr.
 set -euo pipefail
@@ -21,31 +21,11 @@ if [ -z "$version" ] || [ "$version" = "(none)" ]; then
   echo "prometheus: apt knows no 'prometheus' package (run apt-get update)" >&2
   exit 1
 fi
-key=$( (cat "$here/install.sh"; echo "$version") | sha256sum | cut -c1-16)
-dir="$OTEL_STACK_CACHE/prometheus/$key"
-bin="$dir/usr/bin/prometheus"
-if [ -f "$dir/.complete" ]; then
-  echo "$bin"
-  exit 0
-fi
-
-mkdir -p "$OTEL_STACK_CACHE/prometheus"
-exec 9>"$OTEL_STACK_CACHE/prometheus/.$key.lock"
-flock 9
-if [ -f "$dir/.complete" ]; then
-  echo "$bin"
-  exit 0
-fi
-
-echo "prometheus: unpacking Debian prometheus $version into $dir" >&2
-rm -rf "$dir.tmp"
-mkdir -p "$dir.tmp"
-# apt-get download writes into the working directory and needs no root.
-(cd "$dir.tmp" && apt-get download "prometheus=$version" >&2)
-dpkg-deb -x "$dir.tmp"/prometheus_*.deb "$dir.tmp"
-rm -f "$dir.tmp"/prometheus_*.deb
-"$dir.tmp/usr/bin/prometheus" --version >&2
-touch "$dir.tmp/.complete"
-rm -rf "$dir"
-mv "$dir.tmp" "$dir"
-echo "$bin"
+build() {
+  # apt-get download writes into the working directory and needs no root.
+  (cd "$1" && apt-get download "prometheus=$version")
+  dpkg-deb -x "$1"/prometheus_*.deb "$1"
+  rm -f "$1"/prometheus_*.deb
+  "$1/usr/bin/prometheus" --version
+}
+cache_build prometheus "$( { echo "$version"; declare -f build; } | cache_key)" build usr/bin/prometheus
