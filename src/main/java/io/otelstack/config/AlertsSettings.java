@@ -3,7 +3,7 @@ package io.otelstack.config;
 import java.util.Objects;
 
 /**
- * The collector-health alerts; the README's runbook explains each.
+ * The collector-health alerts; {@code docs/runbook.md} explains each.
  *
  * @param queueFill an exporter's sending queue above {@code threshold} percent of its capacity
  * @param enqueueFailures any item an exporter could not queue

@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the README's table of environment fields equal to what the schema says: each row comes from
- * a field's {@code description}, constraints and {@code default}. Rewrite the table with {@code mvn
- * test -Dsnapshots.update=true}.
+ * Keeps the table of environment fields in {@code docs/environment.md} equal to what the schema
+ * says: each row comes from a field's {@code description}, constraints and {@code default}. Rewrite
+ * the table with {@code mvn test -Dsnapshots.update=true}.
  */
 class EnvironmentFieldsReadmeTest {
+  private static final String PAGE = "docs/environment.md";
   private static final String BEGIN = "<!-- fields:begin -->\n";
   private static final String END = "<!-- fields:end -->";
   private static final Pattern NEEDS_QUOTES =
@@ -24,19 +25,19 @@ class EnvironmentFieldsReadmeTest {
 
   @Test
   void documentsEveryFieldAsTheSchemaDescribesIt() throws IOException {
-    Path readme = Path.of(System.getProperty("project.basedir", ".")).resolve("README.md");
+    Path readme = Path.of(System.getProperty("project.basedir", ".")).resolve(PAGE);
     String text = Files.readString(readme);
     int begin = text.indexOf(BEGIN);
     int end = text.indexOf(END);
-    assertThat(begin).as("README.md has " + BEGIN.strip()).isNotNegative();
-    assertThat(end).as("README.md has " + END).isGreaterThan(begin);
+    assertThat(begin).as(PAGE + " has " + BEGIN.strip()).isNotNegative();
+    assertThat(end).as(PAGE + " has " + END).isGreaterThan(begin);
     String table = table();
     if (Boolean.getBoolean("snapshots.update")) {
       Files.writeString(
           readme, text.substring(0, begin + BEGIN.length()) + table + text.substring(end));
     } else {
       assertThat(text.substring(begin + BEGIN.length(), end))
-          .as("README.md fields table (regenerate: mvn test -Dsnapshots.update=true)")
+          .as(PAGE + " fields table (regenerate: mvn test -Dsnapshots.update=true)")
           .isEqualTo(table);
     }
   }

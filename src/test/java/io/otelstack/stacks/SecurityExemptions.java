@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every security-scan exemption, wherever it is configured, in the form README "Security" lists
+ * Every security-scan exemption, wherever it is configured, in the form docs/security.md lists
  * them: a check, the scope it is waived in, what waives it and why. Three places configure them,
  * each the finest checkov 3.3.30 allows for what it scans:
  *
@@ -91,10 +91,10 @@ final class SecurityExemptions {
               "awaits issue #14: the allocator's post-renderer sets no read-only root file system",
               "TargetAllocator"));
 
-  /** README marker before the table. */
+  /** docs/security.md marker before the table. */
   static final String BEGIN = "<!-- exemptions:begin -->";
 
-  /** README marker after the table. */
+  /** docs/security.md marker after the table. */
   static final String END = "<!-- exemptions:end -->";
 
   private static final String EVERY_TELEMETRY_STACK = "*-telemetry/";
@@ -304,7 +304,7 @@ final class SecurityExemptions {
   }
 
   /**
-   * The README's list: each row between {@link #BEGIN} and {@link #END} names its checks in the
+   * The list in docs/security.md: each row between {@link #BEGIN} and {@link #END} names its checks in the
    * first cell, its scope as code spans in the second, what waives them in the third and the reason
    * in the fourth.
    */
@@ -312,7 +312,7 @@ final class SecurityExemptions {
     int begin = readme.indexOf(BEGIN);
     int end = readme.indexOf(END);
     if (begin < 0 || end < begin) {
-      throw new AssertionError("README.md has no " + BEGIN + " ... " + END + " table");
+      throw new AssertionError("docs/security.md has no " + BEGIN + " ... " + END + " table");
     }
     List<Exemption> out = new ArrayList<>();
     for (String line : readme.substring(begin + BEGIN.length(), end).strip().split("\n")) {
@@ -333,9 +333,9 @@ final class SecurityExemptions {
     return out;
   }
 
-  /** How the README's list differs from the configuration, check by check; empty when equal. */
+  /** How the list in docs/security.md differs from the configuration, check by check; empty when equal. */
   static List<String> differences(List<Exemption> readme, List<Exemption> configured) {
-    Map<String, Exemption> listed = byCheck(readme, "README.md");
+    Map<String, Exemption> listed = byCheck(readme, "docs/security.md");
     Map<String, Exemption> actual = byCheck(configured, "the configuration");
     List<String> out = new ArrayList<>();
     Set<String> ids = new TreeSet<>(listed.keySet());
@@ -344,24 +344,24 @@ final class SecurityExemptions {
       Exemption l = listed.get(id);
       Exemption a = actual.get(id);
       if (l == null) {
-        out.add(id + ": configured (" + a + "), but README.md does not list it");
+        out.add(id + ": configured (" + a + "), but docs/security.md does not list it");
       } else if (a == null) {
-        out.add(id + ": README.md lists it (" + l + "), but nothing configures it");
+        out.add(id + ": docs/security.md lists it (" + l + "), but nothing configures it");
       } else {
         if (!l.scope().equals(a.scope())) {
           out.add(
               id
-                  + ": README.md scope "
+                  + ": docs/security.md scope "
                   + new TreeSet<>(l.scope())
                   + ", configured "
                   + new TreeSet<>(a.scope()));
         }
         if (!l.waivedBy().equals(a.waivedBy())) {
-          out.add(id + ": README.md says waived by " + l.waivedBy() + ", it is " + a.waivedBy());
+          out.add(id + ": docs/security.md says waived by " + l.waivedBy() + ", it is " + a.waivedBy());
         }
         if (!l.reason().equals(a.reason())) {
           out.add(
-              id + ": README.md reason \"" + l.reason() + "\", configured \"" + a.reason() + "\"");
+              id + ": docs/security.md reason \"" + l.reason() + "\", configured \"" + a.reason() + "\"");
         }
       }
     }

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * README "Security" lists every security-scan exemption with its check, scope, what waives it and
+ * docs/security.md lists every security-scan exemption with its check, scope, what waives it and
  * why; this keeps that list equal to what is configured ({@link SecurityExemptions}).
  */
 class SecurityExemptionsReadmeTest {
@@ -24,10 +24,10 @@ class SecurityExemptionsReadmeTest {
 
   @Test
   void readmeListsEveryExemptionAsConfigured() throws IOException {
-    List<Exemption> listed = SecurityExemptions.listedIn(read("README.md"));
+    List<Exemption> listed = SecurityExemptions.listedIn(read("docs/security.md"));
 
     assertThat(SecurityExemptions.differences(listed, configured(read(".checkov.yaml")))).isEmpty();
-    assertThat(listed).as("exemptions in README.md").hasSize(13);
+    assertThat(listed).as("exemptions in docs/security.md").hasSize(13);
   }
 
   @Test
@@ -42,7 +42,7 @@ class SecurityExemptionsReadmeTest {
   @Test
   void failsWhenTheReadmeAndTheConfigurationDisagree() throws IOException {
     String readme =
-        read("README.md")
+        read("docs/security.md")
             .replace(
                 "| `dev-cluster`, `staging-cluster` | `.checkov.yaml` | Control-plane log types",
                 "| `dev-cluster`, `staging-cluster`, `prod-cluster` | `.checkov.yaml` |"
@@ -56,10 +56,10 @@ class SecurityExemptionsReadmeTest {
             SecurityExemptions.differences(
                 SecurityExemptions.listedIn(readme), configured(checkovYaml)))
         .containsExactly(
-            "CKV_AWS_37: README.md scope [dev-cluster, prod-cluster, staging-cluster], configured"
+            "CKV_AWS_37: docs/security.md scope [dev-cluster, prod-cluster, staging-cluster], configured"
                 + " [dev-cluster, staging-cluster]",
             "CKV_AWS_38: configured (CKV_AWS_38 in [prod-cluster] by `.checkov.yaml`: The API"
-                + " server's CIDRs are refused at 0.0.0.0/0 anyway.), but README.md does not list"
+                + " server's CIDRs are refused at 0.0.0.0/0 anyway.), but docs/security.md does not list"
                 + " it");
   }
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * checkov over what the stack deploys: every synthesized stack as Terraform JSON, and what Helm
  * installs from every release (rendered with {@code helm template} from the real charts), together
  * with the stack's own Kubernetes objects the scanner relates to the pods (its NetworkPolicies). A
- * failed check fails the test unless it is one of the exemptions README "Security" lists ({@link
+ * failed check fails the test unless it is one of the exemptions docs/security.md lists ({@link
  * SecurityExemptions}), each scoped to the stacks or releases it names.
  */
 @Tag("integration")

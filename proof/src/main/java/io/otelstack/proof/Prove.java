@@ -16,14 +16,17 @@ import java.util.Map;
 
 /**
  * {@code tools/prove}: runs every scenario at report size against the generated configuration and
- * writes {@code docs/proof/report.md}, {@code docs/proof/report.json} and the README's "Reliability
- * and cost figures" section.
+ * writes {@code docs/proof/report.md}, {@code docs/proof/report.json} and the "Reliability and
+ * cost figures" section of {@code docs/operations.md} ({@link #FIGURES}).
  *
  * <p>The JUnit tests run the same scenarios, smaller where that keeps {@code mvn verify} fast, and
  * hold the pass/fail assertions; this entry point only measures and reports.
  */
 public final class Prove {
-  private static final String README_HEADING = "## Reliability and cost figures";
+  /** The page that holds the figures section, relative to the project directory. */
+  static final String FIGURES = "docs/operations.md";
+
+  private static final String FIGURES_HEADING = "## Reliability and cost figures";
 
   private Prove() {}
 
@@ -76,7 +79,7 @@ public final class Prove {
 
     Path out = project.resolve("docs/proof");
     report.write(out);
-    updateReadme(project.resolve("README.md"), report.readmeSection());
+    updateFigures(project.resolve(FIGURES), report.figuresSection());
     log("wrote " + out.resolve("report.md") + " and " + out.resolve("report.json"));
   }
 
@@ -166,19 +169,19 @@ public final class Prove {
     return copy;
   }
 
-  /** Replaces the README section, or appends it when the README has none. */
-  static void updateReadme(Path readme, String section) {
+  /** Replaces the figures section of {@code page}, or appends it when the page has none. */
+  static void updateFigures(Path page, String section) {
     try {
-      String text = Files.exists(readme) ? Files.readString(readme, StandardCharsets.UTF_8) : "";
-      int start = text.indexOf(README_HEADING);
+      String text = Files.exists(page) ? Files.readString(page, StandardCharsets.UTF_8) : "";
+      int start = text.indexOf(FIGURES_HEADING);
       String updated;
       if (start < 0) {
         updated = text + (text.isEmpty() || text.endsWith("\n\n") ? "" : "\n") + section;
       } else {
-        int end = text.indexOf("\n## ", start + README_HEADING.length());
+        int end = text.indexOf("\n## ", start + FIGURES_HEADING.length());
         updated = text.substring(0, start) + section + (end < 0 ? "" : text.substring(end + 1));
       }
-      Files.writeString(readme, updated, StandardCharsets.UTF_8);
+      Files.writeString(page, updated, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The document of one proof run: written as {@code report.json} (for machines and diffs) and {@code
- * report.md} (for people), both from the same values, plus the README's summary. The scenarios'
+ * report.md} (for people), both from the same values, plus the summary in docs/operations.md. The scenarios'
  * sections are in {@link DeliveryReport} and {@link ProofReport}.
  */
 abstract class ReportDocument {
@@ -64,10 +64,11 @@ abstract class ReportDocument {
   }
 
   /**
-   * The README's section: the headline figure of each claim, with date and machine, and how to
-   * regenerate them.
+   * The "Reliability and cost figures" section of {@code docs/operations.md}: the headline figure
+   * of each claim, with date and machine, and how to regenerate them. Its links are relative to
+   * {@code docs/}.
    */
-  String readmeSection() {
+  String figuresSection() {
     return "## Reliability and cost figures\n\n"
         + "Latest run: "
         + json.get("date")
@@ -77,8 +78,8 @@ abstract class ReportDocument {
         + json.get("environment")
         + "** configuration, run by the real collector ("
         + json.get("collector")
-        + "). Details: [docs/proof/report.md](docs/proof/report.md)"
-        + " ([JSON](docs/proof/report.json)).\n\n"
+        + "). Details: [docs/proof/report.md](proof/report.md)"
+        + " ([JSON](proof/report.json)).\n\n"
         + "| claim | measured |\n| --- | --- |\n"
         + summary
         + "\nRegenerate with `tools/prove` (about 7 minutes on 2 cores; it builds the collector"

@@ -10,8 +10,8 @@ import software.constructs.Construct;
  * learns that the stack is losing data, or about to, before anyone goes looking.
  *
  * <p>Each alert selects the environment's application, fires per environment, collector and, where
- * it applies, replica, exporter or receiver, and links to its runbook section in the README ({@code
- * #runbook-<alert>}).
+ * it applies, replica, exporter or receiver, and links to its runbook section in {@code
+ * docs/runbook.md} ({@code #runbook-<alert>}).
  *
  * <p>Children: {@code QueueFill}, {@code EnqueueFailures}, {@code SendFailures}, {@code
  * RefusedData}, {@code GatewayReplicas}, {@code LogsAgents}, {@code UnassignedTargets}, {@code
@@ -260,7 +260,7 @@ public final class CollectorHealthAlerts extends Construct {
                 .build()));
   }
 
-  /** The alerts, in the order the README's runbook lists them. */
+  /** The alerts, in the order the runbook lists them. */
   public List<MetricAlert> alerts() {
     return List.copyOf(alerts);
   }

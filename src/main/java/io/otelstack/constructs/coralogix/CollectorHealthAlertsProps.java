@@ -16,7 +16,8 @@ import java.util.Objects;
  *     service_name}). Default: {@code otel-metrics-traces}, the telemetry stack's.
  * @param logsAgentName the logs agents' name. Default: {@code otel-logs}, the telemetry stack's.
  * @param gatewayMinReplicas fewest metrics/traces collectors that should report. Default: 2.
- * @param runbookUrl the README that holds the runbook sections. Default: the project's README.
+ * @param runbookUrl the page that holds the runbook sections. Default: the project's {@code
+ *     docs/runbook.md}.
  * @param queueFill exporter queue above threshold percent full. Default: P2, 5 minutes, 80%.
  * @param enqueueFailures any item not queued. Default: P1, 5 minutes.
  * @param sendFailures send failures above threshold items per second. Default: P2, 10 minutes, 1/s.
@@ -49,7 +50,7 @@ public record CollectorHealthAlertsProps(
     Map<AlertPriority, List<String>> notifications) {
   /** Default {@link #runbookUrl()}. */
   public static final String DEFAULT_RUNBOOK_URL =
-      "https://git.otel-stack.invalid/platform/otel-stack/blob/main/README.md";
+      "https://git.otel-stack.invalid/platform/otel-stack/blob/main/docs/runbook.md";
 
   /** Requires the environment and application; applies defaults. */
   public CollectorHealthAlertsProps {

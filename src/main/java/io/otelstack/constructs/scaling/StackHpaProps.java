@@ -18,7 +18,7 @@ import io.soabase.recordbuilder.core.RecordBuilder;
  * @param targetMemoryUtilizationPercent average memory use, in percent of the request, the
  *     autoscaler aims for. Default: 50 percent: with the request at the limit, below the memory
  *     limiter's default soft limit (55% of the limit), so replicas are added before data is
- *     refused, and well above an idle collector (measured in the README, "Operations").
+ *     refused, and well above an idle collector (measured in docs/operations.md).
  * @param scaleDownStabilizationWindowSeconds how long load must stay low before replicas are
  *     removed. Default: 600 seconds.
  * @param scaleDownPercent most replicas removed per period, in percent. Default: 25 percent.

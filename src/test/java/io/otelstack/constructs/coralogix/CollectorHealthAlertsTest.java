@@ -119,8 +119,13 @@ class CollectorHealthAlertsTest {
 
   @Test
   void linksEveryAlertToItsRunbookSection() throws Exception {
-    String readme =
-        Files.readString(Path.of(System.getProperty("project.basedir", ".")).resolve("README.md"));
+    // The file in this repository that the default URL names, at the branch it names.
+    String page =
+        CollectorHealthAlertsProps.DEFAULT_RUNBOOK_URL.substring(
+            CollectorHealthAlertsProps.DEFAULT_RUNBOOK_URL.indexOf("/blob/main/") + 11);
+    assertThat(page).isEqualTo("docs/runbook.md");
+    String runbook =
+        Files.readString(Path.of(System.getProperty("project.basedir", ".")).resolve(page));
     JsonNode alerts = synth(prod().build());
 
     alerts.forEach(
@@ -129,8 +134,8 @@ class CollectorHealthAlertsTest {
           assertThat(url).startsWith(CollectorHealthAlertsProps.DEFAULT_RUNBOOK_URL + "#runbook-");
           assertThat(a.path("description").asText()).endsWith("Runbook: " + url);
           String heading =
-              "### Runbook: " + url.substring(url.indexOf("#runbook-") + 9).replace('-', ' ');
-          assertThat(readme).as("README section for " + url).contains(heading + "\n");
+              "## Runbook: " + url.substring(url.indexOf("#runbook-") + 9).replace('-', ' ');
+          assertThat(runbook).as(page + " section for " + url).contains(heading + "\n");
         });
   }
 
