@@ -17,7 +17,7 @@ public final class PaymentsLogsStack extends TerraformStack {
   /** Builds the stack. */
   public PaymentsLogsStack(Construct scope, String id) {
     super(scope, id);
-    EksProviders.configure(this);
+    ClusterProviders.configure(this);
 
     // example:constructs:begin
     CollectorNamespace agents =

@@ -12,7 +12,7 @@ public final class PaymentsTelemetryStack extends TerraformStack {
   /** Builds the stack. */
   public PaymentsTelemetryStack(Construct scope, String id) {
     super(scope, id);
-    EksProviders.configure(this);
+    ClusterProviders.configure(this);
 
     // example:platform:begin
     var key =
