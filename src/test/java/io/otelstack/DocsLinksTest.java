@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every relative link and {@code #anchor} in the README, CONTRIBUTING.md and {@code docs/*.md}
- * resolves: the file or directory exists, and the anchor is a heading of the target, slugged the
+ * Every relative link and {@code #anchor} in the README, CONTRIBUTING.md, CHANGELOG.md and {@code
+ * docs/*.md} resolves: the file or directory exists, and the anchor is a heading of the target, slugged the
  * way GitHub slugs it. Links to other sites are not followed (tests stay on this machine).
  */
 class DocsLinksTest {
@@ -31,6 +31,7 @@ class DocsLinksTest {
   void everyRelativeLinkAndAnchorResolves() throws IOException {
     List<Path> pages = new ArrayList<>(List.of(PROJECT.resolve("README.md")));
     pages.add(PROJECT.resolve("CONTRIBUTING.md"));
+    pages.add(PROJECT.resolve("CHANGELOG.md"));
     try (Stream<Path> docs = Files.list(PROJECT.resolve("docs"))) {
       docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
     }
