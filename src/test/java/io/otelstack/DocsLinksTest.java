@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every relative link and {@code #anchor} in the README, CONTRIBUTING.md, CHANGELOG.md and {@code
- * docs/*.md} resolves: the file or directory exists, and the anchor is a heading of the target, slugged the
- * way GitHub slugs it. Links to other sites are not followed (tests stay on this machine).
+ * docs/*.md} resolves: the file or directory exists, and the anchor is a heading of the target,
+ * slugged the way GitHub slugs it. Links to other sites are not followed (tests stay on this
+ * machine).
  */
 class DocsLinksTest {
   private static final Path PROJECT = Path.of(System.getProperty("project.basedir", "."));

@@ -42,10 +42,10 @@ class ExampleSnippetsTest {
 
   @Test
   void failsWhenASnippetDriftsFromItsExample(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("Example.java"), "x\n  // example:a:begin\n  int a = 1;\n  // example:a:end\n");
-    Path page = dir.resolve("page.md");
     Files.writeString(
-        page, "<!-- snippet: Example.java#a -->\n```java\nint a = 2;\n```\n");
+        dir.resolve("Example.java"), "x\n  // example:a:begin\n  int a = 1;\n  // example:a:end\n");
+    Path page = dir.resolve("page.md");
+    Files.writeString(page, "<!-- snippet: Example.java#a -->\n```java\nint a = 2;\n```\n");
     List<String> drift = new ArrayList<>();
 
     drift(page, drift);

@@ -304,9 +304,9 @@ final class SecurityExemptions {
   }
 
   /**
-   * The list in docs/security.md: each row between {@link #BEGIN} and {@link #END} names its checks in the
-   * first cell, its scope as code spans in the second, what waives them in the third and the reason
-   * in the fourth.
+   * The list in docs/security.md: each row between {@link #BEGIN} and {@link #END} names its checks
+   * in the first cell, its scope as code spans in the second, what waives them in the third and the
+   * reason in the fourth.
    */
   static List<Exemption> listedIn(String readme) {
     int begin = readme.indexOf(BEGIN);
@@ -333,7 +333,10 @@ final class SecurityExemptions {
     return out;
   }
 
-  /** How the list in docs/security.md differs from the configuration, check by check; empty when equal. */
+  /**
+   * How the list in docs/security.md differs from the configuration, check by check; empty when
+   * equal.
+   */
   static List<String> differences(List<Exemption> readme, List<Exemption> configured) {
     Map<String, Exemption> listed = byCheck(readme, "docs/security.md");
     Map<String, Exemption> actual = byCheck(configured, "the configuration");
@@ -357,11 +360,17 @@ final class SecurityExemptions {
                   + new TreeSet<>(a.scope()));
         }
         if (!l.waivedBy().equals(a.waivedBy())) {
-          out.add(id + ": docs/security.md says waived by " + l.waivedBy() + ", it is " + a.waivedBy());
+          out.add(
+              id + ": docs/security.md says waived by " + l.waivedBy() + ", it is " + a.waivedBy());
         }
         if (!l.reason().equals(a.reason())) {
           out.add(
-              id + ": docs/security.md reason \"" + l.reason() + "\", configured \"" + a.reason() + "\"");
+              id
+                  + ": docs/security.md reason \""
+                  + l.reason()
+                  + "\", configured \""
+                  + a.reason()
+                  + "\"");
         }
       }
     }

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * {@code tools/prove}: runs every scenario at report size against the generated configuration and
- * writes {@code docs/proof/report.md}, {@code docs/proof/report.json} and the "Reliability and
- * cost figures" section of {@code docs/operations.md} ({@link #FIGURES}).
+ * writes {@code docs/proof/report.md}, {@code docs/proof/report.json} and the "Reliability and cost
+ * figures" section of {@code docs/operations.md} ({@link #FIGURES}).
  *
  * <p>The JUnit tests run the same scenarios, smaller where that keeps {@code mvn verify} fast, and
  * hold the pass/fail assertions; this entry point only measures and reports.

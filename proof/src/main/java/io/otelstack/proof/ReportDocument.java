@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * The document of one proof run: written as {@code report.json} (for machines and diffs) and {@code
- * report.md} (for people), both from the same values, plus the summary in docs/operations.md. The scenarios'
- * sections are in {@link DeliveryReport} and {@link ProofReport}.
+ * report.md} (for people), both from the same values, plus the summary in docs/operations.md. The
+ * scenarios' sections are in {@link DeliveryReport} and {@link ProofReport}.
  */
 abstract class ReportDocument {
   final Map<String, Object> json = new LinkedHashMap<>();

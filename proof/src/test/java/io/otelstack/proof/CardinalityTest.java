@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 /** Scenario 4 against the real collector scraping through the generated jobs. */
 class CardinalityTest {
   /**
-   * The figure in docs/operations.md holds at this mix (about 2,000 series, 94 % removed); 90 % leaves room for
-   * the collector's own scrape series, not for an allowlist that keeps high-cardinality families.
+   * The figure in docs/operations.md holds at this mix (about 2,000 series, 94 % removed); 90 %
+   * leaves room for the collector's own scrape series, not for an allowlist that keeps
+   * high-cardinality families.
    */
   private static final double LEAST_REDUCTION = 0.90;
 

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
  * Scenario 8 against three real collector replicas, the highest ordinal removed with its queue
  * full: the collector does not drain its persistent queue on {@code SIGTERM}, so what is still
  * queued then stays on the retained volume, and all of it arrives once that volume is attached
- * again. Two of the cases in docs/operations.md, at full time: the backend still down with the defaults'
- * preStop, and the backend back after a 90 s outage (the exporters' retry backoff at its maximum,
- * up to 45 s) with prod's preStop 50 s and grace period 80 s.
+ * again. Two of the cases in docs/operations.md, at full time: the backend still down with the
+ * defaults' preStop, and the backend back after a 90 s outage (the exporters' retry backoff at its
+ * maximum, up to 45 s) with prod's preStop 50 s and grace period 80 s.
  */
 @Tag("integration")
 class ScaleDownTest {
