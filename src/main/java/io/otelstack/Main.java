@@ -3,6 +3,7 @@ package io.otelstack;
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
 import io.otelstack.config.Environment;
+import io.otelstack.config.EnvironmentFields;
 import io.otelstack.config.EnvironmentLoader;
 import io.otelstack.constructs.cluster.EksVersions;
 import io.otelstack.stacks.ClusterStack;
@@ -91,10 +92,11 @@ public final class Main {
         try {
           addStacks(app, e);
         } catch (ValidationException invalid) {
-          // Constructs validate their props without knowing where the values came from; the
-          // user needs the file, so every message gets it here, once, for every construct.
-          invalid
-              .errors()
+          // Constructs validate their props without knowing where the values came from, so
+          // their messages name props; the user wrote a file, so every message gets the file and
+          // its fields here, once, for every construct.
+          invalid.errors().stream()
+              .map(EnvironmentFields::inFileTerms)
               .forEach(m -> errors.add(m.startsWith(e.file()) ? m : e.file() + ": " + m));
         }
       }

@@ -100,12 +100,12 @@ class ConstructRulesTest {
                 + " index 14",
             file("api-cidrs-closed")
                 + "cluster.endpoint.publicAccessCidrs [203.0.113.0/24] is set but"
-                + " cluster.endpoint.publicAccess is false; set publicAccess to true to open the"
-                + " public endpoint to them, or remove them",
+                + " cluster.endpoint.publicAccess is false; set cluster.endpoint.publicAccess to"
+                + " true to open the public endpoint to them, or remove them",
             file("api-no-cidrs")
                 + "cluster.endpoint.publicAccess is true but cluster.endpoint.publicAccessCidrs is"
                 + " empty; list the CIDR blocks allowed to reach the public endpoint, e.g."
-                + " 203.0.113.0/24, or set publicAccess to false",
+                + " 203.0.113.0/24, or set cluster.endpoint.publicAccess to false",
             file("api-open")
                 + "cluster.endpoint.publicAccessCidrs contains 0.0.0.0/0, which opens the"
                 + " Kubernetes API to the whole internet; list only the CIDR blocks that need"

@@ -154,6 +154,7 @@ public final class CollectorConfig {
     }
   }
 
+  // Written by hand: it accumulates (each call adds a pipeline), which no record builder does.
   /** Collects pipelines, extensions and telemetry settings. */
   public static final class Builder {
     private final List<Pipeline> pipelines = new ArrayList<>();

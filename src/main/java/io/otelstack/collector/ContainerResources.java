@@ -1,15 +1,17 @@
 package io.otelstack.collector;
 
 import io.otelstack.ValidationException;
+import io.otelstack.internal.Checks;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A collector container's CPU and memory requests and limits, as Kubernetes quantities.
  *
  * <p>The memory limit also sets {@code GOMEMLIMIT} (the chart derives it) and is what {@link
- * MemoryLimiter} percentages refer to, so it is required.
+ * MemoryLimiter} percentages refer to, so it is required. Each request must be at most its limit.
  *
  * @param cpuRequest e.g. {@code 250m}
  * @param memoryRequest e.g. {@code 512Mi}
@@ -18,32 +20,53 @@ import java.util.regex.Pattern;
  */
 public record ContainerResources(
     String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {
-  private static final Pattern CPU = Pattern.compile("\\d+(\\.\\d+)?m?");
-  private static final Pattern MEMORY = Pattern.compile("\\d+(Ki|Mi|Gi|Ti|K|M|G|T)?");
+  private static final Checks CHECK = new Checks(ValidationException::new);
 
-  /** Validates each quantity's form. */
+  /** Validates each quantity's form and that each request is at most its limit. */
   public ContainerResources {
-    check("cpuRequest", cpuRequest, CPU, "250m or 1");
-    check("memoryRequest", memoryRequest, MEMORY, "512Mi or 1Gi");
-    check("cpuLimit", cpuLimit, CPU, "250m or 1");
-    check("memoryLimit", memoryLimit, MEMORY, "512Mi or 1Gi");
+    CHECK.cpu("ContainerResources.cpuRequest", cpuRequest);
+    CHECK.memory("ContainerResources.memoryRequest", memoryRequest);
+    CHECK.cpu("ContainerResources.cpuLimit", cpuLimit);
+    CHECK.memory("ContainerResources.memoryLimit", memoryLimit);
+    // A request above its limit is refused by the API server only at apply time; both are
+    // reported at once.
+    List<String> errors = new ArrayList<>();
+    requestWithinLimit(
+        errors,
+        "cpu",
+        cpuRequest,
+        cpuLimit,
+        Checks.cores(cpuRequest).compareTo(Checks.cores(cpuLimit)));
+    requestWithinLimit(
+        errors,
+        "memory",
+        memoryRequest,
+        memoryLimit,
+        Long.compare(Checks.bytes(memoryRequest), Checks.bytes(memoryLimit)));
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
   }
 
-  private static void check(String prop, String value, Pattern form, String example) {
-    if (value == null || !form.matcher(value).matches()) {
-      throw new ValidationException(
-          "resources."
-              + prop
-              + " ("
-              + value
-              + ") must be a Kubernetes quantity such as "
-              + example);
+  private static void requestWithinLimit(
+      List<String> errors, String resource, String request, String limit, int comparison) {
+    if (comparison > 0) {
+      errors.add(
+          "ContainerResources."
+              + resource
+              + "Request ("
+              + request
+              + ") must be <= ContainerResources."
+              + resource
+              + "Limit ("
+              + limit
+              + "); lower the request or raise the limit");
     }
   }
 
   /** The memory request in MiB, e.g. 512 for {@code 512Mi}. */
   public double memoryRequestMib() {
-    return bytes(memoryRequest) / 0x1p20;
+    return Checks.bytes(memoryRequest) / 0x1p20;
   }
 
   /** The memory limit in MiB, e.g. 1024 for {@code 1Gi}. */
@@ -53,14 +76,7 @@ public record ContainerResources(
 
   /** The memory limit in bytes, e.g. 1073741824 for {@code 1Gi}. */
   public long memoryLimitBytes() {
-    return bytes(memoryLimit);
-  }
-
-  private static long bytes(String quantity) {
-    String unit = quantity.replaceAll("^\\d+", "");
-    long amount = Long.parseLong(quantity.substring(0, quantity.length() - unit.length()));
-    int power = "KMGT".indexOf(unit.isEmpty() ? ' ' : unit.charAt(0)) + 1;
-    return amount * (long) Math.pow(unit.endsWith("i") ? 1024 : 1000, power);
+    return Checks.bytes(memoryLimit);
   }
 
   /** The container {@code resources} block. */

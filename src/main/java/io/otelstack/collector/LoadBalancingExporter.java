@@ -1,6 +1,7 @@
 package io.otelstack.collector;
 
 import io.otelstack.ValidationException;
+import io.otelstack.internal.Checks;
 import io.otelstack.internal.Tokens;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ public record LoadBalancingExporter(
     String name, String service, int port, int timeoutSeconds, SendingQueue queue)
     implements Component {
   private static final Pattern SERVICE =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+      Pattern.compile(Checks.DNS_LABEL + "\\." + Checks.DNS_LABEL);
 
   /** Requires a namespaced Service, a port, a timeout and a queue. */
   public LoadBalancingExporter {

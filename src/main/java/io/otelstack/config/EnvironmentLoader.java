@@ -1,6 +1,7 @@
 package io.otelstack.config;
 
 import io.otelstack.ValidationException;
+import io.otelstack.internal.Checks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -34,7 +35,7 @@ public final class EnvironmentLoader {
   public static final String DEFAULTS = "_defaults.yaml";
 
   private static final String EXTENSION = ".yaml";
-  private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern NAME = Pattern.compile(Checks.DNS_LABEL);
   private static final int MAX_NAME_LENGTH = 20;
 
   /** What stands for the environment's name in {@code coralogix.applicationName}. */

@@ -1,17 +1,17 @@
 package io.otelstack.config;
 
-/** IPv4 CIDR arithmetic for the checks the schema's pattern cannot express. */
+import io.otelstack.internal.Checks;
+
+/**
+ * IPv4 CIDR arithmetic for the checks the schema's pattern cannot express; the prefix is read by
+ * {@link Checks#cidrPrefix}, as the constructs read it.
+ */
 final class Ipv4Cidr {
   private Ipv4Cidr() {}
 
-  /** The prefix length of a CIDR the schema has already accepted. */
-  static int prefix(String cidr) {
-    return Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
-  }
-
   /** The same block with host bits cleared: {@code 10.0.0.1/16} becomes {@code 10.0.0.0/16}. */
   static String network(String cidr) {
-    int prefix = prefix(cidr);
+    int prefix = Checks.cidrPrefix(cidr);
     String[] octets = cidr.substring(0, cidr.indexOf('/')).split("\\.");
     long address = 0;
     for (String octet : octets) {

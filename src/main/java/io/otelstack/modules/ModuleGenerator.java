@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hashicorp.cdktf.Testing;
 import io.otelstack.ValidationException;
 import io.otelstack.config.Environment;
+import io.otelstack.config.EnvironmentFields;
 import io.otelstack.config.EnvironmentLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -116,10 +117,12 @@ public final class ModuleGenerator {
           new OtelCollectorStackModule(
               Testing.app(), "otel-collector-stack", defaults(environments)));
     } catch (ValidationException e) {
-      // A construct's check knows no file; here every value came from the defaults.
+      // A construct's check knows no file and names props; here every value came from the
+      // defaults, so each message gets that file and its fields.
       Path file = environments.resolve(EnvironmentLoader.DEFAULTS);
       throw new ValidationException(
           e.errors().stream()
+              .map(EnvironmentFields::inFileTerms)
               .map(m -> m.startsWith(file.toString()) ? m : file + ": " + m)
               .toList());
     }

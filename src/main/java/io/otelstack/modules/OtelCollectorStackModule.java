@@ -11,6 +11,7 @@ import io.otelstack.config.Environment;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSet;
 import io.otelstack.constructs.telemetry.TelemetryPlatform;
 import io.otelstack.constructs.telemetry.TelemetryPlatformProps;
+import io.otelstack.internal.Checks;
 import io.otelstack.internal.Maps;
 import io.otelstack.stacks.TelemetryStack;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ public final class OtelCollectorStackModule extends TerraformStack {
               "kubernetes", ">= 2.38.0, < 3.0.0",
               "helm", ">= 3.1.1, < 4.0.0"));
 
-  private static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+  private static final String DNS_LABEL = "^" + Checks.DNS_LABEL + "$";
 
   /**
    * The module's address of the queue StorageClass while it composed the constructs itself; it now

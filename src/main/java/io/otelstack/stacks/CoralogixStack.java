@@ -3,12 +3,10 @@ package io.otelstack.stacks;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.data_aws_secretsmanager_secret_version.DataAwsSecretsmanagerSecretVersion;
 import imports.coralogix.provider.CoralogixProvider;
-import io.otelstack.collector.ContainerResources;
 import io.otelstack.config.AlertSettings;
 import io.otelstack.config.Environment;
 import io.otelstack.config.MonitoringSettings;
 import io.otelstack.config.RecordingRulesSettings;
-import io.otelstack.config.ResourceSettings;
 import io.otelstack.constructs.coralogix.AlertPriority;
 import io.otelstack.constructs.coralogix.AlertTuning;
 import io.otelstack.constructs.coralogix.CollectorHealthAlerts;
@@ -88,8 +86,10 @@ public final class CoralogixStack extends TerraformStack {
                 env.name(),
                 app,
                 Map.of(
-                    alertProps.gatewayName(), memoryLimitBytes(env.metrics().resources()),
-                    alertProps.logsAgentName(), memoryLimitBytes(env.logs().resources()))));
+                    alertProps.gatewayName(),
+                        env.metrics().resources().containerResources().memoryLimitBytes(),
+                    alertProps.logsAgentName(),
+                        env.logs().resources().containerResources().memoryLimitBytes())));
     RecordingRulesSettings r = m.recordingRules();
     this.recordingRules =
         new RecordingRules(
@@ -122,11 +122,6 @@ public final class CoralogixStack extends TerraformStack {
                     p ->
                         new TcoTracesPolicy(p.name(), TcoPriority.of(p.priority()), p.subsystems()))
                 .toList()));
-  }
-
-  private static long memoryLimitBytes(ResourceSettings r) {
-    return new ContainerResources(r.cpuRequest(), r.memoryRequest(), r.cpuLimit(), r.memoryLimit())
-        .memoryLimitBytes();
   }
 
   private static AlertTuning tuning(AlertSettings s) {

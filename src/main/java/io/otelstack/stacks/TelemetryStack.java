@@ -10,10 +10,8 @@ import com.hashicorp.cdktf.providers.helm.provider.HelmProviderKubernetesExec;
 import com.hashicorp.cdktf.providers.kubernetes.provider.KubernetesProvider;
 import com.hashicorp.cdktf.providers.kubernetes.provider.KubernetesProviderExec;
 import io.otelstack.collector.CollectorImage;
-import io.otelstack.collector.ContainerResources;
 import io.otelstack.config.Environment;
 import io.otelstack.config.NodeGroupSettings;
-import io.otelstack.config.ResourceSettings;
 import io.otelstack.constructs.logs.LogsDaemonSet;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSet;
 import io.otelstack.constructs.metrics.TargetAllocator;
@@ -87,7 +85,7 @@ public final class TelemetryStack extends TerraformStack {
             b ->
                 b.coralogixSubsystemName(cx.subsystems().logs())
                     .image(image(env))
-                    .resources(resources(l.resources()))
+                    .resources(l.resources().containerResources())
                     .severityThreshold(l.severityThreshold())
                     .dropDebug(l.dropDebug())
                     .excludeEndpoints(l.excludeEndpoints())
@@ -102,7 +100,7 @@ public final class TelemetryStack extends TerraformStack {
                 b.coralogixMetricsSubsystem(cx.subsystems().metrics())
                     .coralogixTracesSubsystem(cx.subsystems().traces())
                     .image(image(env))
-                    .resources(resources(m.resources()))
+                    .resources(m.resources().containerResources())
                     .queueEnabled(q.enabled())
                     .queueSizeBatches(q.sizeBatches())
                     .queueNumConsumers(q.numConsumers())
@@ -182,10 +180,6 @@ public final class TelemetryStack extends TerraformStack {
 
   private static CollectorImage image(Environment env) {
     return new CollectorImage(env.collector().image().repository(), env.collector().image().tag());
-  }
-
-  private static ContainerResources resources(ResourceSettings r) {
-    return new ContainerResources(r.cpuRequest(), r.memoryRequest(), r.cpuLimit(), r.memoryLimit());
   }
 
   /** The telemetry side: namespaces, storage classes, Secrets, collectors and their policies. */

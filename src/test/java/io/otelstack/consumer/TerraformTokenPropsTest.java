@@ -159,7 +159,7 @@ class TerraformTokenPropsTest {
 
     assertThatThrownBy(() -> StackHpaProps.builder().target(gateway).minReplicas(2.5).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("hpa.minReplicas (2.5) must be a whole number");
+        .hasMessage("StackHpaProps.minReplicas (2.5) must be a whole number");
   }
 
   @Test
@@ -170,6 +170,6 @@ class TerraformTokenPropsTest {
     assertThatThrownBy(
             () -> StackHpaProps.builder().target(gateway).minReplicas(0).maxReplicas(max).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessageStartingWith("hpa.minReplicas (0) must be >= 1");
+        .hasMessageStartingWith("StackHpaProps.minReplicas (0) must be >= 1");
   }
 }

@@ -27,6 +27,7 @@ import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
 import com.hashicorp.cdktf.providers.aws.subnet.SubnetConfig;
 import com.hashicorp.cdktf.providers.aws.vpc.Vpc;
 import com.hashicorp.cdktf.providers.aws.vpc.VpcConfig;
+import io.otelstack.ValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,11 @@ public final class ClusterNetwork extends Construct {
   /** Creates the VPC, or records the existing subnets. */
   public ClusterNetwork(Construct scope, String id, ClusterNetworkProps props) {
     super(scope, id);
-    this.props = Checks.required("network props", props);
+    if (props == null) {
+      throw new ValidationException(
+          getNode().getPath() + ": props (ClusterNetworkProps) is required");
+    }
+    this.props = props;
     this.privateSubnetIds = props.createsVpc() ? createVpc() : props.existingSubnetIds();
   }
 

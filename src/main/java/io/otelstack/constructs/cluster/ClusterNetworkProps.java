@@ -1,6 +1,7 @@
 package io.otelstack.constructs.cluster;
 
 import io.otelstack.ValidationException;
+import io.otelstack.internal.Checks;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -32,19 +33,20 @@ public record ClusterNetworkProps(
     Integer availabilityZoneCount,
     Boolean singleNatGateway) {
   private static final String DEFAULT_VPC_CIDR = "10.0.0.0/16";
+  private static final Checks CHECK = new Checks(ValidationException::new);
   private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
 
   /** Requires the cluster name and one kind of network; applies defaults. */
   public ClusterNetworkProps {
-    Checks.clusterName("network.clusterName", clusterName);
+    EksClusterProps.checkClusterName("ClusterNetworkProps.clusterName", clusterName);
     existingSubnetIds = existingSubnetIds == null ? List.of() : List.copyOf(existingSubnetIds);
     if (existingSubnetIds.isEmpty()) {
       vpcCidr = vpcCidr == null ? DEFAULT_VPC_CIDR : vpcCidr;
-      Checks.cidr("network.vpcCidr", vpcCidr);
-      int prefix = Integer.parseInt(vpcCidr.substring(vpcCidr.indexOf('/') + 1));
+      CHECK.cidr("ClusterNetworkProps.vpcCidr", vpcCidr);
+      int prefix = Checks.cidrPrefix(vpcCidr);
       if (prefix < 16 || prefix > 20) {
         throw new ValidationException(
-            "cluster.vpc.cidr ("
+            "ClusterNetworkProps.vpcCidr ("
                 + vpcCidr
                 + ") must have a prefix between /16 and /20: the private subnets (prefix + 3)"
                 + " give every pod a VPC address, and AWS allows no VPC larger than /16");
@@ -52,14 +54,14 @@ public record ClusterNetworkProps(
     } else {
       if (vpcCidr != null) {
         throw new ValidationException(
-            "network.vpcCidr ("
+            "ClusterNetworkProps.vpcCidr ("
                 + vpcCidr
-                + ") must not be set together with network.existingSubnetIds: give either a"
+                + ") must not be set together with ClusterNetworkProps.existingSubnetIds: give either a"
                 + " CIDR block for a new VPC or existing subnets, not both");
       }
       if (existingSubnetIds.size() < 2) {
         throw new ValidationException(
-            "network.existingSubnetIds "
+            "ClusterNetworkProps.existingSubnetIds "
                 + existingSubnetIds
                 + " must list at least 2 subnets, in different availability zones, as EKS"
                 + " requires; add another subnet or create a VPC instead");
@@ -67,7 +69,7 @@ public record ClusterNetworkProps(
       for (String id : existingSubnetIds) {
         if (!SUBNET_ID.matcher(id).matches()) {
           throw new ValidationException(
-              "network.existingSubnetIds contains "
+              "ClusterNetworkProps.existingSubnetIds contains "
                   + id
                   + ", which is not a subnet ID such as subnet-0123456789abcdef0");
         }
@@ -76,7 +78,7 @@ public record ClusterNetworkProps(
     availabilityZoneCount = availabilityZoneCount == null ? 3 : availabilityZoneCount;
     if (availabilityZoneCount < 2 || availabilityZoneCount > 4) {
       throw new ValidationException(
-          "network.availabilityZoneCount ("
+          "ClusterNetworkProps.availabilityZoneCount ("
               + availabilityZoneCount
               + ") must be between 2 and 4: EKS needs 2 zones, and the private subnets, an"
               + " eighth of the VPC each, may take at most half of it");

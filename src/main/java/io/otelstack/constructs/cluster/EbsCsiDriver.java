@@ -32,12 +32,16 @@ public final class EbsCsiDriver extends Construct {
   /** Installs the agent and the driver; fails when no node group can run the controller. */
   public EbsCsiDriver(Construct scope, String id, EbsCsiDriverProps props) {
     super(scope, id);
-    this.props = Checks.required("ebsCsiDriver props", props);
+    if (props == null) {
+      throw new ValidationException(
+          getNode().getPath() + ": props (EbsCsiDriverProps) is required");
+    }
+    this.props = props;
     if (props.nodeGroups().stream()
         .allMatch(g -> g.taints().stream().anyMatch(Taint::repelsPods))) {
       throw new ValidationException(
           getNode().getPath()
-              + ": every node group in ebsCsiDriver.nodeGroups "
+              + ": every node group in EbsCsiDriverProps.nodeGroups "
               + props.nodeGroups().stream().map(ManagedNodeGroup::name).toList()
               + " has a NO_SCHEDULE or NO_EXECUTE taint, which the EBS CSI controller does not"
               + " tolerate; add a node group without such taints");

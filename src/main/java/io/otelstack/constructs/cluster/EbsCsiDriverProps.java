@@ -1,6 +1,7 @@
 package io.otelstack.constructs.cluster;
 
 import io.otelstack.ValidationException;
+import io.otelstack.internal.Checks;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -27,31 +28,32 @@ public record EbsCsiDriverProps(
   /** The agent version pinned when none is given. */
   public static final String DEFAULT_POD_IDENTITY_AGENT_VERSION = "v1.3.8-eksbuild.2";
 
+  private static final Checks CHECK = new Checks(ValidationException::new);
   private static final Pattern ADDON_VERSION =
       Pattern.compile("v\\d+\\.\\d+\\.\\d+-eksbuild\\.\\d+");
 
   /** Requires cluster, version and node groups; applies the agent version default. */
   public EbsCsiDriverProps {
-    Checks.required("ebsCsiDriver.cluster", cluster);
-    checkVersion("ebsCsiDriver.addonVersion", addonVersion, "v1.61.0-eksbuild.1");
+    CHECK.required("EbsCsiDriverProps.cluster", cluster);
+    checkVersion("EbsCsiDriverProps.addonVersion", addonVersion, "v1.61.0-eksbuild.1");
     podIdentityAgentVersion =
         podIdentityAgentVersion == null
             ? DEFAULT_POD_IDENTITY_AGENT_VERSION
             : podIdentityAgentVersion;
     checkVersion(
-        "ebsCsiDriver.podIdentityAgentVersion",
+        "EbsCsiDriverProps.podIdentityAgentVersion",
         podIdentityAgentVersion,
         DEFAULT_POD_IDENTITY_AGENT_VERSION);
     nodeGroups = nodeGroups == null ? List.of() : List.copyOf(nodeGroups);
     if (nodeGroups.isEmpty()) {
       throw new ValidationException(
-          "ebsCsiDriver.nodeGroups is empty; pass the node groups the driver's controller runs"
+          "EbsCsiDriverProps.nodeGroups is empty; pass the node groups the driver's controller runs"
               + " on, because the add-on never becomes active without nodes");
     }
   }
 
   private static void checkVersion(String prop, String value, String example) {
-    Checks.required(prop, value);
+    CHECK.required(prop, value);
     if (!ADDON_VERSION.matcher(value).matches()) {
       throw new ValidationException(
           prop + " (" + value + ") must be an EKS add-on version such as " + example);

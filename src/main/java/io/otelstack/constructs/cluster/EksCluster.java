@@ -42,13 +42,16 @@ public final class EksCluster extends Construct {
   /** Creates the cluster; fails when the network was made for another cluster. */
   public EksCluster(Construct scope, String id, EksClusterProps props) {
     super(scope, id);
-    this.props = Checks.required("cluster props", props);
+    if (props == null) {
+      throw new ValidationException(getNode().getPath() + ": props (EksClusterProps) is required");
+    }
+    this.props = props;
     if (!props.network().clusterName().equals(props.clusterName())) {
       throw new ValidationException(
           getNode().getPath()
-              + ": network.clusterName ("
+              + ": ClusterNetworkProps.clusterName ("
               + props.network().clusterName()
-              + ") must equal cluster.clusterName ("
+              + ") must equal EksClusterProps.clusterName ("
               + props.clusterName()
               + "), since the subnets are tagged for the cluster they serve; create the"
               + " ClusterNetwork with the same clusterName");

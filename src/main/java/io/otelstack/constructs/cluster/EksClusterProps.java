@@ -1,6 +1,7 @@
 package io.otelstack.constructs.cluster;
 
 import io.otelstack.ValidationException;
+import io.otelstack.internal.Checks;
 import io.otelstack.internal.Names;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.HashMap;
@@ -37,6 +38,13 @@ public record EksClusterProps(
     List<String> publicAccessCidrs,
     List<String> controlPlaneLogTypes,
     List<String> adminRoleArns) {
+  /**
+   * The longest cluster name: IAM role names are derived from it ({@code <cluster>-<group>-node}
+   * with a node group name of up to {@value ManagedNodeGroupProps#NAME_MAX_LENGTH} characters) and
+   * IAM caps them at 64 characters.
+   */
+  static final int CLUSTER_NAME_MAX_LENGTH = 38;
+
   /** The log types EKS accepts, in the order the EKS API documents them. */
   public static final List<String> LOG_TYPES =
       List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
@@ -44,13 +52,14 @@ public record EksClusterProps(
   private static final List<String> DEFAULT_LOG_TYPES = List.of("api", "audit", "authenticator");
   private static final Pattern ROLE_ARN =
       Pattern.compile("arn:aws:iam::\\d{12}:role/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
+  private static final Checks CHECK = new Checks(ValidationException::new);
 
   /** Requires name, version and network; applies defaults; checks endpoint access and logs. */
   public EksClusterProps {
-    Checks.clusterName("cluster.clusterName", clusterName);
-    Checks.required("cluster.kubernetesVersion", kubernetesVersion);
-    EksVersions.requireKnown("cluster.kubernetesVersion", kubernetesVersion);
-    Checks.required("cluster.network", network);
+    checkClusterName("EksClusterProps.clusterName", clusterName);
+    CHECK.required("EksClusterProps.kubernetesVersion", kubernetesVersion);
+    EksVersions.requireKnown("EksClusterProps.kubernetesVersion", kubernetesVersion);
+    CHECK.required("EksClusterProps.network", network);
     endpointPublicAccess = endpointPublicAccess != null && endpointPublicAccess;
     publicAccessCidrs = publicAccessCidrs == null ? List.of() : List.copyOf(publicAccessCidrs);
     checkEndpointAccess(endpointPublicAccess, publicAccessCidrs);
@@ -59,7 +68,7 @@ public record EksClusterProps(
     for (String type : controlPlaneLogTypes) {
       if (!LOG_TYPES.contains(type)) {
         throw new ValidationException(
-            "cluster.controlPlaneLogTypes contains "
+            "EksClusterProps.controlPlaneLogTypes contains "
                 + type
                 + ", which is not a control-plane log type; use any of "
                 + String.join(", ", LOG_TYPES));
@@ -69,25 +78,35 @@ public record EksClusterProps(
     checkAdminRoles(adminRoleArns);
   }
 
+  /** Fails unless {@code value} is a cluster name this project can derive IAM names from. */
+  static void checkClusterName(String prop, String value) {
+    CHECK.letterDnsLabel(
+        prop,
+        value,
+        CLUSTER_NAME_MAX_LENGTH,
+        "IAM role names are derived from it and IAM caps them at 64 characters");
+  }
+
   private static void checkEndpointAccess(boolean publicAccess, List<String> cidrs) {
     if (publicAccess && cidrs.isEmpty()) {
       throw new ValidationException(
-          "cluster.endpoint.publicAccess is true but cluster.endpoint.publicAccessCidrs is empty; list the"
-              + " CIDR blocks allowed to reach the public endpoint, e.g. 203.0.113.0/24, or set"
-              + " publicAccess to false");
+          "EksClusterProps.endpointPublicAccess is true but EksClusterProps.publicAccessCidrs is"
+              + " empty; list the CIDR blocks allowed to reach the public endpoint, e.g."
+              + " 203.0.113.0/24, or set EksClusterProps.endpointPublicAccess to false");
     }
     if (!publicAccess && !cidrs.isEmpty()) {
       throw new ValidationException(
-          "cluster.endpoint.publicAccessCidrs "
+          "EksClusterProps.publicAccessCidrs "
               + cidrs
-              + " is set but cluster.endpoint.publicAccess is false; set publicAccess to"
-              + " true to open the public endpoint to them, or remove them");
+              + " is set but EksClusterProps.endpointPublicAccess is false; set"
+              + " EksClusterProps.endpointPublicAccess to true to open the public endpoint to them,"
+              + " or remove them");
     }
     for (String cidr : cidrs) {
-      Checks.cidr("cluster.endpoint.publicAccessCidrs entry", cidr);
+      CHECK.cidr("EksClusterProps.publicAccessCidrs entry", cidr);
       if (cidr.endsWith("/0")) {
         throw new ValidationException(
-            "cluster.endpoint.publicAccessCidrs contains "
+            "EksClusterProps.publicAccessCidrs contains "
                 + cidr
                 + ", which opens the Kubernetes API to the whole internet; list only the CIDR"
                 + " blocks that need access");
@@ -100,7 +119,7 @@ public record EksClusterProps(
     for (String arn : arns) {
       if (!ROLE_ARN.matcher(arn).matches()) {
         throw new ValidationException(
-            "cluster.adminRoleArns contains "
+            "EksClusterProps.adminRoleArns contains "
                 + arn
                 + ", which is not an IAM role ARN such as"
                 + " arn:aws:iam::111111111111:role/platform-admin");
@@ -108,7 +127,7 @@ public record EksClusterProps(
       String previous = byId.put(accessEntryId(arn), arn);
       if (previous != null) {
         throw new ValidationException(
-            "cluster.adminRoleArns contains "
+            "EksClusterProps.adminRoleArns contains "
                 + previous
                 + " and "
                 + arn

@@ -11,6 +11,7 @@ import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateBlockDevi
 import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateBlockDeviceMappingsEbs;
 import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateConfig;
 import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateMetadataOptions;
+import io.otelstack.ValidationException;
 import java.util.List;
 import software.constructs.Construct;
 
@@ -36,7 +37,11 @@ public final class ManagedNodeGroup extends Construct {
   /** Creates the node role, the launch template and the node group. */
   public ManagedNodeGroup(Construct scope, String id, ManagedNodeGroupProps props) {
     super(scope, id);
-    this.props = Checks.required("node group props", props);
+    if (props == null) {
+      throw new ValidationException(
+          getNode().getPath() + ": props (ManagedNodeGroupProps) is required");
+    }
+    this.props = props;
     EksCluster cluster = props.cluster();
     String qualifiedName = cluster.clusterName() + "-" + props.name();
 

@@ -1,6 +1,7 @@
 package io.otelstack.constructs.cluster;
 
 import io.otelstack.ValidationException;
+import io.otelstack.internal.Checks;
 import io.otelstack.internal.Maps;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
@@ -46,17 +47,19 @@ public record ManagedNodeGroupProps(
   /** The size of the EKS-optimized AMI's root snapshot; a smaller volume cannot boot. */
   static final int MIN_DISK_SIZE_GI = 20;
 
+  private static final Checks CHECK = new Checks(ValidationException::new);
   private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
 
   /** Requires cluster, name and instance types; applies defaults; checks the scaling bounds. */
   public ManagedNodeGroupProps {
-    Checks.required("nodeGroups.cluster", cluster);
-    Checks.dnsLabel(
-        "nodeGroups.name",
+    CHECK.required("ManagedNodeGroupProps.cluster", cluster);
+    CHECK.letterDnsLabel(
+        "ManagedNodeGroupProps.name",
         name,
         NAME_MAX_LENGTH,
         "the node IAM role name <cluster>-<name>-node must fit IAM's 64 characters");
-    String prefix = "cluster.nodeGroups." + name + ".";
+    // Names the group too: a cluster has several, and Main maps this to the file's field path.
+    String prefix = "ManagedNodeGroupProps[" + name + "].";
     instanceTypes = instanceTypes == null ? List.of() : List.copyOf(instanceTypes);
     if (instanceTypes.isEmpty()) {
       throw new ValidationException(

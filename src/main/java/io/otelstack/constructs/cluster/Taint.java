@@ -22,21 +22,21 @@ public record Taint(String key, String value, TaintEffect effect) {
   public Taint {
     if (key == null || !KEY.matcher(key).matches()) {
       throw new ValidationException(
-          "taint.key ("
+          "Taint.key ("
               + key
               + ") must be a Kubernetes label key such as dedicated or example.com/pool");
     }
     value = value == null ? "" : value;
     if (!VALUE.matcher(value).matches()) {
       throw new ValidationException(
-          "taint.value ("
+          "Taint.value ("
               + value
               + ") must be at most 63 letters, digits, '-', '_' or '.', starting and ending with"
               + " a letter or digit");
     }
     if (effect == null) {
       throw new ValidationException(
-          "taint.effect is required for taint "
+          "Taint.effect is required for taint "
               + key
               + "; use NO_SCHEDULE, NO_EXECUTE or"
               + " PREFER_NO_SCHEDULE");

@@ -1,6 +1,7 @@
 package io.otelstack.constructs.coralogix;
 
-import java.util.Objects;
+import io.otelstack.ValidationException;
+import io.otelstack.internal.Checks;
 
 /**
  * How one collector-health alert is tuned: its priority, its window and its threshold.
@@ -12,9 +13,11 @@ import java.util.Objects;
  *     or take their bound from elsewhere (0 there)
  */
 public record AlertTuning(AlertPriority priority, int minutes, double threshold) {
+  private static final Checks CHECK = new Checks(ValidationException::new);
+
   /** Requires the priority. */
   public AlertTuning {
-    Objects.requireNonNull(priority, "priority");
+    CHECK.required("AlertTuning.priority", priority);
   }
 
   /** A tuning without a threshold of its own. */

@@ -1,5 +1,6 @@
 package io.otelstack.constructs.coralogix;
 
+import io.otelstack.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,10 @@ public final class CollectorHealthAlerts extends Construct {
   /** Creates the alerts. */
   public CollectorHealthAlerts(Construct scope, String id, CollectorHealthAlertsProps props) {
     super(scope, id);
+    if (props == null) {
+      throw new ValidationException(
+          getNode().getPath() + ": props (CollectorHealthAlertsProps) is required");
+    }
     this.props = props;
     this.selector = Labels.environment(props.applicationName());
     String env = Labels.ENVIRONMENT;

@@ -1,8 +1,10 @@
 package io.otelstack.constructs.coralogix;
 
+import io.otelstack.ValidationException;
+import io.otelstack.internal.Checks;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Props of {@link CollectorHealthAlerts}. The tunings' defaults are those of {@code
@@ -31,6 +33,7 @@ import java.util.Objects;
  * @param notifications the Coralogix webhook integration IDs each priority's alerts notify.
  *     Default: none for every priority; the alerts then show in Coralogix but notify nobody.
  */
+@RecordBuilder
 public record CollectorHealthAlertsProps(
     String environment,
     String applicationName,
@@ -52,10 +55,12 @@ public record CollectorHealthAlertsProps(
   public static final String DEFAULT_RUNBOOK_URL =
       "https://git.otel-stack.invalid/platform/otel-stack/blob/main/docs/runbook.md";
 
+  private static final Checks CHECK = new Checks(ValidationException::new);
+
   /** Requires the environment and application; applies defaults. */
   public CollectorHealthAlertsProps {
-    Objects.requireNonNull(environment, "environment");
-    Objects.requireNonNull(applicationName, "applicationName");
+    CHECK.required("CollectorHealthAlertsProps.environment", environment);
+    CHECK.required("CollectorHealthAlertsProps.applicationName", applicationName);
     gatewayName = gatewayName == null ? "otel-metrics-traces" : gatewayName;
     logsAgentName = logsAgentName == null ? "otel-logs" : logsAgentName;
     gatewayMinReplicas = gatewayMinReplicas == null ? 2 : gatewayMinReplicas;
@@ -82,146 +87,7 @@ public record CollectorHealthAlertsProps(
   }
 
   /** A builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Builds {@link CollectorHealthAlertsProps}. */
-  public static final class Builder {
-    private String environment;
-    private String applicationName;
-    private String gatewayName;
-    private String logsAgentName;
-    private Integer gatewayMinReplicas;
-    private String runbookUrl;
-    private AlertTuning queueFill;
-    private AlertTuning enqueueFailures;
-    private AlertTuning sendFailures;
-    private AlertTuning refusedData;
-    private AlertTuning gatewayReplicas;
-    private AlertTuning logsAgents;
-    private AlertTuning unassignedTargets;
-    private AlertTuning targetImbalance;
-    private AlertTuning queueVolume;
-    private Map<AlertPriority, List<String>> notifications;
-
-    private Builder() {}
-
-    /** See {@link CollectorHealthAlertsProps#environment()}. */
-    public Builder environment(String environment) {
-      this.environment = environment;
-      return this;
-    }
-
-    /** See {@link CollectorHealthAlertsProps#applicationName()}. */
-    public Builder applicationName(String applicationName) {
-      this.applicationName = applicationName;
-      return this;
-    }
-
-    /** See {@link CollectorHealthAlertsProps#gatewayName()}. */
-    public Builder gatewayName(String gatewayName) {
-      this.gatewayName = gatewayName;
-      return this;
-    }
-
-    /** See {@link CollectorHealthAlertsProps#logsAgentName()}. */
-    public Builder logsAgentName(String logsAgentName) {
-      this.logsAgentName = logsAgentName;
-      return this;
-    }
-
-    /** See {@link CollectorHealthAlertsProps#gatewayMinReplicas()}. */
-    public Builder gatewayMinReplicas(int gatewayMinReplicas) {
-      this.gatewayMinReplicas = gatewayMinReplicas;
-      return this;
-    }
-
-    /** See {@link CollectorHealthAlertsProps#runbookUrl()}. */
-    public Builder runbookUrl(String runbookUrl) {
-      this.runbookUrl = runbookUrl;
-      return this;
-    }
-
-    /** See {@link CollectorHealthAlertsProps#queueFill()}. */
-    public Builder queueFill(AlertTuning queueFill) {
-      this.queueFill = queueFill;
-      return this;
-    }
-
-    /** See {@link CollectorHealthAlertsProps#enqueueFailures()}. */
-    public Builder enqueueFailures(AlertTuning enqueueFailures) {
-      this.enqueueFailures = enqueueFailures;
-      return this;
-    }
-
-    /** See {@link CollectorHealthAlertsProps#sendFailures()}. */
-    public Builder sendFailures(AlertTuning sendFailures) {
-      this.sendFailures = sendFailures;
-      return this;
-    }
-
-    /** See {@link CollectorHealthAlertsProps#refusedData()}. */
-    public Builder refusedData(AlertTuning refusedData) {
-      this.refusedData = refusedData;
-      return this;
-    }
-
-    /** See {@link CollectorHealthAlertsProps#gatewayReplicas()}. */
-    public Builder gatewayReplicas(AlertTuning gatewayReplicas) {
-      this.gatewayReplicas = gatewayReplicas;
-      return this;
-    }
-
-    /** See {@link CollectorHealthAlertsProps#logsAgents()}. */
-    public Builder logsAgents(AlertTuning logsAgents) {
-      this.logsAgents = logsAgents;
-      return this;
-    }
-
-    /** See {@link CollectorHealthAlertsProps#unassignedTargets()}. */
-    public Builder unassignedTargets(AlertTuning unassignedTargets) {
-      this.unassignedTargets = unassignedTargets;
-      return this;
-    }
-
-    /** See {@link CollectorHealthAlertsProps#targetImbalance()}. */
-    public Builder targetImbalance(AlertTuning targetImbalance) {
-      this.targetImbalance = targetImbalance;
-      return this;
-    }
-
-    /** See {@link CollectorHealthAlertsProps#queueVolume()}. */
-    public Builder queueVolume(AlertTuning queueVolume) {
-      this.queueVolume = queueVolume;
-      return this;
-    }
-
-    /** See {@link CollectorHealthAlertsProps#notifications()}. */
-    public Builder notifications(Map<AlertPriority, List<String>> notifications) {
-      this.notifications = notifications;
-      return this;
-    }
-
-    /** The props. */
-    public CollectorHealthAlertsProps build() {
-      return new CollectorHealthAlertsProps(
-          environment,
-          applicationName,
-          gatewayName,
-          logsAgentName,
-          gatewayMinReplicas,
-          runbookUrl,
-          queueFill,
-          enqueueFailures,
-          sendFailures,
-          refusedData,
-          gatewayReplicas,
-          logsAgents,
-          unassignedTargets,
-          targetImbalance,
-          queueVolume,
-          notifications);
-    }
+  public static CollectorHealthAlertsPropsBuilder builder() {
+    return CollectorHealthAlertsPropsBuilder.builder();
   }
 }

@@ -11,6 +11,7 @@ import imports.coralogix.dashboard.DashboardLayoutSectionsRowsWidgetsDefinitionL
 import imports.coralogix.dashboard.DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitions;
 import imports.coralogix.dashboard.DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitionsQuery;
 import imports.coralogix.dashboard.DashboardLayoutSectionsRowsWidgetsDefinitionLineChartQueryDefinitionsQueryMetrics;
+import io.otelstack.ValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,10 @@ public final class CollectorHealthDashboard extends Construct {
   /** Creates the dashboard. */
   public CollectorHealthDashboard(Construct scope, String id, CollectorHealthDashboardProps props) {
     super(scope, id);
+    if (props == null) {
+      throw new ValidationException(
+          getNode().getPath() + ": props (CollectorHealthDashboardProps) is required");
+    }
     String selector = Labels.environment(props.applicationName());
     List<String> byPodExporter = List.of(Labels.COLLECTOR, Labels.POD, "exporter");
     List<String> byExporter = List.of(Labels.COLLECTOR, "exporter");

@@ -1,8 +1,9 @@
 package io.otelstack.constructs.coralogix;
 
+import io.otelstack.ValidationException;
+import io.otelstack.internal.Checks;
 import io.otelstack.internal.Maps;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Props of {@link CollectorHealthDashboard}.
@@ -15,10 +16,12 @@ import java.util.Objects;
  */
 public record CollectorHealthDashboardProps(
     String environment, String applicationName, Map<String, Long> memoryLimitsBytes) {
+  private static final Checks CHECK = new Checks(ValidationException::new);
+
   /** Requires the environment and application; copies the limits. */
   public CollectorHealthDashboardProps {
-    Objects.requireNonNull(environment, "environment");
-    Objects.requireNonNull(applicationName, "applicationName");
+    CHECK.required("CollectorHealthDashboardProps.environment", environment);
+    CHECK.required("CollectorHealthDashboardProps.applicationName", applicationName);
     memoryLimitsBytes = memoryLimitsBytes == null ? Map.of() : Maps.copySorted(memoryLimitsBytes);
   }
 }

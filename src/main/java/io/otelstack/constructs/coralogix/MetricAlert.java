@@ -13,6 +13,7 @@ import imports.coralogix.alert.AlertTypeDefinitionMetricThresholdMissingValues;
 import imports.coralogix.alert.AlertTypeDefinitionMetricThresholdRules;
 import imports.coralogix.alert.AlertTypeDefinitionMetricThresholdRulesCondition;
 import imports.coralogix.alert.AlertTypeDefinitionMetricThresholdRulesOverride;
+import io.otelstack.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,9 @@ public final class MetricAlert extends Construct {
   /** Creates the alert. */
   public MetricAlert(Construct scope, String id, MetricAlertProps props) {
     super(scope, id);
+    if (props == null) {
+      throw new ValidationException(getNode().getPath() + ": props (MetricAlertProps) is required");
+    }
     this.props = props;
     Map<String, String> labels = new LinkedHashMap<>(props.labels());
     labels.put("runbook_url", props.runbookUrl());

@@ -1,9 +1,10 @@
 package io.otelstack.constructs.coralogix;
 
 import io.otelstack.ValidationException;
+import io.otelstack.internal.Checks;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
  *     alert triggers and when it resolves. Default: none; the alert then shows in Coralogix but
  *     notifies nobody.
  */
+@RecordBuilder
 public record MetricAlertProps(
     String name,
     String description,
@@ -46,38 +48,40 @@ public record MetricAlertProps(
   /** The windows Coralogix offers, in minutes. */
   public static final Set<Integer> WINDOWS = Set.of(1, 5, 10, 15, 20, 30, 60);
 
+  private static final Checks CHECK = new Checks(ValidationException::new);
+
   private static final Pattern WEBHOOK_ID = Pattern.compile("[0-9]{1,19}");
 
   /** Requires the mandatory parts, applies defaults and checks the window. */
   public MetricAlertProps {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(description, "description");
-    Objects.requireNonNull(runbookUrl, "runbookUrl");
-    Objects.requireNonNull(promql, "promql");
-    Objects.requireNonNull(condition, "condition");
-    Objects.requireNonNull(priority, "priority");
+    CHECK.required("MetricAlertProps.name", name);
+    CHECK.required("MetricAlertProps.description", description);
+    CHECK.required("MetricAlertProps.runbookUrl", runbookUrl);
+    CHECK.required("MetricAlertProps.promql", promql);
+    CHECK.required("MetricAlertProps.condition", condition);
+    CHECK.required("MetricAlertProps.priority", priority);
     sustained = sustained == null || sustained;
     absentFires = absentFires != null && absentFires;
-    groupBy = List.copyOf(groupBy);
+    groupBy = List.copyOf(CHECK.required("MetricAlertProps.groupBy", groupBy));
     labels = labels == null ? Map.of() : Map.copyOf(labels);
     webhookIds = webhookIds == null ? List.of() : List.copyOf(webhookIds);
     for (String id : webhookIds) {
       if (!WEBHOOK_ID.matcher(id).matches()) {
         throw new ValidationException(
-            "alert \""
-                + name
-                + "\": webhookIds entry ("
+            "MetricAlertProps.webhookIds entry ("
                 + id
-                + ") must be a Coralogix webhook integration ID, 1 to 19 digits, e.g. 12345");
+                + ") of alert \""
+                + name
+                + "\" must be a Coralogix webhook integration ID, 1 to 19 digits, e.g. 12345");
       }
     }
     if (!WINDOWS.contains(minutes)) {
       throw new ValidationException(
-          "alert \""
-              + name
-              + "\": minutes ("
+          "MetricAlertProps.minutes ("
               + minutes
-              + ") must be one of 1, 5, 10, 15, 20, 30, 60, the windows Coralogix offers");
+              + ") of alert \""
+              + name
+              + "\" must be one of 1, 5, 10, 15, 20, 30, 60, the windows Coralogix offers");
     }
   }
 
@@ -87,122 +91,7 @@ public record MetricAlertProps(
   }
 
   /** A builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Builds {@link MetricAlertProps}. */
-  public static final class Builder {
-    private String name;
-    private String description;
-    private String runbookUrl;
-    private String promql;
-    private AlertCondition condition;
-    private double threshold;
-    private int minutes;
-    private Boolean sustained;
-    private Boolean absentFires;
-    private AlertPriority priority;
-    private List<String> groupBy = List.of();
-    private Map<String, String> labels;
-    private List<String> webhookIds;
-
-    private Builder() {}
-
-    /** See {@link MetricAlertProps#name()}. */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /** See {@link MetricAlertProps#description()}. */
-    public Builder description(String description) {
-      this.description = description;
-      return this;
-    }
-
-    /** See {@link MetricAlertProps#runbookUrl()}. */
-    public Builder runbookUrl(String runbookUrl) {
-      this.runbookUrl = runbookUrl;
-      return this;
-    }
-
-    /** See {@link MetricAlertProps#promql()}. */
-    public Builder promql(String promql) {
-      this.promql = promql;
-      return this;
-    }
-
-    /** See {@link MetricAlertProps#condition()}. */
-    public Builder condition(AlertCondition condition) {
-      this.condition = condition;
-      return this;
-    }
-
-    /** See {@link MetricAlertProps#threshold()}. */
-    public Builder threshold(double threshold) {
-      this.threshold = threshold;
-      return this;
-    }
-
-    /** See {@link MetricAlertProps#minutes()}. */
-    public Builder minutes(int minutes) {
-      this.minutes = minutes;
-      return this;
-    }
-
-    /** See {@link MetricAlertProps#sustained()}. */
-    public Builder sustained(boolean sustained) {
-      this.sustained = sustained;
-      return this;
-    }
-
-    /** See {@link MetricAlertProps#absentFires()}. */
-    public Builder absentFires(boolean absentFires) {
-      this.absentFires = absentFires;
-      return this;
-    }
-
-    /** See {@link MetricAlertProps#priority()}. */
-    public Builder priority(AlertPriority priority) {
-      this.priority = priority;
-      return this;
-    }
-
-    /** See {@link MetricAlertProps#groupBy()}. */
-    public Builder groupBy(List<String> groupBy) {
-      this.groupBy = groupBy;
-      return this;
-    }
-
-    /** See {@link MetricAlertProps#labels()}. */
-    public Builder labels(Map<String, String> labels) {
-      this.labels = labels;
-      return this;
-    }
-
-    /** See {@link MetricAlertProps#webhookIds()}. */
-    public Builder webhookIds(List<String> webhookIds) {
-      this.webhookIds = webhookIds;
-      return this;
-    }
-
-    /** The props. */
-    public MetricAlertProps build() {
-      return new MetricAlertProps(
-          name,
-          description,
-          runbookUrl,
-          promql,
-          condition,
-          threshold,
-          minutes,
-          sustained,
-          absentFires,
-          priority,
-          groupBy,
-          labels,
-          webhookIds);
-    }
+  public static MetricAlertPropsBuilder builder() {
+    return MetricAlertPropsBuilder.builder();
   }
 }

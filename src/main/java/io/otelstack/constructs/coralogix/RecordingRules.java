@@ -3,6 +3,7 @@ package io.otelstack.constructs.coralogix;
 import imports.coralogix.recording_rules_groups_set.RecordingRulesGroupsSet;
 import imports.coralogix.recording_rules_groups_set.RecordingRulesGroupsSetGroups;
 import imports.coralogix.recording_rules_groups_set.RecordingRulesGroupsSetGroupsRules;
+import io.otelstack.ValidationException;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,6 +29,10 @@ public final class RecordingRules extends Construct {
   /** Creates the rule group. */
   public RecordingRules(Construct scope, String id, RecordingRulesProps props) {
     super(scope, id);
+    if (props == null) {
+      throw new ValidationException(
+          getNode().getPath() + ": props (RecordingRulesProps) is required");
+    }
     this.rules = rules(props);
     RecordingRulesGroupsSet.Builder.create(this, "Resource")
         .name(props.environment() + "-otel-stack")

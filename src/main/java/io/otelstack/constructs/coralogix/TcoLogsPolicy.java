@@ -1,8 +1,8 @@
 package io.otelstack.constructs.coralogix;
 
 import io.otelstack.ValidationException;
+import io.otelstack.internal.Checks;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -20,19 +20,21 @@ public record TcoLogsPolicy(
   public static final Set<String> SEVERITIES =
       Set.of("debug", "verbose", "info", "warning", "error", "critical");
 
+  private static final Checks CHECK = new Checks(ValidationException::new);
+
   /** Requires every part and checks the severities. */
   public TcoLogsPolicy {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(priority, "priority");
-    severities = List.copyOf(severities);
-    subsystems = List.copyOf(subsystems);
+    CHECK.required("TcoLogsPolicy.name", name);
+    CHECK.required("TcoLogsPolicy.priority", priority);
+    severities = List.copyOf(CHECK.required("TcoLogsPolicy.severities", severities));
+    subsystems = List.copyOf(CHECK.required("TcoLogsPolicy.subsystems", subsystems));
     if (severities.isEmpty() || !SEVERITIES.containsAll(severities)) {
       throw new ValidationException(
-          "TCO log policy \""
-              + name
-              + "\": severities ("
+          "TcoLogsPolicy.severities ("
               + severities
-              + ") must be one or more of debug, verbose, info, warning, error, critical");
+              + ") of policy \""
+              + name
+              + "\" must be one or more of debug, verbose, info, warning, error, critical");
     }
   }
 }

@@ -8,6 +8,7 @@ import imports.coralogix.tco_policies_traces.TcoPoliciesTraces;
 import imports.coralogix.tco_policies_traces.TcoPoliciesTracesPolicies;
 import imports.coralogix.tco_policies_traces.TcoPoliciesTracesPoliciesApplications;
 import imports.coralogix.tco_policies_traces.TcoPoliciesTracesPoliciesSubsystems;
+import io.otelstack.ValidationException;
 import java.util.List;
 import software.constructs.Construct;
 
@@ -26,6 +27,9 @@ public final class TcoPolicies extends Construct {
   /** Creates the policies. */
   public TcoPolicies(Construct scope, String id, TcoPoliciesProps props) {
     super(scope, id);
+    if (props == null) {
+      throw new ValidationException(getNode().getPath() + ": props (TcoPoliciesProps) is required");
+    }
     List<String> application = List.of(props.applicationName());
     if (!props.logs().isEmpty()) {
       TcoPoliciesLogs.Builder.create(this, "Logs")

@@ -1,7 +1,8 @@
 package io.otelstack.constructs.coralogix;
 
+import io.otelstack.ValidationException;
+import io.otelstack.internal.Checks;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Props of {@link TcoPolicies}.
@@ -16,10 +17,12 @@ public record TcoPoliciesProps(
     String applicationName,
     List<TcoLogsPolicy> logs,
     List<TcoTracesPolicy> traces) {
+  private static final Checks CHECK = new Checks(ValidationException::new);
+
   /** Requires the environment and application; copies the lists. */
   public TcoPoliciesProps {
-    Objects.requireNonNull(environment, "environment");
-    Objects.requireNonNull(applicationName, "applicationName");
+    CHECK.required("TcoPoliciesProps.environment", environment);
+    CHECK.required("TcoPoliciesProps.applicationName", applicationName);
     logs = logs == null ? List.of() : List.copyOf(logs);
     traces = traces == null ? List.of() : List.copyOf(traces);
   }

@@ -1,7 +1,8 @@
 package io.otelstack.constructs.coralogix;
 
+import io.otelstack.ValidationException;
+import io.otelstack.internal.Checks;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One TCO policy for traces.
@@ -11,10 +12,12 @@ import java.util.Objects;
  * @param subsystems the subsystems it applies to; empty for all
  */
 public record TcoTracesPolicy(String name, TcoPriority priority, List<String> subsystems) {
+  private static final Checks CHECK = new Checks(ValidationException::new);
+
   /** Requires every part. */
   public TcoTracesPolicy {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(priority, "priority");
-    subsystems = List.copyOf(subsystems);
+    CHECK.required("TcoTracesPolicy.name", name);
+    CHECK.required("TcoTracesPolicy.priority", priority);
+    subsystems = List.copyOf(CHECK.required("TcoTracesPolicy.subsystems", subsystems));
   }
 }

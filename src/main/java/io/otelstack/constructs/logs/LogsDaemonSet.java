@@ -56,6 +56,10 @@ public class LogsDaemonSet extends Construct {
   /** Creates the PriorityClass ({@code PriorityClass}) and the Helm release ({@code Resource}). */
   public LogsDaemonSet(Construct scope, String id, LogsDaemonSetProps props) {
     super(scope, id);
+    if (props == null) {
+      throw new ValidationException(
+          getNode().getPath() + ": props (LogsDaemonSetProps) is required");
+    }
     validate(props);
     this.props = props;
     this.stateDirectory = LogsAgentCollector.stateDirectory(props.releaseName());
@@ -105,7 +109,7 @@ public class LogsDaemonSet extends Construct {
     if (p.namespace().podSecurity() != PodSecurityLevel.PRIVILEGED) {
       errors.add(
           path
-              + ": namespace "
+              + ": LogsDaemonSetProps.namespace "
               + p.namespace().name()
               + " enforces "
               + p.namespace().podSecurity().value()
@@ -115,7 +119,7 @@ public class LogsDaemonSet extends Construct {
     if (p.coralogixSecret().namespace() != p.namespace()) {
       errors.add(
           path
-              + ": coralogixSecret is in namespace "
+              + ": LogsDaemonSetProps.coralogixSecret is in namespace "
               + p.coralogixSecret().namespace().name()
               + " but the agent runs in "
               + p.namespace().name()

@@ -5,6 +5,7 @@ import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
+import io.otelstack.internal.Checks;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -66,15 +67,18 @@ public record LogsDaemonSetProps(
       new ContainerResources("100m", "256Mi", "500m", "512Mi");
 
   private static final Pattern ENDPOINT = Pattern.compile("/[A-Za-z0-9._~/-]*");
-  // Helm refuses release names longer than 53 characters.
-  private static final Pattern RELEASE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,51}[a-z0-9])?");
+
+  /** Prefixes the prop names in messages. */
+  private static final String P = "LogsDaemonSetProps.";
+
+  private static final Checks CHECK = new Checks(ValidationException::new);
 
   /** Requires the namespace, secret and Coralogix names; applies defaults; checks each rule. */
   public LogsDaemonSetProps {
-    require("logs.namespace", namespace);
-    require("logs.coralogixSecret", coralogixSecret);
-    require("logs.coralogixDomain", coralogixDomain);
-    require("logs.coralogixApplicationName", coralogixApplicationName);
+    CHECK.required(P + "namespace", namespace);
+    CHECK.required(P + "coralogixSecret", coralogixSecret);
+    CHECK.required(P + "coralogixDomain", coralogixDomain);
+    CHECK.required(P + "coralogixApplicationName", coralogixApplicationName);
     coralogixSubsystemName = coralogixSubsystemName == null ? "logs" : coralogixSubsystemName;
     image = image == null ? CollectorImage.CONTRIB : image;
     resources = resources == null ? DEFAULT_RESOURCES : resources;
@@ -84,18 +88,20 @@ public record LogsDaemonSetProps(
     parseJson = parseJson == null || parseJson;
     extraFilelogExcludes =
         extraFilelogExcludes == null ? List.of() : List.copyOf(extraFilelogExcludes);
-    queueSizeBatches = positive("queue.sizeBatches", queueSizeBatches, 5000);
-    queueNumConsumers = positive("queue.numConsumers", queueNumConsumers, 10);
-    queueMaxBatchSizeKi = positive("queue.maxBatchSizeKi", queueMaxBatchSizeKi, 512);
-    exporterTimeoutSeconds =
-        positive("collector.exporterTimeoutSeconds", exporterTimeoutSeconds, 30);
+    queueSizeBatches = positive(P + "queueSizeBatches", queueSizeBatches, 5000);
+    queueNumConsumers = positive(P + "queueNumConsumers", queueNumConsumers, 10);
+    queueMaxBatchSizeKi = positive(P + "queueMaxBatchSizeKi", queueMaxBatchSizeKi, 512);
+    exporterTimeoutSeconds = positive(P + "exporterTimeoutSeconds", exporterTimeoutSeconds, 30);
     terminationGracePeriodSeconds =
-        positive("collector.terminationGracePeriodSeconds", terminationGracePeriodSeconds, 60);
+        positive(P + "terminationGracePeriodSeconds", terminationGracePeriodSeconds, 60);
     releaseName = releaseName == null ? "otel-logs" : releaseName;
 
     if (dropDebug && severityThreshold.compareTo(LogSeverity.INFO) < 0) {
       throw new ValidationException(
-          "logs.dropDebug (true) contradicts logs.severityThreshold ("
+          P
+              + "dropDebug (true) contradicts "
+              + P
+              + "severityThreshold ("
               + severityThreshold
               + "): dropping debug logs needs a threshold of INFO or higher; set dropDebug to"
               + " false or raise the threshold");
@@ -103,7 +109,8 @@ public record LogsDaemonSetProps(
     for (String endpoint : excludeEndpoints) {
       if (endpoint == null || !ENDPOINT.matcher(endpoint).matches()) {
         throw new ValidationException(
-            "logs.excludeEndpoints entry ("
+            P
+                + "excludeEndpoints entry ("
                 + endpoint
                 + ") must be a URL path starting with '/' (letters, digits and . _ ~ / -),"
                 + " e.g. /metrics");
@@ -112,35 +119,27 @@ public record LogsDaemonSetProps(
     for (String glob : extraFilelogExcludes) {
       if (glob == null || !glob.startsWith("/")) {
         throw new ValidationException(
-            "logs.extraFilelogExcludes entry ("
+            P
+                + "extraFilelogExcludes entry ("
                 + glob
                 + ") must be an absolute glob such as /var/log/pods/kube-system_*/*/*.log");
       }
     }
     if (terminationGracePeriodSeconds < exporterTimeoutSeconds) {
       throw new ValidationException(
-          "collector.terminationGracePeriodSeconds ("
+          P
+              + "terminationGracePeriodSeconds ("
               + terminationGracePeriodSeconds
-              + ") must be >= collector.exporterTimeoutSeconds ("
+              + ") must be >= "
+              + P
+              + "exporterTimeoutSeconds ("
               + exporterTimeoutSeconds
               + "), so a send in flight finishes or times out before the agent is killed (what is"
               + " still queued stays on the node and is sent after the restart); raise it to at"
               + " least "
               + exporterTimeoutSeconds);
     }
-    if (!RELEASE.matcher(releaseName).matches()) {
-      throw new ValidationException(
-          "logs.releaseName ("
-              + releaseName
-              + ") must be at most 53 lowercase letters, digits and '-', starting and ending with"
-              + " a letter or digit, e.g. otel-logs");
-    }
-  }
-
-  private static void require(String prop, Object value) {
-    if (value == null || (value instanceof String s && s.isBlank())) {
-      throw new ValidationException(prop + " is required");
-    }
+    CHECK.dnsLabel(P + "releaseName", releaseName, 53, "Helm's bound, e.g. otel-logs");
   }
 
   private static int positive(String prop, Integer value, int fallback) {

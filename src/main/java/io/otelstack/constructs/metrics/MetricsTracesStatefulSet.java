@@ -56,6 +56,10 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
   /** Creates the release, the sampling Service and the resolver's RBAC. */
   public MetricsTracesStatefulSet(Construct scope, String id, MetricsTracesStatefulSetProps props) {
     super(scope, id);
+    if (props == null) {
+      throw new ValidationException(
+          getNode().getPath() + ": props (MetricsTracesStatefulSetProps) is required");
+    }
     this.props = props;
     // Builds the configuration once before any child exists, so invalid props fail here.
     collectorConfig();
@@ -137,10 +141,11 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
       throw new ValidationException(
           String.format(
               java.util.Locale.ROOT,
-              "%s: hpa.targetMemoryUtilizationPercent (%d) of resources.memoryRequest (%s) scales"
-                  + " out at %.0fMi, not below the memory limiter's soft limit %.0fMi (%d%% of"
-                  + " resources.memoryLimit %s), so data would be refused before replicas are"
-                  + " added; lower the target or the request",
+              "%s: StackHpaProps.targetMemoryUtilizationPercent (%d) of"
+                  + " MetricsTracesStatefulSetProps.resources.memoryRequest (%s) scales out at"
+                  + " %.0fMi, not below the memory limiter's soft limit %.0fMi (%d%% of"
+                  + " MetricsTracesStatefulSetProps.resources.memoryLimit %s), so data would be"
+                  + " refused before replicas are added; lower the target or the request",
               autoscaler.getNode().getPath(),
               autoscaler.targetMemoryUtilizationPercent(),
               r.memoryRequest(),

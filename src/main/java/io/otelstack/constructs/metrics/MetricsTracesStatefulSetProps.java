@@ -5,17 +5,16 @@ import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
 import io.otelstack.collector.CoralogixExporter;
 import io.otelstack.collector.MemoryLimiter;
-import io.otelstack.constructs.PropChecks;
 import io.otelstack.constructs.cluster.Taint;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
 import io.otelstack.constructs.storage.EbsStorageClass;
+import io.otelstack.internal.Checks;
 import io.otelstack.internal.Maps;
 import io.otelstack.internal.Tokens;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Props of a {@link MetricsTracesStatefulSet}. Names follow the environment files: {@code queue*}
@@ -98,20 +97,20 @@ public record MetricsTracesStatefulSetProps(
   /** Sending queues each replica keeps on its volume: metrics, traces and trace routing. */
   static final int QUEUES_PER_REPLICA = 3;
 
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  /** Prefixes the prop names in messages. */
+  private static final String P = "MetricsTracesStatefulSetProps.";
+
+  private static final Checks CHECK = new Checks(ValidationException::new);
   private static final int MAX_NAME = 40;
 
   /** Requires the mandatory props, applies defaults and checks the rules between props. */
   public MetricsTracesStatefulSetProps {
-    if (namespace == null) {
-      throw new ValidationException("collector.namespace is required");
-    }
-    if (coralogixSecret == null) {
-      throw new ValidationException("coralogix.secret is required");
-    }
+    CHECK.required(P + "namespace", namespace);
+    CHECK.required(P + "coralogixSecret", coralogixSecret);
     if (!coralogixSecret.namespace().name().equals(namespace.name())) {
       throw new ValidationException(
-          "coralogix.secret ("
+          P
+              + "coralogixSecret ("
               + coralogixSecret.name()
               + ") is in namespace "
               + coralogixSecret.namespace().name()
@@ -120,15 +119,11 @@ public record MetricsTracesStatefulSetProps(
               + "; a pod can only read a Secret of its own namespace");
     }
     name = name == null ? "otel-metrics-traces" : name;
-    require("collector.name", name, DNS_LABEL, "a DNS label such as otel-metrics-traces");
-    if (name.length() > MAX_NAME) {
-      throw new ValidationException(
-          "collector.name ("
-              + name
-              + ") must be at most "
-              + MAX_NAME
-              + " characters, so the names derived from it fit Kubernetes' 63");
-    }
+    CHECK.dnsLabel(
+        P + "name",
+        name,
+        MAX_NAME,
+        "the names derived from it must fit Kubernetes' 63, e.g. otel-metrics-traces");
     coralogixMetricsSubsystem =
         coralogixMetricsSubsystem == null ? "metrics" : coralogixMetricsSubsystem;
     coralogixTracesSubsystem =
@@ -147,7 +142,7 @@ public record MetricsTracesStatefulSetProps(
     queueNumConsumers = queueNumConsumers == null ? 10 : queueNumConsumers;
     queueMaxBatchSizeKi = queueMaxBatchSizeKi == null ? 512 : queueMaxBatchSizeKi;
     queuePvcSizeGi =
-        queuePvcSizeGi == null ? 10 : PropChecks.wholeNumber("queue.pvcSizeGi", queuePvcSizeGi);
+        queuePvcSizeGi == null ? 10 : CHECK.wholeNumber(P + "queuePvcSizeGi", queuePvcSizeGi);
     terminationGracePeriodSeconds =
         terminationGracePeriodSeconds == null ? 60 : terminationGracePeriodSeconds;
     preStopDelaySeconds = preStopDelaySeconds == null ? 10 : preStopDelaySeconds;
@@ -161,11 +156,11 @@ public record MetricsTracesStatefulSetProps(
 
     if (preStopDelaySeconds < 1) {
       throw new ValidationException(
-          "collector.preStopDelaySeconds (" + preStopDelaySeconds + ") must be >= 1");
+          P + "preStopDelaySeconds (" + preStopDelaySeconds + ") must be >= 1");
     }
     if (exporterTimeoutSeconds < 1) {
       throw new ValidationException(
-          "collector.exporterTimeoutSeconds (" + exporterTimeoutSeconds + ") must be >= 1");
+          P + "exporterTimeoutSeconds (" + exporterTimeoutSeconds + ") must be >= 1");
     }
     // The pod keeps serving through the pre-stop delay, then the collector flushes; the last
     // in-flight request may take a whole exporter timeout. A shorter grace period kills it
@@ -173,11 +168,16 @@ public record MetricsTracesStatefulSetProps(
     int drain = preStopDelaySeconds + exporterTimeoutSeconds;
     if (terminationGracePeriodSeconds < drain) {
       throw new ValidationException(
-          "collector.terminationGracePeriodSeconds ("
+          P
+              + "terminationGracePeriodSeconds ("
               + terminationGracePeriodSeconds
-              + ") must be >= collector.preStopDelaySeconds ("
+              + ") must be >= "
+              + P
+              + "preStopDelaySeconds ("
               + preStopDelaySeconds
-              + ") + collector.exporterTimeoutSeconds ("
+              + ") + "
+              + P
+              + "exporterTimeoutSeconds ("
               + exporterTimeoutSeconds
               + ") = "
               + drain
@@ -188,9 +188,12 @@ public record MetricsTracesStatefulSetProps(
     // The sampler decides after the wait, so a trace still running then is judged unfinished.
     if (tracesDecisionWaitSeconds * 1000L <= tracesSlowTraceThresholdMs) {
       throw new ValidationException(
-          "traces.decisionWaitSeconds ("
+          P
+              + "tracesDecisionWaitSeconds ("
               + tracesDecisionWaitSeconds
-              + " s) must be longer than traces.slowTraceThresholdMs ("
+              + " s) must be longer than "
+              + P
+              + "tracesSlowTraceThresholdMs ("
               + tracesSlowTraceThresholdMs
               + " ms): the sampler decides after the wait, so a slower trace is judged before it"
               + " ends; raise decisionWaitSeconds or lower the threshold");
@@ -204,18 +207,23 @@ public record MetricsTracesStatefulSetProps(
   private static void checkQueuePvcSize(
       int pvcSizeGi, boolean queueEnabled, int sizeBatches, int maxBatchSizeKi) {
     if (pvcSizeGi < 1) {
-      throw new ValidationException("queue.pvcSizeGi (" + pvcSizeGi + ") must be >= 1");
+      throw new ValidationException(P + "queuePvcSizeGi (" + pvcSizeGi + ") must be >= 1");
     }
     long neededGi = minPvcSizeGi(sizeBatches, maxBatchSizeKi);
     if (queueEnabled && pvcSizeGi < neededGi) {
       throw new ValidationException(
-          "queue.pvcSizeGi ("
+          P
+              + "queuePvcSizeGi ("
               + pvcSizeGi
               + ") must hold "
               + QUEUES_PER_REPLICA
-              + " full queues of queue.sizeBatches ("
+              + " full queues of "
+              + P
+              + "queueSizeBatches ("
               + sizeBatches
-              + ") x queue.maxBatchSizeKi ("
+              + ") x "
+              + P
+              + "queueMaxBatchSizeKi ("
               + maxBatchSizeKi
               + "), i.e. at least "
               + neededGi
@@ -234,12 +242,6 @@ public record MetricsTracesStatefulSetProps(
   private static long minPvcSizeGi(int sizeBatches, int maxBatchSizeKi) {
     long fullQueuesKi = (long) QUEUES_PER_REPLICA * sizeBatches * maxBatchSizeKi;
     return (fullQueuesKi + 1024 * 1024 - 1) / (1024 * 1024);
-  }
-
-  private static void require(String prop, String value, Pattern form, String example) {
-    if (value == null || !form.matcher(value).matches()) {
-      throw new ValidationException(prop + " (" + value + ") must be " + example);
-    }
   }
 
   /** Starts a builder. */

@@ -6,6 +6,7 @@ import com.hashicorp.cdktf.providers.kubernetes.pod_disruption_budget_v1.PodDisr
 import com.hashicorp.cdktf.providers.kubernetes.pod_disruption_budget_v1.PodDisruptionBudgetV1Metadata;
 import com.hashicorp.cdktf.providers.kubernetes.pod_disruption_budget_v1.PodDisruptionBudgetV1Spec;
 import com.hashicorp.cdktf.providers.kubernetes.pod_disruption_budget_v1.PodDisruptionBudgetV1SpecSelector;
+import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorChart;
 import io.otelstack.collector.ScrapeJobs;
 import io.otelstack.internal.ChartRelease;
@@ -111,6 +112,10 @@ public class TargetAllocator extends Construct {
   /** Creates the allocator release, its RBAC and its disruption budget, and feeds the collector. */
   public TargetAllocator(Construct scope, String id, TargetAllocatorProps props) {
     super(scope, id);
+    if (props == null) {
+      throw new ValidationException(
+          getNode().getPath() + ": props (TargetAllocatorProps) is required");
+    }
     this.props = props;
     MetricsTracesStatefulSet collector = props.collector();
     collector.feedWith(this);

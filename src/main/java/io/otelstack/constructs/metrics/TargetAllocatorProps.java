@@ -2,6 +2,7 @@ package io.otelstack.constructs.metrics;
 
 import io.otelstack.ValidationException;
 import io.otelstack.collector.ContainerResources;
+import io.otelstack.internal.Checks;
 import io.otelstack.internal.Maps;
 import io.otelstack.internal.Tokens;
 import io.soabase.recordbuilder.core.RecordBuilder;
@@ -58,25 +59,28 @@ public record TargetAllocatorProps(
       new ContainerResources("100m", "128Mi", "500m", "256Mi");
 
   private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-  private static final Pattern TIER = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern TIER = Pattern.compile(Checks.DNS_LABEL);
   private static final Pattern ANNOTATION =
       Pattern.compile(
-          "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
-              + "[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
+          "("
+              + Checks.DNS_LABEL
+              + "(\\."
+              + Checks.DNS_LABEL
+              + ")*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
 
   /** Requires the collector and an allowlist, applies defaults and checks every value. */
   public TargetAllocatorProps {
     if (collector == null) {
       throw new ValidationException(
-          "targetAllocator.collector is required: pass the MetricsTracesStatefulSet it feeds");
+          "TargetAllocatorProps.collector is required: pass the MetricsTracesStatefulSet it feeds");
     }
     if (allowlist == null || allowlist.isEmpty()) {
       throw new ValidationException(
-          "metrics.allowlist must name at least one metric regex, e.g. \"up\" or \".*\" for all");
+          "TargetAllocatorProps.allowlist must name at least one metric regex, e.g. \"up\" or \".*\" for all");
     }
     allowlist = List.copyOf(allowlist);
     for (int i = 0; !Tokens.isToken(allowlist) && i < allowlist.size(); i++) {
-      regex("metrics.allowlist[" + i + "]", allowlist.get(i));
+      regex("TargetAllocatorProps.allowlist[" + i + "]", allowlist.get(i));
     }
     replicas = replicas == null ? 2 : replicas;
     allocationStrategy =
@@ -99,58 +103,68 @@ public record TargetAllocatorProps(
     resources = resources == null ? DEFAULT_RESOURCES : resources;
 
     if (replicas < 1) {
-      throw new ValidationException("targetAllocator.replicas (" + replicas + ") must be >= 1");
+      throw new ValidationException(
+          "TargetAllocatorProps.replicas (" + replicas + ") must be >= 1");
     }
     if (allocationStrategy == AllocationStrategy.LEAST_WEIGHTED && replicas > 1) {
       throw new ValidationException(
-          "targetAllocator.replicas ("
+          "TargetAllocatorProps.replicas ("
               + replicas
               + ") must be 1 with allocationStrategy least-weighted, whose replicas would each"
               + " assign targets differently; use consistent-hashing to run more");
     }
     for (int i = 0; i < dropLabels.size(); i++) {
-      dropLabel("metrics.dropLabels[" + i + "]", dropLabels.get(i));
+      dropLabel("TargetAllocatorProps.dropLabels[" + i + "]", dropLabels.get(i));
     }
     renameLabels.forEach(
         (from, to) -> {
-          label("metrics.renameLabels", from);
-          label("metrics.renameLabels." + from, to);
+          label("TargetAllocatorProps.renameLabels", from);
+          label("TargetAllocatorProps.renameLabels." + from, to);
         });
     if (!ANNOTATION.matcher(tierAnnotation).matches()) {
       throw new ValidationException(
-          "metrics.tierAnnotation ("
+          "TargetAllocatorProps.tierAnnotation ("
               + tierAnnotation
               + ") must be a Kubernetes annotation key such as otel-stack.io/scrape-tier");
     }
     if (scrapeTiers.isEmpty()) {
-      throw new ValidationException("metrics.scrapeTiers must define at least one tier");
+      throw new ValidationException(
+          "TargetAllocatorProps.scrapeTiers must define at least one tier");
     }
     scrapeTiers.forEach(
         (tier, interval) -> {
           if (!TIER.matcher(tier).matches()) {
             throw new ValidationException(
-                "metrics.scrapeTiers key (" + tier + ") must be a DNS label such as critical");
+                "TargetAllocatorProps.scrapeTiers key ("
+                    + tier
+                    + ") must be a DNS label such as critical");
           }
           if (interval == null
               || interval.compareTo(Duration.ofSeconds(1)) < 0
               || interval.toNanos() % 1_000_000_000L != 0) {
             throw new ValidationException(
-                "metrics.scrapeTiers." + tier + " (" + interval + ") must be whole seconds >= 1s");
+                "TargetAllocatorProps.scrapeTiers."
+                    + tier
+                    + " ("
+                    + interval
+                    + ") must be whole seconds >= 1s");
           }
         });
     if (!scrapeTiers.containsKey(defaultTier)) {
       throw new ValidationException(
-          "metrics.defaultTier ("
+          "TargetAllocatorProps.defaultTier ("
               + defaultTier
-              + ") must be one of metrics.scrapeTiers ("
+              + ") must be one of TargetAllocatorProps.scrapeTiers ("
               + String.join(", ", scrapeTiers.keySet())
               + "); pick one, or add the tier");
     }
     if (sampleLimit < 1) {
-      throw new ValidationException("metrics.sampleLimit (" + sampleLimit + ") must be >= 1");
+      throw new ValidationException(
+          "TargetAllocatorProps.sampleLimit (" + sampleLimit + ") must be >= 1");
     }
     if (labelLimit < 1) {
-      throw new ValidationException("metrics.labelLimit (" + labelLimit + ") must be >= 1");
+      throw new ValidationException(
+          "TargetAllocatorProps.labelLimit (" + labelLimit + ") must be >= 1");
     }
   }
 

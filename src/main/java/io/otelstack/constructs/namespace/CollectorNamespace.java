@@ -4,6 +4,7 @@ import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.providers.kubernetes.namespace_v1.NamespaceV1;
 import com.hashicorp.cdktf.providers.kubernetes.namespace_v1.NamespaceV1Config;
 import com.hashicorp.cdktf.providers.kubernetes.namespace_v1.NamespaceV1Metadata;
+import io.otelstack.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.constructs.Construct;
@@ -39,6 +40,10 @@ public class CollectorNamespace extends Construct {
   /** Creates the namespace ({@code Resource}). */
   public CollectorNamespace(Construct scope, String id, CollectorNamespaceProps props) {
     super(scope, id);
+    if (props == null) {
+      throw new ValidationException(
+          getNode().getPath() + ": props (CollectorNamespaceProps) is required");
+    }
     this.name = props.name();
     this.podSecurity = props.podSecurity();
     Map<String, String> labels = new LinkedHashMap<>();

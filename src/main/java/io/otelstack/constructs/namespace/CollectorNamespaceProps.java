@@ -1,8 +1,8 @@
 package io.otelstack.constructs.namespace;
 
 import io.otelstack.ValidationException;
+import io.otelstack.internal.Checks;
 import io.otelstack.internal.Tokens;
-import java.util.regex.Pattern;
 
 /**
  * Props of {@link CollectorNamespace}.
@@ -13,17 +13,14 @@ import java.util.regex.Pattern;
  *     PodSecurityLevel#RESTRICTED}.
  */
 public record CollectorNamespaceProps(String name, PodSecurityLevel podSecurity) {
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Checks CHECK = new Checks(ValidationException::new);
 
   /** Requires a DNS-label name (unless a token) and defaults the level to restricted. */
   public CollectorNamespaceProps {
-    if (name == null
-        || !Tokens.isToken(name) && (name.length() > 63 || !DNS_LABEL.matcher(name).matches())) {
-      throw new ValidationException(
-          "namespace.name ("
-              + name
-              + ") must be a DNS label: at most 63 lowercase letters, digits and '-', starting and"
-              + " ending with a letter or digit, e.g. observability");
+    CHECK.required("CollectorNamespaceProps.name", name);
+    if (!Tokens.isToken(name)) {
+      CHECK.dnsLabel(
+          "CollectorNamespaceProps.name", name, 63, "Kubernetes' bound, e.g. observability");
     }
     podSecurity = podSecurity == null ? PodSecurityLevel.RESTRICTED : podSecurity;
   }

@@ -16,6 +16,7 @@ import com.hashicorp.cdktf.providers.kubernetes.network_policy_v1.NetworkPolicyV
 import com.hashicorp.cdktf.providers.kubernetes.network_policy_v1.NetworkPolicyV1SpecIngressFromPodSelector;
 import com.hashicorp.cdktf.providers.kubernetes.network_policy_v1.NetworkPolicyV1SpecIngressPorts;
 import com.hashicorp.cdktf.providers.kubernetes.network_policy_v1.NetworkPolicyV1SpecPodSelector;
+import io.otelstack.ValidationException;
 import io.otelstack.collector.OtlpReceiver;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSet;
 import io.otelstack.constructs.metrics.TargetAllocator;
@@ -66,6 +67,10 @@ public final class CollectorNetworkPolicies extends Construct {
   /** Creates the five policies. */
   public CollectorNetworkPolicies(Construct scope, String id, CollectorNetworkPoliciesProps props) {
     super(scope, id);
+    if (props == null) {
+      throw new ValidationException(
+          getNode().getPath() + ": props (CollectorNetworkPoliciesProps) is required");
+    }
     this.props = props;
     MetricsTracesStatefulSet gateway = props.gateway();
     TargetAllocator allocator = props.targetAllocator();

@@ -4,12 +4,12 @@ import io.otelstack.ValidationException;
 import io.otelstack.constructs.logs.LogsDaemonSet;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSet;
 import io.otelstack.constructs.metrics.TargetAllocator;
+import io.otelstack.internal.Checks;
 import io.otelstack.internal.Maps;
 import io.otelstack.internal.Tokens;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Props of {@link CollectorNetworkPolicies}.
@@ -41,24 +41,24 @@ public record CollectorNetworkPoliciesProps(
     List<String> coralogixCidrs,
     String dnsNamespace,
     Map<String, String> dnsPodLabels) {
-  private static final Pattern IPV4_CIDR =
-      Pattern.compile(
-          "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
-              + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])/(3[0-2]|[12]?[0-9])");
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  /** Prefixes the prop names in messages. */
+  private static final String P = "CollectorNetworkPoliciesProps.";
+
+  private static final Checks CHECK = new Checks(ValidationException::new);
 
   /** Requires the workloads and the API blocks; applies defaults; checks every value. */
   public CollectorNetworkPoliciesProps {
-    require("gateway", gateway);
-    require("targetAllocator", targetAllocator);
-    require("logs", logs);
+    CHECK.required(P + "gateway", gateway);
+    CHECK.required(P + "targetAllocator", targetAllocator);
+    CHECK.required(P + "logs", logs);
     otlpClientNamespaces =
         otlpClientNamespaces == null ? List.of() : List.copyOf(otlpClientNamespaces);
     otlpClientNamespaces.forEach(n -> checkNamespace("otlpClientNamespaces", n));
     kubernetesApiCidrs = kubernetesApiCidrs == null ? List.of() : List.copyOf(kubernetesApiCidrs);
     if (kubernetesApiCidrs.isEmpty()) {
       throw new ValidationException(
-          "networkPolicy.kubernetesApiCidrs is empty; list the IPv4 blocks of the Kubernetes API"
+          P
+              + "kubernetesApiCidrs is empty; list the IPv4 blocks of the Kubernetes API"
               + " server's endpoints (on EKS, the cluster VPC's block, e.g. 10.0.0.0/16), or the"
               + " collectors cannot read the API");
     }
@@ -76,32 +76,16 @@ public record CollectorNetworkPoliciesProps(
             : Maps.copySorted(dnsPodLabels);
   }
 
-  private static void require(String field, Object value) {
-    if (value == null) {
-      throw new ValidationException("networkPolicy." + field + " is required");
-    }
-  }
-
   private static void checkCidr(String field, String cidr) {
-    if (cidr == null || !Tokens.isToken(cidr) && !IPV4_CIDR.matcher(cidr).matches()) {
-      throw new ValidationException(
-          "networkPolicy."
-              + field
-              + " ("
-              + cidr
-              + ") must be an IPv4 CIDR block such as 10.0.0.0/16");
+    if (!Tokens.isToken(cidr)) {
+      CHECK.cidr(P + field, cidr);
     }
   }
 
   private static void checkNamespace(String field, String name) {
-    if (name == null || !Tokens.isToken(name) && !DNS_LABEL.matcher(name).matches()) {
-      throw new ValidationException(
-          "networkPolicy."
-              + field
-              + " ("
-              + name
-              + ") must be a namespace name: at most 63 lowercase letters, digits and '-',"
-              + " starting and ending with a letter or digit");
+    CHECK.required(P + field, name);
+    if (!Tokens.isToken(name)) {
+      CHECK.dnsLabel(P + field, name, 63, "Kubernetes' bound on namespace names");
     }
   }
 

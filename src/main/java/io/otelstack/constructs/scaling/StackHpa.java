@@ -27,10 +27,13 @@ public class StackHpa extends Construct {
   /** Hands the target's replica count to this autoscaler. */
   public StackHpa(Construct scope, String id, StackHpaProps props) {
     super(scope, id);
+    if (props == null) {
+      throw new ValidationException(getNode().getPath() + ": props (StackHpaProps) is required");
+    }
     if (props.target().autoscaler().isPresent()) {
       throw new ValidationException(
           getNode().getPath()
-              + ": hpa.target "
+              + ": StackHpaProps.target "
               + props.target().getNode().getPath()
               + " is already scaled by "
               + props.target().autoscaler().get().getNode().getPath()

@@ -1,7 +1,7 @@
 package io.otelstack.constructs.scaling;
 
 import io.otelstack.ValidationException;
-import io.otelstack.constructs.PropChecks;
+import io.otelstack.internal.Checks;
 import io.otelstack.internal.Tokens;
 import io.soabase.recordbuilder.core.RecordBuilder;
 
@@ -41,6 +41,11 @@ public record StackHpaProps(
     Integer scaleUpStabilizationWindowSeconds,
     Integer scaleUpPercent,
     Integer scaleUpPeriodSeconds) {
+  /** Prefixes the prop names in messages. */
+  private static final String P = "StackHpaProps.";
+
+  private static final Checks CHECK = new Checks(ValidationException::new);
+
   /** The Kubernetes API's bound on a stabilization window. */
   private static final int MAX_WINDOW_SECONDS = 3600;
 
@@ -51,10 +56,10 @@ public record StackHpaProps(
   public StackHpaProps {
     if (target == null) {
       throw new ValidationException(
-          "hpa.target is required: pass the MetricsTracesStatefulSet the autoscaler scales");
+          P + "target is required: pass the MetricsTracesStatefulSet the autoscaler scales");
     }
-    minReplicas = minReplicas == null ? 2 : PropChecks.wholeNumber("hpa.minReplicas", minReplicas);
-    maxReplicas = maxReplicas == null ? 6 : PropChecks.wholeNumber("hpa.maxReplicas", maxReplicas);
+    minReplicas = minReplicas == null ? 2 : CHECK.wholeNumber(P + "minReplicas", minReplicas);
+    maxReplicas = maxReplicas == null ? 6 : CHECK.wholeNumber(P + "maxReplicas", maxReplicas);
     targetCpuUtilizationPercent = orDefault(targetCpuUtilizationPercent, 70);
     targetMemoryUtilizationPercent = orDefault(targetMemoryUtilizationPercent, 50);
     scaleDownStabilizationWindowSeconds = orDefault(scaleDownStabilizationWindowSeconds, 600);
@@ -70,7 +75,8 @@ public record StackHpaProps(
     boolean literalMin = !Tokens.isToken(minReplicas);
     if (literalMin && minReplicas.intValue() < 1) {
       throw new ValidationException(
-          "hpa.minReplicas ("
+          P
+              + "minReplicas ("
               + minReplicas
               + ") must be >= 1: with no collector the Target Allocator has no one to assign"
               + " scrape targets to and the OTLP Service has no endpoint");
@@ -79,20 +85,23 @@ public record StackHpaProps(
         && !Tokens.isToken(maxReplicas)
         && minReplicas.intValue() > maxReplicas.intValue()) {
       throw new ValidationException(
-          "hpa.minReplicas ("
+          P
+              + "minReplicas ("
               + minReplicas
-              + ") must be <= hpa.maxReplicas ("
+              + ") must be <= "
+              + P
+              + "maxReplicas ("
               + maxReplicas
               + "); raise maxReplicas or lower minReplicas");
     }
-    percent("hpa.targetCpuUtilizationPercent", targetCpuUtilizationPercent);
-    percent("hpa.targetMemoryUtilizationPercent", targetMemoryUtilizationPercent);
-    window("hpa.scaleDown.stabilizationWindowSeconds", scaleDownStabilizationWindowSeconds);
-    window("hpa.scaleUp.stabilizationWindowSeconds", scaleUpStabilizationWindowSeconds);
-    positive("hpa.scaleDown.percent", scaleDownPercent);
-    positive("hpa.scaleUp.percent", scaleUpPercent);
-    period("hpa.scaleDown.periodSeconds", scaleDownPeriodSeconds);
-    period("hpa.scaleUp.periodSeconds", scaleUpPeriodSeconds);
+    percent(P + "targetCpuUtilizationPercent", targetCpuUtilizationPercent);
+    percent(P + "targetMemoryUtilizationPercent", targetMemoryUtilizationPercent);
+    window(P + "scaleDownStabilizationWindowSeconds", scaleDownStabilizationWindowSeconds);
+    window(P + "scaleUpStabilizationWindowSeconds", scaleUpStabilizationWindowSeconds);
+    positive(P + "scaleDownPercent", scaleDownPercent);
+    positive(P + "scaleUpPercent", scaleUpPercent);
+    period(P + "scaleDownPeriodSeconds", scaleDownPeriodSeconds);
+    period(P + "scaleUpPeriodSeconds", scaleUpPeriodSeconds);
   }
 
   /** Starts a builder; only {@code target} is required. */

@@ -4,6 +4,7 @@ import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.providers.kubernetes.secret_v1.SecretV1;
 import com.hashicorp.cdktf.providers.kubernetes.secret_v1.SecretV1Config;
 import com.hashicorp.cdktf.providers.kubernetes.secret_v1.SecretV1Metadata;
+import io.otelstack.ValidationException;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,10 @@ public class CoralogixKubernetesSecret extends Construct {
   public CoralogixKubernetesSecret(
       Construct scope, String id, CoralogixKubernetesSecretProps props) {
     super(scope, id);
+    if (props == null) {
+      throw new ValidationException(
+          getNode().getPath() + ": props (CoralogixKubernetesSecretProps) is required");
+    }
     this.namespace = props.namespace();
     this.name = props.name();
     this.key = props.key();

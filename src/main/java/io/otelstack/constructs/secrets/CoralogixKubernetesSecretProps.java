@@ -3,6 +3,7 @@ package io.otelstack.constructs.secrets;
 import com.hashicorp.cdktf.Token;
 import io.otelstack.ValidationException;
 import io.otelstack.constructs.namespace.CollectorNamespace;
+import io.otelstack.internal.Checks;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.regex.Pattern;
 
@@ -26,34 +27,25 @@ public record CoralogixKubernetesSecretProps(
   /** Default {@link #key()}. */
   public static final String DEFAULT_KEY = "private-key";
 
-  private static final Pattern DNS_SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  private static final Checks CHECK = new Checks(ValidationException::new);
   private static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
 
   /** Requires the namespace and a token-valued key, applies the default names. */
   public CoralogixKubernetesSecretProps {
-    if (namespace == null) {
-      throw new ValidationException("coralogixSecret.namespace is required");
-    }
+    CHECK.required("CoralogixKubernetesSecretProps.namespace", namespace);
     if (privateKey == null || !Token.isUnresolved(privateKey)) {
       throw new ValidationException(
-          "coralogixSecret.privateKey must be a Terraform reference such as the Secrets Manager"
+          "CoralogixKubernetesSecretProps.privateKey must be a Terraform reference such as the Secrets Manager"
               + " data source's secretString, not "
               + (privateKey == null ? "null" : "a literal value")
               + ": a literal would be written into the synthesized Terraform JSON");
     }
     name = name == null ? DEFAULT_NAME : name;
     key = key == null ? DEFAULT_KEY : key;
-    if (name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
-      throw new ValidationException(
-          "coralogixSecret.name ("
-              + name
-              + ") must be a DNS subdomain: lowercase letters, digits, '-' and '.', e.g. "
-              + DEFAULT_NAME);
-    }
+    CHECK.dnsSubdomain("CoralogixKubernetesSecretProps.name", name, DEFAULT_NAME);
     if (!SECRET_KEY.matcher(key).matches()) {
       throw new ValidationException(
-          "coralogixSecret.key ("
+          "CoralogixKubernetesSecretProps.key ("
               + key
               + ") must consist of letters, digits, '-', '_' and '.', e.g. "
               + DEFAULT_KEY);

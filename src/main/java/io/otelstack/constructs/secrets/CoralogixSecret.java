@@ -7,6 +7,7 @@ import com.hashicorp.cdktf.providers.aws.kms_key.KmsKey;
 import com.hashicorp.cdktf.providers.aws.kms_key.KmsKeyConfig;
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSecret;
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSecretConfig;
+import io.otelstack.ValidationException;
 import io.otelstack.internal.PolicyDocument;
 import software.constructs.Construct;
 
@@ -33,6 +34,10 @@ public final class CoralogixSecret extends Construct {
   /** Creates the secret ({@code Resource}) or looks it up ({@code Lookup}). */
   public CoralogixSecret(Construct scope, String id, CoralogixSecretProps props) {
     super(scope, id);
+    if (props == null) {
+      throw new ValidationException(
+          getNode().getPath() + ": props (CoralogixSecretProps) is required");
+    }
     if (props.create()) {
       KmsKey key =
           new KmsKey(

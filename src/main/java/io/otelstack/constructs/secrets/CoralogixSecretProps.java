@@ -18,7 +18,7 @@ public record CoralogixSecretProps(String secretName, Boolean create) {
   public CoralogixSecretProps {
     if (secretName == null || !NAME.matcher(secretName).matches()) {
       throw new ValidationException(
-          "coralogixSecret.secretName ("
+          "CoralogixSecretProps.secretName ("
               + secretName
               + ") must be 1 to 512 letters, digits and /_+=.@- such as"
               + " otel-stack/coralogix-private-key");

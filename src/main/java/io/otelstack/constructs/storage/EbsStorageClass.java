@@ -4,6 +4,7 @@ import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.providers.kubernetes.storage_class_v1.StorageClassV1;
 import com.hashicorp.cdktf.providers.kubernetes.storage_class_v1.StorageClassV1Config;
 import com.hashicorp.cdktf.providers.kubernetes.storage_class_v1.StorageClassV1Metadata;
+import io.otelstack.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.constructs.Construct;
@@ -40,6 +41,10 @@ public class EbsStorageClass extends Construct {
   /** Creates the StorageClass ({@code Resource}). */
   public EbsStorageClass(Construct scope, String id, EbsStorageClassProps props) {
     super(scope, id);
+    if (props == null) {
+      throw new ValidationException(
+          getNode().getPath() + ": props (EbsStorageClassProps) is required");
+    }
     this.name = props.name();
     this.reclaimPolicy = props.reclaimPolicy();
     this.defaultClass = props.defaultClass();

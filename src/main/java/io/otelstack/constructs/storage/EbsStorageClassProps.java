@@ -1,8 +1,8 @@
 package io.otelstack.constructs.storage;
 
 import io.otelstack.ValidationException;
+import io.otelstack.internal.Checks;
 import io.soabase.recordbuilder.core.RecordBuilder;
-import java.util.regex.Pattern;
 
 /**
  * Props of {@link EbsStorageClass}.
@@ -15,17 +15,11 @@ import java.util.regex.Pattern;
  */
 @RecordBuilder
 public record EbsStorageClassProps(String name, ReclaimPolicy reclaimPolicy, Boolean defaultClass) {
-  private static final Pattern DNS_SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  private static final Checks CHECK = new Checks(ValidationException::new);
 
   /** Requires a valid name and applies the defaults. */
   public EbsStorageClassProps {
-    if (name == null || name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
-      throw new ValidationException(
-          "storageClass.name ("
-              + name
-              + ") must be a DNS subdomain: lowercase letters, digits, '-' and '.', e.g. gp3");
-    }
+    CHECK.dnsSubdomain("EbsStorageClassProps.name", name, "gp3");
     reclaimPolicy = reclaimPolicy == null ? ReclaimPolicy.DELETE : reclaimPolicy;
     defaultClass = defaultClass != null && defaultClass;
   }

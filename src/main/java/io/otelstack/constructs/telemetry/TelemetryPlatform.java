@@ -1,5 +1,6 @@
 package io.otelstack.constructs.telemetry;
 
+import io.otelstack.ValidationException;
 import io.otelstack.constructs.logs.LogsDaemonSet;
 import io.otelstack.constructs.logs.LogsDaemonSetProps;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSet;
@@ -49,6 +50,10 @@ public class TelemetryPlatform extends Construct {
   /** Creates every part, wired to the namespaces, Secrets and StorageClass it creates. */
   public TelemetryPlatform(Construct scope, String id, TelemetryPlatformProps props) {
     super(scope, id);
+    if (props == null) {
+      throw new ValidationException(
+          getNode().getPath() + ": props (TelemetryPlatformProps) is required");
+    }
     this.agentNamespace =
         new CollectorNamespace(
             this,

@@ -6,6 +6,7 @@ import io.otelstack.constructs.metrics.MetricsTracesStatefulSetPropsBuilder;
 import io.otelstack.constructs.metrics.TargetAllocatorPropsBuilder;
 import io.otelstack.constructs.network.CollectorNetworkPoliciesPropsBuilder;
 import io.otelstack.constructs.scaling.StackHpaPropsBuilder;
+import io.otelstack.internal.Checks;
 import java.util.function.UnaryOperator;
 
 /**
@@ -49,27 +50,23 @@ public record TelemetryPlatformProps(
     UnaryOperator<StackHpaPropsBuilder> hpa,
     UnaryOperator<CollectorNetworkPoliciesPropsBuilder> networkPolicies) {
 
+  private static final Checks CHECK = new Checks(ValidationException::new);
+
   /** Requires the namespace, the Coralogix target and the allocator's props; applies defaults. */
   public TelemetryPlatformProps {
-    require("namespace", namespace);
-    require("coralogixPrivateKey", coralogixPrivateKey);
-    require("coralogixDomain", coralogixDomain);
-    require("coralogixApplicationName", coralogixApplicationName);
+    CHECK.required("TelemetryPlatformProps.namespace", namespace);
+    CHECK.required("TelemetryPlatformProps.coralogixPrivateKey", coralogixPrivateKey);
+    CHECK.required("TelemetryPlatformProps.coralogixDomain", coralogixDomain);
+    CHECK.required("TelemetryPlatformProps.coralogixApplicationName", coralogixApplicationName);
     queueStorageClassName = queueStorageClassName == null ? "otel-queue" : queueStorageClassName;
     defaultStorageClass = defaultStorageClass == null || defaultStorageClass;
     logs = logs == null ? UnaryOperator.identity() : logs;
     metricsTraces = metricsTraces == null ? UnaryOperator.identity() : metricsTraces;
     if (targetAllocator == null) {
       throw new ValidationException(
-          "telemetry.targetAllocator is required: it states at least the metrics allowlist");
+          "TelemetryPlatformProps.targetAllocator is required: it states at least the metrics allowlist");
     }
     hpa = hpa == null ? UnaryOperator.identity() : hpa;
-  }
-
-  private static void require(String prop, String value) {
-    if (value == null || value.isBlank()) {
-      throw new ValidationException("telemetry." + prop + " is required");
-    }
   }
 
   /** Starts props; namespace, the Coralogix key, domain and application, and targetAllocator. */

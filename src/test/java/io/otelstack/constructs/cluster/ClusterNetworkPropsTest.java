@@ -46,7 +46,7 @@ class ClusterNetworkPropsTest {
     assertThatThrownBy(() -> props().existingSubnetIds(List.of("subnet-0aaaaaaaaaaaaaaaa")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "network.existingSubnetIds [subnet-0aaaaaaaaaaaaaaaa] must list at least 2 subnets,"
+            "ClusterNetworkProps.existingSubnetIds [subnet-0aaaaaaaaaaaaaaaa] must list at least 2 subnets,"
                 + " in different availability zones, as EKS requires; add another subnet or"
                 + " create a VPC instead");
   }
@@ -57,7 +57,7 @@ class ClusterNetworkPropsTest {
             () -> props().existingSubnetIds(List.of("subnet-0aaaaaaaaaaaaaaaa", "sn-1")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "network.existingSubnetIds contains sn-1, which is not a subnet ID such as"
+            "ClusterNetworkProps.existingSubnetIds contains sn-1, which is not a subnet ID such as"
                 + " subnet-0123456789abcdef0");
   }
 
@@ -67,8 +67,8 @@ class ClusterNetworkPropsTest {
             () -> props().vpcCidr("10.0.0.0/16").existingSubnetIds(Fixtures.SUBNETS).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "network.vpcCidr (10.0.0.0/16) must not be set together with"
-                + " network.existingSubnetIds: give either a CIDR block for a new VPC or existing"
+            "ClusterNetworkProps.vpcCidr (10.0.0.0/16) must not be set together with"
+                + " ClusterNetworkProps.existingSubnetIds: give either a CIDR block for a new VPC or existing"
                 + " subnets, not both");
   }
 
@@ -77,7 +77,7 @@ class ClusterNetworkPropsTest {
     assertThatThrownBy(() -> props().vpcCidr("10.0.0.256/16").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "network.vpcCidr (10.0.0.256/16) must be an IPv4 CIDR block such as 10.0.0.0/16");
+            "ClusterNetworkProps.vpcCidr (10.0.0.256/16) must be an IPv4 CIDR block such as 10.0.0.0/16");
   }
 
   @Test
@@ -85,7 +85,7 @@ class ClusterNetworkPropsTest {
     assertThatThrownBy(() -> props().vpcCidr("10.0.0.0/24").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.vpc.cidr (10.0.0.0/24) must have a prefix between /16 and /20: the private"
+            "ClusterNetworkProps.vpcCidr (10.0.0.0/24) must have a prefix between /16 and /20: the private"
                 + " subnets (prefix + 3) give every pod a VPC address, and AWS allows no VPC"
                 + " larger than /16");
   }
@@ -95,7 +95,7 @@ class ClusterNetworkPropsTest {
     assertThatThrownBy(() -> props().availabilityZoneCount(5).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "network.availabilityZoneCount (5) must be between 2 and 4: EKS needs 2 zones, and"
+            "ClusterNetworkProps.availabilityZoneCount (5) must be between 2 and 4: EKS needs 2 zones, and"
                 + " the private subnets, an eighth of the VPC each, may take at most half of it");
   }
 
@@ -103,6 +103,6 @@ class ClusterNetworkPropsTest {
   void failsWhenClusterNameIsMissing() {
     assertThatThrownBy(() -> ClusterNetworkProps.builder().build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("network.clusterName is required");
+        .hasMessage("ClusterNetworkProps.clusterName is required");
   }
 }

@@ -41,7 +41,7 @@ class EbsCsiDriverPropsTest {
     assertThatThrownBy(() -> props().addonVersion("latest").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "ebsCsiDriver.addonVersion (latest) must be an EKS add-on version such as"
+            "EbsCsiDriverProps.addonVersion (latest) must be an EKS add-on version such as"
                 + " v1.61.0-eksbuild.1");
   }
 
@@ -49,7 +49,7 @@ class EbsCsiDriverPropsTest {
   void failsWhenTheAddonVersionIsMissing() {
     assertThatThrownBy(() -> props().addonVersion(null).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("ebsCsiDriver.addonVersion is required");
+        .hasMessage("EbsCsiDriverProps.addonVersion is required");
   }
 
   @Test
@@ -57,7 +57,7 @@ class EbsCsiDriverPropsTest {
     assertThatThrownBy(() -> props().podIdentityAgentVersion("1.3.8").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "ebsCsiDriver.podIdentityAgentVersion (1.3.8) must be an EKS add-on version such as"
+            "EbsCsiDriverProps.podIdentityAgentVersion (1.3.8) must be an EKS add-on version such as"
                 + " v1.3.8-eksbuild.2");
   }
 
@@ -66,7 +66,7 @@ class EbsCsiDriverPropsTest {
     assertThatThrownBy(() -> props().nodeGroups(List.of()).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "ebsCsiDriver.nodeGroups is empty; pass the node groups the driver's controller runs"
+            "EbsCsiDriverProps.nodeGroups is empty; pass the node groups the driver's controller runs"
                 + " on, because the add-on never becomes active without nodes");
   }
 }

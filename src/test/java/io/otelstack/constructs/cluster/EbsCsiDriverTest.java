@@ -133,7 +133,7 @@ class EbsCsiDriverTest {
     assertThatThrownBy(() -> new EbsCsiDriver(stack, "EbsCsiDriver", props))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "test/EbsCsiDriver: every node group in ebsCsiDriver.nodeGroups [observability] has a"
+            "test/EbsCsiDriver: every node group in EbsCsiDriverProps.nodeGroups [observability] has a"
                 + " NO_SCHEDULE or NO_EXECUTE taint, which the EBS CSI controller does not"
                 + " tolerate; add a node group without such taints");
   }

@@ -51,9 +51,9 @@ class EksClusterPropsTest {
     assertThatThrownBy(() -> props().endpointPublicAccess(true).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.endpoint.publicAccess is true but cluster.endpoint.publicAccessCidrs is empty; list"
+            "EksClusterProps.endpointPublicAccess is true but EksClusterProps.publicAccessCidrs is empty; list"
                 + " the CIDR blocks allowed to reach the public endpoint, e.g. 203.0.113.0/24, or"
-                + " set publicAccess to false");
+                + " set EksClusterProps.endpointPublicAccess to false");
   }
 
   @Test
@@ -61,8 +61,8 @@ class EksClusterPropsTest {
     assertThatThrownBy(() -> props().publicAccessCidrs(List.of("203.0.113.0/24")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.endpoint.publicAccessCidrs [203.0.113.0/24] is set but cluster.endpoint.publicAccess"
-                + " is false; set publicAccess to true to open the public endpoint to"
+            "EksClusterProps.publicAccessCidrs [203.0.113.0/24] is set but EksClusterProps.endpointPublicAccess"
+                + " is false; set EksClusterProps.endpointPublicAccess to true to open the public endpoint to"
                 + " them, or remove them");
   }
 
@@ -73,7 +73,7 @@ class EksClusterPropsTest {
                 props().endpointPublicAccess(true).publicAccessCidrs(List.of("0.0.0.0/0")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.endpoint.publicAccessCidrs contains 0.0.0.0/0, which opens the Kubernetes API to the"
+            "EksClusterProps.publicAccessCidrs contains 0.0.0.0/0, which opens the Kubernetes API to the"
                 + " whole internet; list only the CIDR blocks that need access");
   }
 
@@ -87,7 +87,7 @@ class EksClusterPropsTest {
                     .build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.endpoint.publicAccessCidrs entry (203.0.113.0) must be an IPv4 CIDR block such as"
+            "EksClusterProps.publicAccessCidrs entry (203.0.113.0) must be an IPv4 CIDR block such as"
                 + " 10.0.0.0/16");
   }
 
@@ -96,7 +96,7 @@ class EksClusterPropsTest {
     assertThatThrownBy(() -> props().controlPlaneLogTypes(List.of("api", "apiserver")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.controlPlaneLogTypes contains apiserver, which is not a control-plane log"
+            "EksClusterProps.controlPlaneLogTypes contains apiserver, which is not a control-plane log"
                 + " type; use any of api, audit, authenticator, controllerManager, scheduler");
   }
 
@@ -105,7 +105,7 @@ class EksClusterPropsTest {
     assertThatThrownBy(() -> props().kubernetesVersion("1.36.2").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.kubernetesVersion (1.36.2) is not a Kubernetes version EKS offers; use one of"
+            "EksClusterProps.kubernetesVersion (1.36.2) is not a Kubernetes version EKS offers; use one of"
                 + " [1.36, 1.35, 1.34, 1.33, 1.32, 1.31, 1.30, 1.29] (newest first), or add a"
                 + " newer one with its support dates to EksVersions");
   }
@@ -116,7 +116,7 @@ class EksClusterPropsTest {
             () -> props().adminRoleArns(List.of("arn:aws:iam::333333333333:user/alice")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.adminRoleArns contains arn:aws:iam::333333333333:user/alice, which is not an"
+            "EksClusterProps.adminRoleArns contains arn:aws:iam::333333333333:user/alice, which is not an"
                 + " IAM role ARN such as arn:aws:iam::111111111111:role/platform-admin");
   }
 
@@ -132,7 +132,7 @@ class EksClusterPropsTest {
                     .build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.adminRoleArns contains arn:aws:iam::111111111111:role/platform-admin and"
+            "EksClusterProps.adminRoleArns contains arn:aws:iam::111111111111:role/platform-admin and"
                 + " arn:aws:iam::222222222222:role/platform-admin, whose role names are the same;"
                 + " each admin role's access entry is named after its role, so list each role"
                 + " once and give different roles different names");
@@ -143,7 +143,7 @@ class EksClusterPropsTest {
     assertThatThrownBy(() -> props().clusterName("otel-stack-" + "x".repeat(28)).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.clusterName (otel-stack-xxxxxxxxxxxxxxxxxxxxxxxxxxxx) must be 1 to 38"
+            "EksClusterProps.clusterName (otel-stack-xxxxxxxxxxxxxxxxxxxxxxxxxxxx) must be 1 to 38"
                 + " lowercase letters, digits and hyphens, starting with a letter and ending with"
                 + " a letter or digit; IAM role names are derived from it and IAM caps them at 64"
                 + " characters");
@@ -153,6 +153,6 @@ class EksClusterPropsTest {
   void failsWhenTheNetworkIsMissing() {
     assertThatThrownBy(() -> props().network(null).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("cluster.network is required");
+        .hasMessage("EksClusterProps.network is required");
   }
 }

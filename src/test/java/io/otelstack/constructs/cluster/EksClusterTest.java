@@ -237,7 +237,7 @@ class EksClusterTest {
     assertThatThrownBy(() -> new EksCluster(stack, "Cluster", props))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "test/Cluster: network.clusterName (otel-stack-test) must equal cluster.clusterName"
+            "test/Cluster: ClusterNetworkProps.clusterName (otel-stack-test) must equal EksClusterProps.clusterName"
                 + " (otel-stack-other), since the subnets are tagged for the cluster they serve;"
                 + " create the ClusterNetwork with the same clusterName");
   }

@@ -36,7 +36,7 @@ class ManagedNodeGroupPropsTest {
     assertThatThrownBy(() -> props().minSize(3).desiredSize(2).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.nodeGroups.system.minSize (3) must be <= cluster.nodeGroups.system.desiredSize"
+            "ManagedNodeGroupProps[system].minSize (3) must be <= ManagedNodeGroupProps[system].desiredSize"
                 + " (2); lower minSize or raise desiredSize");
   }
 
@@ -45,7 +45,7 @@ class ManagedNodeGroupPropsTest {
     assertThatThrownBy(() -> props().desiredSize(5).maxSize(4).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.nodeGroups.system.desiredSize (5) must be <= cluster.nodeGroups.system.maxSize"
+            "ManagedNodeGroupProps[system].desiredSize (5) must be <= ManagedNodeGroupProps[system].maxSize"
                 + " (4); lower desiredSize or raise maxSize");
   }
 
@@ -53,14 +53,14 @@ class ManagedNodeGroupPropsTest {
   void failsWhenMinSizeIsNegative() {
     assertThatThrownBy(() -> props().minSize(-1).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("cluster.nodeGroups.system.minSize (-1) must be >= 0");
+        .hasMessage("ManagedNodeGroupProps[system].minSize (-1) must be >= 0");
   }
 
   @Test
   void failsWhenMaxSizeIsZero() {
     assertThatThrownBy(() -> props().minSize(0).maxSize(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("cluster.nodeGroups.system.maxSize (0) must be >= 1");
+        .hasMessage("ManagedNodeGroupProps[system].maxSize (0) must be >= 1");
   }
 
   @Test
@@ -68,7 +68,7 @@ class ManagedNodeGroupPropsTest {
     assertThatThrownBy(() -> props().instanceTypes(List.of()).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.nodeGroups.system.instanceTypes is empty; list at least one EC2 instance type, e.g."
+            "ManagedNodeGroupProps[system].instanceTypes is empty; list at least one EC2 instance type, e.g."
                 + " m6i.large");
   }
 
@@ -77,7 +77,7 @@ class ManagedNodeGroupPropsTest {
     assertThatThrownBy(() -> props().instanceTypes(List.of("m6i-large")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.nodeGroups.system.instanceTypes contains m6i-large, which is not an EC2 instance"
+            "ManagedNodeGroupProps[system].instanceTypes contains m6i-large, which is not an EC2 instance"
                 + " type such as m6i.large");
   }
 
@@ -86,7 +86,7 @@ class ManagedNodeGroupPropsTest {
     assertThatThrownBy(() -> props().diskSizeGi(10).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "cluster.nodeGroups.system.diskSizeGi (10) must be >= 20, the size of the EKS-optimized"
+            "ManagedNodeGroupProps[system].diskSizeGi (10) must be >= 20, the size of the EKS-optimized"
                 + " AMI's root snapshot");
   }
 
@@ -95,7 +95,7 @@ class ManagedNodeGroupPropsTest {
     assertThatThrownBy(() -> props().name("observability-dedicated").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "nodeGroups.name (observability-dedicated) must be 1 to 20 lowercase letters, digits"
+            "ManagedNodeGroupProps.name (observability-dedicated) must be 1 to 20 lowercase letters, digits"
                 + " and hyphens, starting with a letter and ending with a letter or digit; the"
                 + " node IAM role name <cluster>-<name>-node must fit IAM's 64 characters");
   }
@@ -104,6 +104,6 @@ class ManagedNodeGroupPropsTest {
   void failsWhenTheClusterIsMissing() {
     assertThatThrownBy(() -> props().cluster(null).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("nodeGroups.cluster is required");
+        .hasMessage("ManagedNodeGroupProps.cluster is required");
   }
 }

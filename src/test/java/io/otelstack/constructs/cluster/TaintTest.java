@@ -24,7 +24,7 @@ class TaintTest {
     assertThatThrownBy(() -> new Taint("dedicated node", "x", TaintEffect.NO_SCHEDULE))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "taint.key (dedicated node) must be a Kubernetes label key such as dedicated or"
+            "Taint.key (dedicated node) must be a Kubernetes label key such as dedicated or"
                 + " example.com/pool");
   }
 
@@ -33,7 +33,7 @@ class TaintTest {
     assertThatThrownBy(() -> new Taint("dedicated", "x".repeat(64), TaintEffect.NO_SCHEDULE))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "taint.value ("
+            "Taint.value ("
                 + "x".repeat(64)
                 + ") must be at most 63 letters, digits, '-', '_' or '.', starting and ending with"
                 + " a letter or digit");
@@ -44,7 +44,7 @@ class TaintTest {
     assertThatThrownBy(() -> new Taint("dedicated", "observability", null))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "taint.effect is required for taint dedicated; use NO_SCHEDULE, NO_EXECUTE or"
+            "Taint.effect is required for taint dedicated; use NO_SCHEDULE, NO_EXECUTE or"
                 + " PREFER_NO_SCHEDULE");
   }
 }

@@ -36,7 +36,7 @@ class CollectorHealthAlertsTest {
     return found.get(0);
   }
 
-  private static CollectorHealthAlertsProps.Builder prod() {
+  private static CollectorHealthAlertsPropsBuilder prod() {
     return CollectorHealthAlertsProps.builder().environment("prod").applicationName("shop");
   }
 

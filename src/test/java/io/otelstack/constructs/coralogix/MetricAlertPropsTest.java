@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MetricAlertPropsTest {
-  private static MetricAlertProps.Builder alert() {
+  private static MetricAlertPropsBuilder alert() {
     return MetricAlertProps.builder()
         .name("queue")
         .description("d")
@@ -35,7 +35,7 @@ class MetricAlertPropsTest {
     assertThatThrownBy(() -> alert().minutes(7).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "alert \"queue\": minutes (7) must be one of 1, 5, 10, 15, 20, 30, 60, the windows"
+            "MetricAlertProps.minutes (7) of alert \"queue\" must be one of 1, 5, 10, 15, 20, 30, 60, the windows"
                 + " Coralogix offers");
   }
 
@@ -44,7 +44,7 @@ class MetricAlertPropsTest {
     assertThatThrownBy(() -> alert().webhookIds(List.of("12345", "slack-oncall")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "alert \"queue\": webhookIds entry (slack-oncall) must be a Coralogix webhook"
+            "MetricAlertProps.webhookIds entry (slack-oncall) of alert \"queue\" must be a Coralogix webhook"
                 + " integration ID, 1 to 19 digits, e.g. 12345");
   }
 }

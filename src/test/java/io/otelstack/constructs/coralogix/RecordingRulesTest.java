@@ -76,7 +76,7 @@ class RecordingRulesTest {
                     .build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "recordingRules.latencyQuantiles (99.0) must be between 0 and 1, exclusive, e.g. 0.99"
+            "RecordingRulesProps.latencyQuantiles (99.0) must be between 0 and 1, exclusive, e.g. 0.99"
                 + " for the 99th percentile");
   }
 }

@@ -52,7 +52,7 @@ class TcoPoliciesTest {
     assertThatThrownBy(() -> new TcoLogsPolicy("x", TcoPriority.LOW, List.of("fatal"), List.of()))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "TCO log policy \"x\": severities ([fatal]) must be one or more of debug, verbose,"
+            "TcoLogsPolicy.severities ([fatal]) of policy \"x\" must be one or more of debug, verbose,"
                 + " info, warning, error, critical");
   }
 }

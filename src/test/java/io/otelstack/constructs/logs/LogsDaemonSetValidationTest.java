@@ -18,7 +18,7 @@ class LogsDaemonSetValidationTest {
     assertThatThrownBy(() -> f.props().dropDebug(true).severityThreshold(LogSeverity.DEBUG).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "logs.dropDebug (true) contradicts logs.severityThreshold (DEBUG): dropping debug logs"
+            "LogsDaemonSetProps.dropDebug (true) contradicts LogsDaemonSetProps.severityThreshold (DEBUG): dropping debug logs"
                 + " needs a threshold of INFO or higher; set dropDebug to false or raise the"
                 + " threshold");
   }
@@ -28,7 +28,7 @@ class LogsDaemonSetValidationTest {
     assertThatThrownBy(() -> f.props().excludeEndpoints(List.of("metrics")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "logs.excludeEndpoints entry (metrics) must be a URL path starting with '/' (letters,"
+            "LogsDaemonSetProps.excludeEndpoints entry (metrics) must be a URL path starting with '/' (letters,"
                 + " digits and . _ ~ / -), e.g. /metrics");
   }
 
@@ -37,7 +37,7 @@ class LogsDaemonSetValidationTest {
     assertThatThrownBy(() -> f.props().extraFilelogExcludes(List.of("kube-system_*")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "logs.extraFilelogExcludes entry (kube-system_*) must be an absolute glob such as"
+            "LogsDaemonSetProps.extraFilelogExcludes entry (kube-system_*) must be an absolute glob such as"
                 + " /var/log/pods/kube-system_*/*/*.log");
   }
 
@@ -45,35 +45,36 @@ class LogsDaemonSetValidationTest {
   void failsWhenTheQueueHasNoCapacity() {
     assertThatThrownBy(() -> f.props().queueSizeBatches(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("queue.sizeBatches (0) must be > 0; default is 5000");
+        .hasMessage("LogsDaemonSetProps.queueSizeBatches (0) must be > 0; default is 5000");
   }
 
   @Test
   void failsWhenTheQueueHasNoConsumers() {
     assertThatThrownBy(() -> f.props().queueNumConsumers(-1).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("queue.numConsumers (-1) must be > 0; default is 10");
+        .hasMessage("LogsDaemonSetProps.queueNumConsumers (-1) must be > 0; default is 10");
   }
 
   @Test
   void failsWhenTheBatchSizeIsZero() {
     assertThatThrownBy(() -> f.props().queueMaxBatchSizeKi(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("queue.maxBatchSizeKi (0) must be > 0; default is 512");
+        .hasMessage("LogsDaemonSetProps.queueMaxBatchSizeKi (0) must be > 0; default is 512");
   }
 
   @Test
   void failsWhenTheExporterTimeoutIsZero() {
     assertThatThrownBy(() -> f.props().exporterTimeoutSeconds(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("collector.exporterTimeoutSeconds (0) must be > 0; default is 30");
+        .hasMessage("LogsDaemonSetProps.exporterTimeoutSeconds (0) must be > 0; default is 30");
   }
 
   @Test
   void failsWhenTheGracePeriodIsZero() {
     assertThatThrownBy(() -> f.props().terminationGracePeriodSeconds(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("collector.terminationGracePeriodSeconds (0) must be > 0; default is 60");
+        .hasMessage(
+            "LogsDaemonSetProps.terminationGracePeriodSeconds (0) must be > 0; default is 60");
   }
 
   @Test
@@ -82,8 +83,8 @@ class LogsDaemonSetValidationTest {
             () -> f.props().terminationGracePeriodSeconds(20).exporterTimeoutSeconds(30).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "collector.terminationGracePeriodSeconds (20) must be >="
-                + " collector.exporterTimeoutSeconds (30), so a send in flight finishes or times"
+            "LogsDaemonSetProps.terminationGracePeriodSeconds (20) must be >="
+                + " LogsDaemonSetProps.exporterTimeoutSeconds (30), so a send in flight finishes or times"
                 + " out before the agent is killed (what is still queued stays on the node and is"
                 + " sent after the restart); raise it to at least 30");
   }
@@ -93,8 +94,9 @@ class LogsDaemonSetValidationTest {
     assertThatThrownBy(() -> f.props().releaseName("Otel_Logs").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "logs.releaseName (Otel_Logs) must be at most 53 lowercase letters, digits and '-',"
-                + " starting and ending with a letter or digit, e.g. otel-logs");
+            "LogsDaemonSetProps.releaseName (Otel_Logs) must be a DNS label: 1 to 53 lowercase"
+                + " letters, digits and '-', starting and ending with a letter or digit; Helm's"
+                + " bound, e.g. otel-logs");
   }
 
   @Test
@@ -102,35 +104,36 @@ class LogsDaemonSetValidationTest {
     String name = "a".repeat(54);
     assertThatThrownBy(() -> f.props().releaseName(name).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessageStartingWith("logs.releaseName (" + name + ") must be at most 53");
+        .hasMessageStartingWith(
+            "LogsDaemonSetProps.releaseName (" + name + ") must be a DNS label: 1 to 53");
   }
 
   @Test
   void failsWhenTheNamespaceIsMissing() {
     assertThatThrownBy(() -> f.props().namespace(null).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("logs.namespace is required");
+        .hasMessage("LogsDaemonSetProps.namespace is required");
   }
 
   @Test
   void failsWhenTheSecretIsMissing() {
     assertThatThrownBy(() -> f.props().coralogixSecret(null).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("logs.coralogixSecret is required");
+        .hasMessage("LogsDaemonSetProps.coralogixSecret is required");
   }
 
   @Test
   void failsWhenTheCoralogixDomainIsMissing() {
     assertThatThrownBy(() -> f.props().coralogixDomain(" ").build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("logs.coralogixDomain is required");
+        .hasMessage("LogsDaemonSetProps.coralogixDomain is required");
   }
 
   @Test
   void failsWhenTheCoralogixApplicationNameIsMissing() {
     assertThatThrownBy(() -> f.props().coralogixApplicationName(null).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("logs.coralogixApplicationName is required");
+        .hasMessage("LogsDaemonSetProps.coralogixApplicationName is required");
   }
 
   @Test
@@ -149,7 +152,7 @@ class LogsDaemonSetValidationTest {
     assertThatThrownBy(() -> restricted.agent(restricted.props().build()))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "test/Logs: namespace observability-agents enforces restricted Pod Security, which"
+            "test/Logs: LogsDaemonSetProps.namespace observability-agents enforces restricted Pod Security, which"
                 + " rejects the agent's hostPath volumes and root user; give the agent a namespace"
                 + " with podSecurity PRIVILEGED");
   }
@@ -163,7 +166,7 @@ class LogsDaemonSetValidationTest {
     assertThatThrownBy(() -> f.agent(p -> p.coralogixSecret(f.secretIn(gateway, "GatewaySecret"))))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "test/Logs: coralogixSecret is in namespace observability but the agent runs in"
+            "test/Logs: LogsDaemonSetProps.coralogixSecret is in namespace observability but the agent runs in"
                 + " observability-agents; a pod reads only Secrets of its own namespace, so create"
                 + " a CoralogixKubernetesSecret in observability-agents");
   }

@@ -488,8 +488,8 @@ class MetricsTracesStatefulSetTest {
                     .build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "collector.terminationGracePeriodSeconds (30) must be >= collector.preStopDelaySeconds"
-                + " (10) + collector.exporterTimeoutSeconds (30) = 40, so a send in flight finishes"
+            "MetricsTracesStatefulSetProps.terminationGracePeriodSeconds (30) must be >= MetricsTracesStatefulSetProps.preStopDelaySeconds"
+                + " (10) + MetricsTracesStatefulSetProps.exporterTimeoutSeconds (30) = 40, so a send in flight finishes"
                 + " or times out before SIGKILL (what is still queued stays on the volume and is"
                 + " resent on restart); raise it to at least 40");
   }
@@ -505,8 +505,8 @@ class MetricsTracesStatefulSetTest {
                     .build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "queue.pvcSizeGi (5) must hold 3 full queues of queue.sizeBatches (5000) x"
-                + " queue.maxBatchSizeKi (512), i.e. at least 8; raise pvcSizeGi or lower"
+            "MetricsTracesStatefulSetProps.queuePvcSizeGi (5) must hold 3 full queues of MetricsTracesStatefulSetProps.queueSizeBatches (5000) x"
+                + " MetricsTracesStatefulSetProps.queueMaxBatchSizeKi (512), i.e. at least 8; raise pvcSizeGi or lower"
                 + " sizeBatches");
   }
 
@@ -514,35 +514,35 @@ class MetricsTracesStatefulSetTest {
   void failsWhenThePreStopDelayIsZero() {
     assertThatThrownBy(() -> Fixtures.collectorProps().preStopDelaySeconds(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("collector.preStopDelaySeconds (0) must be >= 1");
+        .hasMessage("MetricsTracesStatefulSetProps.preStopDelaySeconds (0) must be >= 1");
   }
 
   @Test
   void failsWhenTheExporterTimeoutIsZero() {
     assertThatThrownBy(() -> Fixtures.collectorProps().exporterTimeoutSeconds(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("collector.exporterTimeoutSeconds (0) must be >= 1");
+        .hasMessage("MetricsTracesStatefulSetProps.exporterTimeoutSeconds (0) must be >= 1");
   }
 
   @Test
   void failsWhenThePvcSizeIsZero() {
     assertThatThrownBy(() -> Fixtures.collectorProps().queuePvcSizeGi(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("queue.pvcSizeGi (0) must be >= 1");
+        .hasMessage("MetricsTracesStatefulSetProps.queuePvcSizeGi (0) must be >= 1");
   }
 
   @Test
   void failsWhenTheNamespaceIsMissing() {
     assertThatThrownBy(() -> Fixtures.collectorProps().namespace(null).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("collector.namespace is required");
+        .hasMessage("MetricsTracesStatefulSetProps.namespace is required");
   }
 
   @Test
   void failsWhenTheSecretIsMissing() {
     assertThatThrownBy(() -> Fixtures.collectorProps().coralogixSecret(null).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("coralogix.secret is required");
+        .hasMessage("MetricsTracesStatefulSetProps.coralogixSecret is required");
   }
 
   @Test
@@ -553,7 +553,7 @@ class MetricsTracesStatefulSetTest {
     assertThatThrownBy(props::build)
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "coralogix.secret (coralogix-private-key) is in namespace elsewhere, but the collectors"
+            "MetricsTracesStatefulSetProps.coralogixSecret (coralogix-private-key) is in namespace elsewhere, but the collectors"
                 + " run in observability; a pod can only read a Secret of its own namespace");
   }
 
@@ -563,10 +563,11 @@ class MetricsTracesStatefulSetTest {
     assertThatThrownBy(() -> Fixtures.collectorProps().name(name).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "collector.name ("
+            "MetricsTracesStatefulSetProps.name ("
                 + name
-                + ") must be at most 40 characters, so the names derived from it fit"
-                + " Kubernetes' 63");
+                + ") must be a DNS label: 1 to 40 lowercase letters, digits and '-', starting and"
+                + " ending with a letter or digit; the names derived from it must fit Kubernetes'"
+                + " 63, e.g. otel-metrics-traces");
   }
 
   @Test
@@ -574,7 +575,9 @@ class MetricsTracesStatefulSetTest {
     assertThatThrownBy(() -> Fixtures.collectorProps().name("Otel_Gateway").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "collector.name (Otel_Gateway) must be a DNS label such as otel-metrics-traces");
+            "MetricsTracesStatefulSetProps.name (Otel_Gateway) must be a DNS label: 1 to 40"
+                + " lowercase letters, digits and '-', starting and ending with a letter or digit;"
+                + " the names derived from it must fit Kubernetes' 63, e.g. otel-metrics-traces");
   }
 
   @Test

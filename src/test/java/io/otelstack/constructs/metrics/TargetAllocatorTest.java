@@ -431,7 +431,7 @@ class TargetAllocatorTest {
     assertThatThrownBy(() -> TargetAllocatorProps.builder().allowlist(List.of("up")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "targetAllocator.collector is required: pass the MetricsTracesStatefulSet it feeds");
+            "TargetAllocatorProps.collector is required: pass the MetricsTracesStatefulSet it feeds");
   }
 
   @Test
@@ -439,7 +439,7 @@ class TargetAllocatorTest {
     assertThatThrownBy(() -> props().allowlist(List.of()).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "metrics.allowlist must name at least one metric regex, e.g. \"up\" or \".*\" for all");
+            "TargetAllocatorProps.allowlist must name at least one metric regex, e.g. \"up\" or \".*\" for all");
   }
 
   @Test
@@ -447,14 +447,14 @@ class TargetAllocatorTest {
     assertThatThrownBy(() -> props().allowlist(List.of("http_(")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "metrics.allowlist[0] (http_() is not a valid regex: Unclosed group near index 6");
+            "TargetAllocatorProps.allowlist[0] (http_() is not a valid regex: Unclosed group near index 6");
   }
 
   @Test
   void failsWhenReplicasIsZero() {
     assertThatThrownBy(() -> props().replicas(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("targetAllocator.replicas (0) must be >= 1");
+        .hasMessage("TargetAllocatorProps.replicas (0) must be >= 1");
   }
 
   @Test
@@ -463,7 +463,7 @@ class TargetAllocatorTest {
             () -> props().allocationStrategy(AllocationStrategy.LEAST_WEIGHTED).replicas(2).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "targetAllocator.replicas (2) must be 1 with allocationStrategy least-weighted, whose"
+            "TargetAllocatorProps.replicas (2) must be 1 with allocationStrategy least-weighted, whose"
                 + " replicas would each assign targets differently; use consistent-hashing to run"
                 + " more");
   }
@@ -488,7 +488,7 @@ class TargetAllocatorTest {
     assertThatThrownBy(() -> props().dropLabels(List.of("pod_(ip")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "metrics.dropLabels[0] (pod_(ip) is not a valid regex: Unclosed group near index 7");
+            "TargetAllocatorProps.dropLabels[0] (pod_(ip) is not a valid regex: Unclosed group near index 7");
   }
 
   @Test
@@ -496,7 +496,7 @@ class TargetAllocatorTest {
     assertThatThrownBy(() -> props().renameLabels(Map.of("service", "service.name")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "metrics.renameLabels.service (service.name) must be a Prometheus label name such as"
+            "TargetAllocatorProps.renameLabels.service (service.name) must be a Prometheus label name such as"
                 + " pod_ip");
   }
 
@@ -505,7 +505,7 @@ class TargetAllocatorTest {
     assertThatThrownBy(() -> props().tierAnnotation("scrape tier").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "metrics.tierAnnotation (scrape tier) must be a Kubernetes annotation key such as"
+            "TargetAllocatorProps.tierAnnotation (scrape tier) must be a Kubernetes annotation key such as"
                 + " otel-stack.io/scrape-tier");
   }
 
@@ -514,7 +514,7 @@ class TargetAllocatorTest {
     assertThatThrownBy(() -> props().defaultTier("slow").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "metrics.defaultTier (slow) must be one of metrics.scrapeTiers (critical, development,"
+            "TargetAllocatorProps.defaultTier (slow) must be one of TargetAllocatorProps.scrapeTiers (critical, development,"
                 + " normal); pick one, or add the tier");
   }
 
@@ -522,7 +522,7 @@ class TargetAllocatorTest {
   void failsWhenATierIntervalIsUnderASecond() {
     assertThatThrownBy(() -> props().scrapeTiers(Map.of("normal", Duration.ofMillis(500))).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("metrics.scrapeTiers.normal (PT0.5S) must be whole seconds >= 1s");
+        .hasMessage("TargetAllocatorProps.scrapeTiers.normal (PT0.5S) must be whole seconds >= 1s");
   }
 
   @Test
@@ -534,28 +534,29 @@ class TargetAllocatorTest {
                     .defaultTier("Normal")
                     .build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("metrics.scrapeTiers key (Normal) must be a DNS label such as critical");
+        .hasMessage(
+            "TargetAllocatorProps.scrapeTiers key (Normal) must be a DNS label such as critical");
   }
 
   @Test
   void failsWhenThereIsNoTier() {
     assertThatThrownBy(() -> props().scrapeTiers(Map.of()).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("metrics.scrapeTiers must define at least one tier");
+        .hasMessage("TargetAllocatorProps.scrapeTiers must define at least one tier");
   }
 
   @Test
   void failsWhenTheSampleLimitIsZero() {
     assertThatThrownBy(() -> props().sampleLimit(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("metrics.sampleLimit (0) must be >= 1");
+        .hasMessage("TargetAllocatorProps.sampleLimit (0) must be >= 1");
   }
 
   @Test
   void failsWhenTheLabelLimitIsZero() {
     assertThatThrownBy(() -> props().labelLimit(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("metrics.labelLimit (0) must be >= 1");
+        .hasMessage("TargetAllocatorProps.labelLimit (0) must be >= 1");
   }
 
   @Test

@@ -77,15 +77,15 @@ class CollectorNamespaceTest {
     assertThatThrownBy(() -> new CollectorNamespaceProps("Observability", null))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "namespace.name (Observability) must be a DNS label: at most 63 lowercase letters,"
-                + " digits and '-', starting and ending with a letter or digit, e.g."
-                + " observability");
+            "CollectorNamespaceProps.name (Observability) must be a DNS label: 1 to 63 lowercase"
+                + " letters, digits and '-', starting and ending with a letter or digit; Kubernetes'"
+                + " bound, e.g. observability");
   }
 
   @Test
   void failsWhenTheNameIsMissing() {
     assertThatThrownBy(() -> new CollectorNamespaceProps(null, PodSecurityLevel.RESTRICTED))
         .isInstanceOf(ValidationException.class)
-        .hasMessageStartingWith("namespace.name (null) must be a DNS label");
+        .hasMessage("CollectorNamespaceProps.name is required");
   }
 }

@@ -195,7 +195,7 @@ class CollectorNetworkPoliciesTest {
     assertThatThrownBy(() -> props(Synth.stack()).kubernetesApiCidrs(List.of()).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "networkPolicy.kubernetesApiCidrs is empty; list the IPv4 blocks of the Kubernetes API"
+            "CollectorNetworkPoliciesProps.kubernetesApiCidrs is empty; list the IPv4 blocks of the Kubernetes API"
                 + " server's endpoints (on EKS, the cluster VPC's block, e.g. 10.0.0.0/16), or the"
                 + " collectors cannot read the API");
   }
@@ -206,7 +206,7 @@ class CollectorNetworkPoliciesTest {
             () -> props(Synth.stack()).coralogixCidrs(List.of("ingress.coralogix.com")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "networkPolicy.coralogixCidrs (ingress.coralogix.com) must be an IPv4 CIDR block such"
+            "CollectorNetworkPoliciesProps.coralogixCidrs (ingress.coralogix.com) must be an IPv4 CIDR block such"
                 + " as 10.0.0.0/16");
   }
 
@@ -215,8 +215,9 @@ class CollectorNetworkPoliciesTest {
     assertThatThrownBy(() -> props(Synth.stack()).otlpClientNamespaces(List.of("Apps")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "networkPolicy.otlpClientNamespaces (Apps) must be a namespace name: at most 63"
-                + " lowercase letters, digits and '-', starting and ending with a letter or digit");
+            "CollectorNetworkPoliciesProps.otlpClientNamespaces (Apps) must be a DNS label: 1 to"
+                + " 63 lowercase letters, digits and '-', starting and ending with a letter or"
+                + " digit; Kubernetes' bound on namespace names");
   }
 
   private static JsonNode coralogixRule(JsonNode policy) {

@@ -137,7 +137,7 @@ class StackHpaTest {
     assertThatThrownBy(() -> new StackHpa(stack, "Again", prodLike(c).build()))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "test/Again: hpa.target test/MetricsTraces is already scaled by test/Hpa; give each"
+            "test/Again: StackHpaProps.target test/MetricsTraces is already scaled by test/Hpa; give each"
                 + " collector one StackHpa");
   }
 
@@ -150,9 +150,9 @@ class StackHpaTest {
                 new StackHpa(stack, "Hpa", prodLike(c).targetMemoryUtilizationPercent(75).build()))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "test/Hpa: hpa.targetMemoryUtilizationPercent (75) of resources.memoryRequest (1Gi)"
+            "test/Hpa: StackHpaProps.targetMemoryUtilizationPercent (75) of MetricsTracesStatefulSetProps.resources.memoryRequest (1Gi)"
                 + " scales out at 768Mi, not below the memory limiter's soft limit 563Mi (55% of"
-                + " resources.memoryLimit 1Gi), so data would be refused before replicas are added;"
+                + " MetricsTracesStatefulSetProps.resources.memoryLimit 1Gi), so data would be refused before replicas are added;"
                 + " lower the target or the request");
   }
 
@@ -161,7 +161,7 @@ class StackHpaTest {
     assertThatThrownBy(() -> StackHpaProps.builder().build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "hpa.target is required: pass the MetricsTracesStatefulSet the autoscaler scales");
+            "StackHpaProps.target is required: pass the MetricsTracesStatefulSet the autoscaler scales");
   }
 
   @Test
@@ -169,7 +169,7 @@ class StackHpaTest {
     assertThatThrownBy(() -> props().minReplicas(5).maxReplicas(3).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "hpa.minReplicas (5) must be <= hpa.maxReplicas (3); raise maxReplicas or lower"
+            "StackHpaProps.minReplicas (5) must be <= StackHpaProps.maxReplicas (3); raise maxReplicas or lower"
                 + " minReplicas");
   }
 
@@ -178,7 +178,7 @@ class StackHpaTest {
     assertThatThrownBy(() -> props().minReplicas(0).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "hpa.minReplicas (0) must be >= 1: with no collector the Target Allocator has no one"
+            "StackHpaProps.minReplicas (0) must be >= 1: with no collector the Target Allocator has no one"
                 + " to assign scrape targets to and the OTLP Service has no endpoint");
   }
 
@@ -186,14 +186,14 @@ class StackHpaTest {
   void failsWhenTheCpuTargetIsOutOfRange() {
     assertThatThrownBy(() -> props().targetCpuUtilizationPercent(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("hpa.targetCpuUtilizationPercent (0) must be in 1..100");
+        .hasMessage("StackHpaProps.targetCpuUtilizationPercent (0) must be in 1..100");
   }
 
   @Test
   void failsWhenTheMemoryTargetIsOutOfRange() {
     assertThatThrownBy(() -> props().targetMemoryUtilizationPercent(150).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("hpa.targetMemoryUtilizationPercent (150) must be in 1..100");
+        .hasMessage("StackHpaProps.targetMemoryUtilizationPercent (150) must be in 1..100");
   }
 
   @Test
@@ -201,7 +201,7 @@ class StackHpaTest {
     assertThatThrownBy(() -> props().scaleDownStabilizationWindowSeconds(3601).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "hpa.scaleDown.stabilizationWindowSeconds (3601) must be in 0..3600, the API's bound");
+            "StackHpaProps.scaleDownStabilizationWindowSeconds (3601) must be in 0..3600, the API's bound");
   }
 
   @Test
@@ -209,34 +209,35 @@ class StackHpaTest {
     assertThatThrownBy(() -> props().scaleUpStabilizationWindowSeconds(-1).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "hpa.scaleUp.stabilizationWindowSeconds (-1) must be in 0..3600, the API's bound");
+            "StackHpaProps.scaleUpStabilizationWindowSeconds (-1) must be in 0..3600, the API's bound");
   }
 
   @Test
   void failsWhenAScalingPercentIsZero() {
     assertThatThrownBy(() -> props().scaleDownPercent(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("hpa.scaleDown.percent (0) must be >= 1");
+        .hasMessage("StackHpaProps.scaleDownPercent (0) must be >= 1");
   }
 
   @Test
   void failsWhenTheScaleUpPercentIsZero() {
     assertThatThrownBy(() -> props().scaleUpPercent(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("hpa.scaleUp.percent (0) must be >= 1");
+        .hasMessage("StackHpaProps.scaleUpPercent (0) must be >= 1");
   }
 
   @Test
   void failsWhenAPolicyPeriodExceedsTheApiBound() {
     assertThatThrownBy(() -> props().scaleUpPeriodSeconds(1801).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("hpa.scaleUp.periodSeconds (1801) must be in 1..1800, the API's bound");
+        .hasMessage(
+            "StackHpaProps.scaleUpPeriodSeconds (1801) must be in 1..1800, the API's bound");
   }
 
   @Test
   void failsWhenAPolicyPeriodIsZero() {
     assertThatThrownBy(() -> props().scaleDownPeriodSeconds(0).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("hpa.scaleDown.periodSeconds (0) must be in 1..1800, the API's bound");
+        .hasMessage("StackHpaProps.scaleDownPeriodSeconds (0) must be in 1..1800, the API's bound");
   }
 }

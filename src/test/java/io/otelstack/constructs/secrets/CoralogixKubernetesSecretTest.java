@@ -85,7 +85,7 @@ class CoralogixKubernetesSecretTest {
     assertThatThrownBy(() -> props().privateKey("cxtp_0123456789").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "coralogixSecret.privateKey must be a Terraform reference such as the Secrets Manager"
+            "CoralogixKubernetesSecretProps.privateKey must be a Terraform reference such as the Secrets Manager"
                 + " data source's secretString, not a literal value: a literal would be written"
                 + " into the synthesized Terraform JSON");
   }
@@ -95,7 +95,7 @@ class CoralogixKubernetesSecretTest {
     assertThatThrownBy(() -> props().privateKey(null).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "coralogixSecret.privateKey must be a Terraform reference such as the Secrets Manager"
+            "CoralogixKubernetesSecretProps.privateKey must be a Terraform reference such as the Secrets Manager"
                 + " data source's secretString, not null: a literal would be written into the"
                 + " synthesized Terraform JSON");
   }
@@ -104,7 +104,7 @@ class CoralogixKubernetesSecretTest {
   void failsWhenTheNamespaceIsMissing() {
     assertThatThrownBy(() -> props().namespace(null).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("coralogixSecret.namespace is required");
+        .hasMessage("CoralogixKubernetesSecretProps.namespace is required");
   }
 
   @Test
@@ -112,7 +112,7 @@ class CoralogixKubernetesSecretTest {
     assertThatThrownBy(() -> props().name("Coralogix_Key").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "coralogixSecret.name (Coralogix_Key) must be a DNS subdomain: lowercase letters,"
+            "CoralogixKubernetesSecretProps.name (Coralogix_Key) must be a DNS subdomain: lowercase letters,"
                 + " digits, '-' and '.', e.g. coralogix-private-key");
   }
 
@@ -121,7 +121,7 @@ class CoralogixKubernetesSecretTest {
     assertThatThrownBy(() -> props().key("private key").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "coralogixSecret.key (private key) must consist of letters, digits, '-', '_' and '.',"
+            "CoralogixKubernetesSecretProps.key (private key) must consist of letters, digits, '-', '_' and '.',"
                 + " e.g. private-key");
   }
 }

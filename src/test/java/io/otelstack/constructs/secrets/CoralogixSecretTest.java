@@ -81,7 +81,7 @@ class CoralogixSecretTest {
     assertThatThrownBy(() -> new CoralogixSecretProps("otel stack/key", true))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "coralogixSecret.secretName (otel stack/key) must be 1 to 512 letters, digits and"
+            "CoralogixSecretProps.secretName (otel stack/key) must be 1 to 512 letters, digits and"
                 + " /_+=.@- such as otel-stack/coralogix-private-key");
   }
 }

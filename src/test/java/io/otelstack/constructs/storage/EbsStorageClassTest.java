@@ -112,7 +112,7 @@ class EbsStorageClassTest {
     assertThatThrownBy(() -> EbsStorageClassProps.builder().name("GP3").build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "storageClass.name (GP3) must be a DNS subdomain: lowercase letters, digits, '-' and"
+            "EbsStorageClassProps.name (GP3) must be a DNS subdomain: lowercase letters, digits, '-' and"
                 + " '.', e.g. gp3");
   }
 }

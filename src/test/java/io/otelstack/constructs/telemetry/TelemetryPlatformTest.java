@@ -102,7 +102,7 @@ class TelemetryPlatformTest {
   void failsWhenTheNamespaceIsMissing() {
     assertThatThrownBy(() -> required().namespace(null).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("telemetry.namespace is required");
+        .hasMessage("TelemetryPlatformProps.namespace is required");
   }
 
   @Test
@@ -110,13 +110,13 @@ class TelemetryPlatformTest {
     assertThatThrownBy(() -> required().targetAllocator(null).build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "telemetry.targetAllocator is required: it states at least the metrics allowlist");
+            "TelemetryPlatformProps.targetAllocator is required: it states at least the metrics allowlist");
   }
 
   @Test
   void failsWhenTheCoralogixKeyIsMissing() {
     assertThatThrownBy(() -> required().coralogixPrivateKey(" ").build())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("telemetry.coralogixPrivateKey is required");
+        .hasMessage("TelemetryPlatformProps.coralogixPrivateKey is required");
   }
 }
