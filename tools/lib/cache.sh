@@ -29,8 +29,7 @@ cache_build() {
     # list: bash would then ignore `set -e` inside it and publish a failed build.
     (
       set -euo pipefail
-      exec 9>"$OTEL_STACK_CACHE/$name/.$key.lock"
-      flock 9
+      cache_lock "$OTEL_STACK_CACHE/$name/.$key.lock"
       [ -f "$dir/.complete" ] && exit 0
       local start=$SECONDS work="$dir.tmp"
       [ "${CACHE_IN_PLACE:-0}" = 1 ] && work="$dir"
@@ -49,6 +48,13 @@ cache_build() {
     [ "$status" = 0 ] || return "$status"
   fi
   echo "$dir${result:+/$result}"
+}
+
+# cache_lock FILE: takes an exclusive lock on FILE, held until the calling shell or subshell exits,
+# so parallel callers of a build wait for the one that got there first.
+cache_lock() {
+  exec 9>"$1"
+  flock 9
 }
 
 # require_go WHO: puts the Go toolchain on PATH (a non-login shell may lack /usr/local/go/bin) or

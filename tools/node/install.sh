@@ -5,10 +5,13 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-want=$(sha256sum package-lock.json | cut -c1-16)
-[ "$(cat node_modules/.otel-stack-lock 2>/dev/null)" = "$want" ] && exit 0
-exec 9>"$root/.npm-install.lock"
-flock 9
-[ "$(cat node_modules/.otel-stack-lock 2>/dev/null)" = "$want" ] && exit 0
+source tools/lib/cache.sh
+# node_modules lives in the checkout, so its marker and lock do too; the key is the one this
+# script always used (so moving onto tools/lib/cache.sh reinstalled nothing).
+want=$(cache_key <package-lock.json)
+current() { [ "$(cat node_modules/.otel-stack-lock 2>/dev/null)" = "$want" ]; }
+current && exit 0
+cache_lock "$root/.npm-install.lock"
+current && exit 0
 npm ci --no-audit --no-fund --ignore-scripts --silent >&2
 echo "$want" >node_modules/.otel-stack-lock

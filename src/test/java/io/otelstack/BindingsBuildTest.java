@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * tools/bindings/build.sh takes the CDKTF bindings the build's Maven repositories serve and
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is the cold run's: FreshCloneSynthTest on a machine whose cache has no bindings.
  */
 @Tag("integration")
+@Isolated("its time bounds assume no other test class runs beside it")
 class BindingsBuildTest {
   /** A class from each published artifact: its jar is in the local repository, beside its POM. */
   private static final List<Class<?>> PUBLISHED =

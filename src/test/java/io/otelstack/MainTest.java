@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command-line contract of synth: what a platform engineer sees. */
+@Tag("integration") // runs synth as a process, as a user does
 class MainTest {
   private static final List<String> ENVIRONMENTS = List.of("dev", "staging", "prod");
   private static final List<String> KINDS = List.of("cluster", "telemetry", "coralogix");

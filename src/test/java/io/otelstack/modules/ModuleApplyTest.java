@@ -21,19 +21,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Applies the HCL module {@code modules/otel-collector-stack} to a real Kubernetes v1.36.3 control
  * plane through a root configuration written the way the module README's example is, with the
- * example's inputs; the nodes are shaped like prod's node groups.
+ * example's inputs; the nodes are shaped like prod's node groups. One control plane serves both
+ * tests: each leaves it as it found it (destroyed, namespaces gone, no volume left), whatever the
+ * order and even when it fails.
  */
 @Tag("integration")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(KubeControlPlane.LOCK)
 class ModuleApplyTest {
   /** The README example's inputs. */
   private static final String NAMESPACE = "payments-telemetry";
+
+  private static final String AGENTS = NAMESPACE + "-agents";
 
   /**
    * The module as committed before it became a {@code TelemetryPlatform} (commit c7e4a6d), with the
@@ -65,25 +75,40 @@ class ModuleApplyTest {
   private static final int HPA_MIN = 3;
   private static final int HPA_MAX = 9;
 
+  private KubeControlPlane plane;
+  private ClusterChecks checks;
+  private Map<String, List<String>> nodes;
+
+  @BeforeAll
+  void startControlPlane() {
+    plane = KubeControlPlane.start();
+    checks = new ClusterChecks(plane);
+    nodes = ClusterNodes.register(plane.api(), Environments.load("prod"));
+  }
+
+  @AfterAll
+  void stopControlPlane() {
+    if (plane != null) {
+      plane.close();
+    }
+  }
+
   @Test
   void readmeExampleAppliesSettlesReplansCleanAndDestroysLeavingOnlyTheQueueVolumes(
       @TempDir Path work) throws IOException {
     Instant start = Instant.now();
-    try (KubeControlPlane plane = KubeControlPlane.start()) {
-      ClusterChecks checks = new ClusterChecks(plane);
-      Map<String, List<String>> nodes =
-          ClusterNodes.register(plane.api(), Environments.load("prod"));
+    StackApply terraform = null;
+    try {
       StackApply.copy(ModuleFiles.directory(), work.resolve("otel-collector-stack"));
       TestOverlay overlay = new TestOverlay();
       overlay.writeRootFromExample(
           ModuleFiles.readmeExampleWithLocalSource(), work, plane.kubeconfig());
-      StackApply terraform = StackApply.overlayAndInit(work, plane.kubeconfig(), overlay);
+      terraform = StackApply.overlayAndInit(work, plane.kubeconfig(), overlay);
       terraform.apply();
 
-      String agents = NAMESPACE + "-agents";
       checks.stackBehaves(
           NAMESPACE,
-          agents,
+          AGENTS,
           HPA_MIN,
           HPA_MAX,
           2,
@@ -93,8 +118,9 @@ class ModuleApplyTest {
       assertThat(plan.exitCode()).as("second plan shows no changes:\n%s", plan.output()).isZero();
 
       terraform.destroy();
-      checks.destroyLeftOnlyRetainedQueueVolumes(NAMESPACE, agents, "otel-queue", HPA_MIN);
+      checks.destroyLeftOnlyRetainedQueueVolumes(NAMESPACE, AGENTS, "otel-queue", HPA_MIN);
     } finally {
+      leaveThePlaneClean(terraform);
       System.out.printf(
           "otel-collector-stack module: apply, checks, plan, destroy in %d s%n",
           Duration.between(start, Instant.now()).toSeconds());
@@ -104,14 +130,14 @@ class ModuleApplyTest {
   @Test
   void stateOfTheModuleBeforeThePlatformPlansOneMoveAndNothingReplacedThenReplansClean(
       @TempDir Path work) throws IOException {
-    try (KubeControlPlane plane = KubeControlPlane.start()) {
-      ClusterNodes.register(plane.api(), Environments.load("prod"));
+    StackApply terraform = null;
+    try {
       Path module = work.resolve("otel-collector-stack");
       StackApply.copy(BEFORE_THE_PLATFORM, module);
       TestOverlay overlay = new TestOverlay();
       overlay.writeRootFromExample(
           ModuleFiles.readmeExampleWithLocalSource(), work, plane.kubeconfig());
-      StackApply terraform = StackApply.overlayAndInit(work, plane.kubeconfig(), overlay);
+      terraform = StackApply.overlayAndInit(work, plane.kubeconfig(), overlay);
       terraform.apply();
 
       Files.delete(module.resolve("main.tf.json"));
@@ -138,7 +164,22 @@ class ModuleApplyTest {
       ExternalTools.Result plan = terraform.plan();
       assertThat(plan.exitCode()).as("plan after the upgrade:\n%s", plan.output()).isZero();
       terraform.destroy();
+    } finally {
+      leaveThePlaneClean(terraform);
     }
+  }
+
+  /**
+   * Destroys what a failed test left, waits for both namespaces to go and deletes the retained
+   * queue volumes, so that the other test starts on an empty plane.
+   */
+  private void leaveThePlaneClean(StackApply terraform) {
+    if (terraform != null) {
+      terraform.destroyAfterFailure();
+    }
+    checks.awaitGone(NAMESPACE);
+    checks.awaitGone(AGENTS);
+    checks.deleteAllVolumes();
   }
 
   private static List<String> inPlaceUpdates(String plan) {

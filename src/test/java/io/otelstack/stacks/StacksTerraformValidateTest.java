@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * kubernetes 2.38.0, helm 3.1.1, coralogix 3.10.1) from the project's offline mirror. It catches
  * what typed bindings cannot: missing required arguments, conflicting arguments, bad references.
  */
+@Tag("integration") // runs terraform
 class StacksTerraformValidateTest {
   @ParameterizedTest
   @ValueSource(

@@ -27,6 +27,12 @@ import java.util.concurrent.TimeUnit;
  * kubelet and the EBS CSI driver while the plane runs; nothing else is stood in for.
  */
 public final class KubeControlPlane implements AutoCloseable {
+  /**
+   * The JUnit resource lock of the test classes that start a control plane ({@code ResourceLock}):
+   * with test classes in parallel, no two planes compete for the cores.
+   */
+  public static final String LOCK = "kube-control-plane";
+
   /** The node lifecycle controller's grace period: the kubelet stand-in sends no heartbeats. */
   private static final String NODE_MONITOR_GRACE_PERIOD = "2h";
 

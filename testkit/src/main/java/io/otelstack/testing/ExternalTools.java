@@ -84,12 +84,21 @@ public final class ExternalTools {
   }
 
   /**
-   * Skips (or, under CI, fails) when Go is neither on PATH nor in {@code /usr/local/go/bin}: the
-   * build scripts under {@code tools/} look there too, since a non-login PATH often lacks it.
+   * Skips (or, under CI, fails) when the build scripts under {@code tools/} would not find Go: asks
+   * their own lookup ({@code require_go} in tools/lib/cache.sh), so the two cannot disagree.
    */
   public static void requireGo(String why) {
-    if (!onPath("go") && !Files.isExecutable(Path.of("/usr/local/go/bin/go"))) {
-      unavailable("go is neither on PATH nor in /usr/local/go/bin: " + why);
+    Result go =
+        run(
+            projectDir(),
+            Map.of(),
+            1,
+            "bash",
+            "-c",
+            "source tools/lib/cache.sh && require_go \"$0\"",
+            why);
+    if (go.exitCode() != 0) {
+      unavailable(go.stderr().strip());
     }
   }
 
