@@ -18,4 +18,20 @@ public final class PropChecks {
     }
     return (int) d;
   }
+
+  /** A required prop: not null, and not blank where it is text. */
+  public static void required(String prop, Object value) {
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      throw new ValidationException(prop + " is required");
+    }
+  }
+
+  /** A positive whole-number prop, {@code fallback} when not given. */
+  public static int positive(String prop, Integer value, int fallback) {
+    int v = value == null ? fallback : value;
+    if (v <= 0) {
+      throw new ValidationException(prop + " (" + v + ") must be > 0; default is " + fallback);
+    }
+    return v;
+  }
 }

@@ -178,7 +178,8 @@ class ModuleTerraformTest {
                 "-no-color",
                 "-out=tfplan",
                 "-var=coralogix_domain=cx498.coralogix.com",
-                "-var=coralogix_application_name=payments"));
+                "-var=coralogix_application_name=payments",
+                "-var=cluster_name=payments-eks"));
     cmd.addAll(vars);
     return ExternalTools.run(dir, Map.of(), 5, cmd.toArray(String[]::new));
   }

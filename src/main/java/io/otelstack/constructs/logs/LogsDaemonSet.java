@@ -10,6 +10,8 @@ import io.otelstack.collector.CollectorValues;
 import io.otelstack.collector.Component;
 import io.otelstack.collector.CoralogixExporter;
 import io.otelstack.collector.FilterProcessor;
+import io.otelstack.collector.HostMetricsReceiver;
+import io.otelstack.collector.KubeletStatsReceiver;
 import io.otelstack.collector.LogsAgentCollector;
 import io.otelstack.collector.SendingQueue;
 import io.otelstack.collector.TransformProcessor;
@@ -74,7 +76,9 @@ public class LogsDaemonSet extends Construct {
                     CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV,
                     props.terminationGracePeriodSeconds()),
                 props.releaseName(),
-                priorityClassName));
+                priorityClassName,
+                collectorConfig,
+                props.clusterName()));
 
     PriorityClassV1 priorityClass =
         new PriorityClassV1(
@@ -129,19 +133,20 @@ public class LogsDaemonSet extends Construct {
   }
 
   private CollectorConfig buildConfig() {
-    CoralogixExporter exporter =
-        new CoralogixExporter(
-            "",
-            props.coralogixDomain(),
-            props.coralogixApplicationName(),
-            props.coralogixSubsystemName(),
-            CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV,
-            props.exporterTimeoutSeconds(),
-            new SendingQueue(
-                LogsAgentCollector.queueStorage(props.releaseName()),
-                props.queueNumConsumers(),
-                props.queueSizeBatches(),
-                props.queueMaxBatchSizeKi()));
+    SendingQueue queue =
+        new SendingQueue(
+            LogsAgentCollector.queueStorage(props.releaseName()),
+            props.queueNumConsumers(),
+            props.queueSizeBatches(),
+            props.queueMaxBatchSizeKi());
+    CoralogixExporter exporter = coralogix("", props.coralogixSubsystemName(), queue);
+    List<Component> metricsReceivers = new ArrayList<>();
+    if (props.kubeletMetrics()) {
+      metricsReceivers.add(new KubeletStatsReceiver(props.infrastructureIntervalSeconds()));
+    }
+    if (props.hostMetrics()) {
+      metricsReceivers.add(new HostMetricsReceiver(props.infrastructureIntervalSeconds()));
+    }
     List<Component> processors = new ArrayList<>();
     if (props.parseJson()) {
       processors.add(new TransformProcessor("parse", LogRules.parseStatements()));
@@ -156,7 +161,20 @@ public class LogsDaemonSet extends Construct {
         props.namespace().name(),
         props.extraFilelogExcludes(),
         processors,
-        exporter);
+        exporter,
+        metricsReceivers,
+        coralogix("metrics", props.coralogixMetricsSubsystem(), queue));
+  }
+
+  private CoralogixExporter coralogix(String name, String subsystem, SendingQueue queue) {
+    return new CoralogixExporter(
+        name,
+        props.coralogixDomain(),
+        props.coralogixApplicationName(),
+        subsystem,
+        CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV,
+        props.exporterTimeoutSeconds(),
+        queue);
   }
 
   /** The resolved props. */

@@ -3,6 +3,7 @@ package io.otelstack.constructs.logs;
 import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
+import io.otelstack.constructs.PropChecks;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
 import io.soabase.recordbuilder.core.RecordBuilder;
@@ -40,6 +41,15 @@ import java.util.regex.Pattern;
  *     Default: 60 seconds.
  * @param releaseName the Helm release name, which also names the pods, the PriorityClass and the
  *     node state directory. Default: {@code otel-logs}.
+ * @param clusterName the cluster's name, sent as {@code k8s.cluster.name} on every record; required
+ * @param kubeletMetrics read node, pod, container and volume usage from the node's kubelet ({@code
+ *     kubeletstats}). Default: true.
+ * @param hostMetrics read the node's CPU, memory, disks, file systems, network and load ({@code
+ *     host_metrics}, the host's root mounted read-only). Default: true.
+ * @param infrastructureIntervalSeconds how often the kubelet and the host are read. Default: 30
+ *     seconds.
+ * @param coralogixMetricsSubsystem Coralogix subsystem of the infrastructure metrics. Default:
+ *     {@code metrics}.
  */
 @RecordBuilder
 public record LogsDaemonSetProps(
@@ -60,7 +70,12 @@ public record LogsDaemonSetProps(
     Integer queueMaxBatchSizeKi,
     Integer exporterTimeoutSeconds,
     Integer terminationGracePeriodSeconds,
-    String releaseName) {
+    String releaseName,
+    String clusterName,
+    Boolean kubeletMetrics,
+    Boolean hostMetrics,
+    Integer infrastructureIntervalSeconds,
+    String coralogixMetricsSubsystem) {
   /** Default {@link #resources()}. */
   public static final ContainerResources DEFAULT_RESOURCES =
       new ContainerResources("100m", "256Mi", "500m", "512Mi");
@@ -92,6 +107,13 @@ public record LogsDaemonSetProps(
     terminationGracePeriodSeconds =
         positive("collector.terminationGracePeriodSeconds", terminationGracePeriodSeconds, 60);
     releaseName = releaseName == null ? "otel-logs" : releaseName;
+    PropChecks.required("logs.clusterName", clusterName);
+    kubeletMetrics = kubeletMetrics == null || kubeletMetrics;
+    hostMetrics = hostMetrics == null || hostMetrics;
+    infrastructureIntervalSeconds =
+        PropChecks.positive("infrastructure.intervalSeconds", infrastructureIntervalSeconds, 30);
+    coralogixMetricsSubsystem =
+        coralogixMetricsSubsystem == null ? "metrics" : coralogixMetricsSubsystem;
 
     if (dropDebug && severityThreshold.compareTo(LogSeverity.INFO) < 0) {
       throw new ValidationException(

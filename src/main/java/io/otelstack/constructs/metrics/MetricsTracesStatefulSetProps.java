@@ -65,6 +65,8 @@ import java.util.regex.Pattern;
  * @param tolerations node taints the collectors (and their Target Allocator) tolerate, e.g. a
  *     dedicated node group's taints. Default: none. Whatever the nodes, replicas are spread over
  *     zones (at most one more in any zone) and, where possible, over nodes.
+ * @param clusterName the cluster's name, sent as {@code k8s.cluster.name} on every span and metric
+ *     that does not carry one; required
  */
 @RecordBuilder
 public record MetricsTracesStatefulSetProps(
@@ -94,7 +96,8 @@ public record MetricsTracesStatefulSetProps(
     Integer tracesSlowTraceThresholdMs,
     Integer tracesDecisionWaitSeconds,
     Map<String, String> nodeSelector,
-    List<Taint> tolerations) {
+    List<Taint> tolerations,
+    String clusterName) {
   /** Sending queues each replica keeps on its volume: metrics, traces and trace routing. */
   static final int QUEUES_PER_REPLICA = 3;
 
@@ -119,6 +122,7 @@ public record MetricsTracesStatefulSetProps(
               + namespace.name()
               + "; a pod can only read a Secret of its own namespace");
     }
+    PropChecks.required("collector.clusterName", clusterName);
     name = name == null ? "otel-metrics-traces" : name;
     require("collector.name", name, DNS_LABEL, "a DNS label such as otel-metrics-traces");
     if (name.length() > MAX_NAME) {

@@ -55,6 +55,7 @@ class CollectorNetworkPoliciesTest {
                 .coralogixSecret(agentKey)
                 .coralogixDomain("eu2.coralogix.com")
                 .coralogixApplicationName("otel-stack")
+                .clusterName("otel-stack-eks")
                 .build());
     return CollectorNetworkPoliciesProps.builder()
         .gateway(gateway)

@@ -1,0 +1,136 @@
+package io.otelstack.constructs.metrics;
+
+import io.otelstack.ValidationException;
+import io.otelstack.collector.CollectorImage;
+import io.otelstack.collector.ContainerResources;
+import io.otelstack.constructs.PropChecks;
+import io.otelstack.constructs.namespace.CollectorNamespace;
+import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
+import io.otelstack.constructs.storage.EbsStorageClass;
+import io.soabase.recordbuilder.core.RecordBuilder;
+
+/**
+ * Props of a {@link ClusterCollectorStatefulSet}. Names follow the environment files: {@code
+ * clusterMetrics}, {@code kubernetesEvents}, {@code intervalSeconds}, {@code eventsSubsystem} and
+ * {@code resources}/{@code queuePvcSizeGi} from {@code infrastructure:} (its {@code
+ * clusterCollector}), {@code queue*} from {@code queue:}.
+ *
+ * @param namespace namespace of the collector; required
+ * @param coralogixSecret Kubernetes Secret holding the Coralogix key, in {@code namespace};
+ *     required
+ * @param coralogixDomain Coralogix domain, or a Terraform token; required
+ * @param coralogixApplicationName Coralogix application name; required
+ * @param clusterName the cluster's name, sent as {@code k8s.cluster.name}; required
+ * @param name the release, StatefulSet and service account name. Default: {@code otel-cluster}.
+ * @param clusterMetrics run {@code k8s_cluster}: deployments, pod phases, restarts, node
+ *     conditions. Default: true.
+ * @param kubernetesEvents run {@code k8sobjects} on {@code events.k8s.io} events. Default: true.
+ * @param intervalSeconds how often the cluster's state is reported. Default: 30 seconds.
+ * @param coralogixMetricsSubsystem subsystem of the cluster metrics. Default: {@code metrics}.
+ * @param coralogixEventsSubsystem subsystem of the events. Default: {@code kubernetes-events}.
+ * @param image collector image. Default: the contrib image at the chart's version.
+ * @param resources container requests and limits; the {@code k8s_cluster} caches grow with the
+ *     cluster's pods. Default: 100m / 512Mi requested, 500m / 512Mi limit.
+ * @param queueSizeBatches capacity of each of its two sending queues, in batches. Default: 5000.
+ * @param queueNumConsumers concurrent senders per queue. Default: 10 consumers.
+ * @param queueMaxBatchSizeKi largest batch, in KiB. Default: 512 KiB.
+ * @param queuePvcSizeGi size of the queue volume in GiB; must hold both queues full. Default: 5.
+ * @param queueStorageClass StorageClass of the queue volume; use one that retains its volumes.
+ *     Default: the cluster's default StorageClass.
+ * @param exporterTimeoutSeconds per-request timeout of both exporters. Default: 30 seconds.
+ * @param terminationGracePeriodSeconds time the pod gets to stop; at least one exporter timeout.
+ *     Default: 60 seconds.
+ */
+@RecordBuilder
+public record ClusterCollectorStatefulSetProps(
+    CollectorNamespace namespace,
+    CoralogixKubernetesSecret coralogixSecret,
+    String coralogixDomain,
+    String coralogixApplicationName,
+    String clusterName,
+    String name,
+    Boolean clusterMetrics,
+    Boolean kubernetesEvents,
+    Integer intervalSeconds,
+    String coralogixMetricsSubsystem,
+    String coralogixEventsSubsystem,
+    CollectorImage image,
+    ContainerResources resources,
+    Integer queueSizeBatches,
+    Integer queueNumConsumers,
+    Integer queueMaxBatchSizeKi,
+    Integer queuePvcSizeGi,
+    EbsStorageClass queueStorageClass,
+    Integer exporterTimeoutSeconds,
+    Integer terminationGracePeriodSeconds) {
+  /** Sending queues on the volume: metrics and events. */
+  static final int QUEUES = 2;
+
+  /** Default {@link #resources()}. */
+  public static final ContainerResources DEFAULT_RESOURCES =
+      new ContainerResources("100m", "512Mi", "500m", "512Mi");
+
+  /** Requires the mandatory props, applies defaults and checks the rules between props. */
+  public ClusterCollectorStatefulSetProps {
+    PropChecks.required("clusterCollector.namespace", namespace);
+    PropChecks.required("clusterCollector.coralogixSecret", coralogixSecret);
+    PropChecks.required("clusterCollector.coralogixDomain", coralogixDomain);
+    PropChecks.required("clusterCollector.coralogixApplicationName", coralogixApplicationName);
+    PropChecks.required("clusterCollector.clusterName", clusterName);
+    name = name == null ? "otel-cluster" : name;
+    clusterMetrics = clusterMetrics == null || clusterMetrics;
+    kubernetesEvents = kubernetesEvents == null || kubernetesEvents;
+    intervalSeconds = PropChecks.positive("infrastructure.intervalSeconds", intervalSeconds, 30);
+    coralogixMetricsSubsystem =
+        coralogixMetricsSubsystem == null ? "metrics" : coralogixMetricsSubsystem;
+    coralogixEventsSubsystem =
+        coralogixEventsSubsystem == null ? "kubernetes-events" : coralogixEventsSubsystem;
+    image = image == null ? CollectorImage.CONTRIB : image;
+    resources = resources == null ? DEFAULT_RESOURCES : resources;
+    queueSizeBatches = PropChecks.positive("queue.sizeBatches", queueSizeBatches, 5000);
+    queueNumConsumers = PropChecks.positive("queue.numConsumers", queueNumConsumers, 10);
+    queueMaxBatchSizeKi = PropChecks.positive("queue.maxBatchSizeKi", queueMaxBatchSizeKi, 512);
+    queuePvcSizeGi =
+        PropChecks.positive("infrastructure.clusterCollector.pvcSizeGi", queuePvcSizeGi, 5);
+    exporterTimeoutSeconds =
+        PropChecks.positive("collector.exporterTimeoutSeconds", exporterTimeoutSeconds, 30);
+    terminationGracePeriodSeconds =
+        PropChecks.positive(
+            "collector.terminationGracePeriodSeconds", terminationGracePeriodSeconds, 60);
+
+    if (!clusterMetrics && !kubernetesEvents) {
+      throw new ValidationException(
+          "infrastructure.clusterMetrics and infrastructure.kubernetesEvents are both false, so the"
+              + " cluster collector would have nothing to read; leave it out instead");
+    }
+    long fullKi = (long) QUEUES * queueSizeBatches * queueMaxBatchSizeKi;
+    long neededGi = (fullKi + 1024 * 1024 - 1) / (1024 * 1024);
+    if (queuePvcSizeGi < neededGi) {
+      throw new ValidationException(
+          "infrastructure.clusterCollector.pvcSizeGi ("
+              + queuePvcSizeGi
+              + ") must hold "
+              + QUEUES
+              + " full queues of queue.sizeBatches ("
+              + queueSizeBatches
+              + ") x queue.maxBatchSizeKi ("
+              + queueMaxBatchSizeKi
+              + "), i.e. at least "
+              + neededGi
+              + "; raise pvcSizeGi or lower sizeBatches");
+    }
+    if (terminationGracePeriodSeconds < exporterTimeoutSeconds) {
+      throw new ValidationException(
+          "collector.terminationGracePeriodSeconds ("
+              + terminationGracePeriodSeconds
+              + ") must be >= collector.exporterTimeoutSeconds ("
+              + exporterTimeoutSeconds
+              + "), so a send in flight finishes or times out before the pod is killed");
+    }
+  }
+
+  /** Starts a builder; namespace, secret, Coralogix target and cluster name are required. */
+  public static ClusterCollectorStatefulSetPropsBuilder builder() {
+    return ClusterCollectorStatefulSetPropsBuilder.builder();
+  }
+}
