@@ -93,7 +93,7 @@ class ModuleApplyTest {
       assertThat(plan.exitCode()).as("second plan shows no changes:\n%s", plan.output()).isZero();
 
       terraform.destroy();
-      checks.destroyLeftOnlyRetainedQueueVolumes(NAMESPACE, agents, "otel-queue", HPA_MIN);
+      checks.destroyLeftOnlyRetainedQueueVolumes(NAMESPACE, agents, "otel-queue", HPA_MIN + 1);
     } finally {
       System.out.printf(
           "otel-collector-stack module: apply, checks, plan, destroy in %d s%n",

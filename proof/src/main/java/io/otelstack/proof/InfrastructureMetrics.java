@@ -33,7 +33,10 @@ final class InfrastructureMetrics {
    * @param kubeletReads how often the stand-in was read
    */
   record Figures(double startSeconds, List<OtlpSink.MetricPoint> points, int kubeletReads) {
-    /** Distinct series by family: node-level kubelet, per-pod kubelet (pods and containers), host. */
+    /**
+     * Distinct series by family: node-level kubelet, per-pod kubelet (pods and containers), host,
+     * the collector's own, other.
+     */
     Map<String, Integer> seriesByFamily() {
       Map<String, Set<String>> series = new TreeMap<>();
       for (OtlpSink.MetricPoint p : points) {
@@ -62,6 +65,10 @@ final class InfrastructureMetrics {
     }
 
     private static String family(OtlpSink.MetricPoint p) {
+      if (p.resource().containsKey("service.name")) {
+        // The collector's own metrics (prometheus/self names its job the service).
+        return "self";
+      }
       if (p.name().startsWith("system.")) {
         return "host";
       }
@@ -86,7 +93,10 @@ final class InfrastructureMetrics {
       long start = System.nanoTime();
       agent.start(0);
       double startSeconds = (System.nanoTime() - start) / 1e9;
-      Await.until(DELIVERY, "the kubelet stand-in to be read " + READS + " times", () -> kubelet.reads() >= READS);
+      Await.until(
+          DELIVERY,
+          "the kubelet stand-in to be read " + READS + " times",
+          () -> kubelet.reads() >= READS);
       Await.settle(Duration.ofSeconds(5), DELIVERY, () -> sink.metricPoints().size());
       return new Figures(startSeconds, sink.metricPoints(), kubelet.reads());
     } finally {
@@ -96,8 +106,8 @@ final class InfrastructureMetrics {
 
   /**
    * What cannot be here, swapped: the kubelet is the stand-in, over plain HTTP without the service
-   * account's token ({@code auth_type: none}, there is no token file outside a pod); the host's root
-   * is this machine's {@code /} rather than the mount at {@code /hostfs}.
+   * account's token ({@code auth_type: none}, there is no token file outside a pod); the host's
+   * root is this machine's {@code /} rather than the mount at {@code /hostfs}.
    */
   @SuppressWarnings("unchecked")
   static Map<String, Object> standIns(Map<String, Object> config, String kubeletAddress) {

@@ -66,7 +66,8 @@ class ClusterCollectorTest {
     workloads(api);
 
     sink = new OtlpSink().start();
-    Map<String, String> env = new LinkedHashMap<>(PodEnvironment.of(stack.clusterCollectorValues()));
+    Map<String, String> env =
+        new LinkedHashMap<>(PodEnvironment.of(stack.clusterCollectorValues()));
     env.put("KUBECONFIG", kubeconfig.toString());
     collector =
         new LocalCollectors(
@@ -100,9 +101,7 @@ class ClusterCollectorTest {
   void reportsTheDeploymentsDesiredAndAvailableReplicas() {
     assertThat(point("k8s.deployment.desired", deployment("checkout")).map(p -> p.value()))
         .contains(2.0);
-    assertThat(
-            lastValue("k8s.deployment.available", deployment("checkout")))
-        .isEqualTo(2.0);
+    assertThat(lastValue("k8s.deployment.available", deployment("checkout"))).isEqualTo(2.0);
   }
 
   @Test
@@ -115,7 +114,8 @@ class ClusterCollectorTest {
 
   @Test
   void reportsTheRestartsTheKubeletReported() {
-    assertThat(point("k8s.container.restarts", p -> p.value() == 3).map(ClusterCollectorTest::podName))
+    assertThat(
+            point("k8s.container.restarts", p -> p.value() == 3).map(ClusterCollectorTest::podName))
         .hasValueSatisfying(name -> assertThat(name).startsWith("checkout-"));
   }
 
@@ -125,8 +125,7 @@ class ClusterCollectorTest {
     sink.metricPoints().stream()
         .filter(p -> p.name().equals("k8s.node.condition_ready"))
         .forEach(p -> reported.add(p.resource().get("k8s.node.name")));
-    assertThat(reported)
-        .containsAll(nodes.values().stream().flatMap(List::stream).toList());
+    assertThat(reported).containsAll(nodes.values().stream().flatMap(List::stream).toList());
   }
 
   @Test
@@ -150,7 +149,14 @@ class ClusterCollectorTest {
   void sendsOnlyTheK8sClusterFamilyAndItsOwnMetrics() {
     Set<String> names = new TreeSet<>();
     sink.metricPoints().forEach(p -> names.add(p.name()));
-    assertThat(names).allMatch(n -> n.startsWith("k8s.") || n.startsWith("otelcol_") || n.equals("up") || n.startsWith("scrape_") || n.equals("target_info"));
+    assertThat(names)
+        .allMatch(
+            n ->
+                n.startsWith("k8s.")
+                    || n.startsWith("otelcol_")
+                    || n.equals("up")
+                    || n.startsWith("scrape_")
+                    || n.equals("target_info"));
   }
 
   private Optional<OtlpSink.MetricPoint> point(String name, Predicate<OtlpSink.MetricPoint> p) {

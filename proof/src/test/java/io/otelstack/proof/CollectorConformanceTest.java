@@ -38,7 +38,14 @@ class CollectorConformanceTest {
   private static final List<String> SECTIONS =
       List.of("receivers", "processors", "exporters", "extensions", "connectors");
 
-  /** Every environment's two collectors: their release values, by name. */
+  /**
+   * The receivers the module proxy serves no v0.158.0 of, built at v0.157.0 (see the manifest); the
+   * deployed image carries their 0.158.0 builds.
+   */
+  private static final Set<String> BUILT_ONE_RELEASE_EARLIER =
+      Set.of("kubeletstatsreceiver", "k8sclusterreceiver", "k8sobjectsreceiver");
+
+  /** Every environment's three collectors: their release values, by name. */
   static Stream<Arguments> collectors() {
     List<Arguments> out = new ArrayList<>();
     for (String env : Environments.NAMES) {
@@ -46,6 +53,8 @@ class CollectorConformanceTest {
           new TelemetryStack(Testing.app(), env + "-telemetry", Environments.load(env));
       out.add(Arguments.of(env, "logs", stack.logs().values()));
       out.add(Arguments.of(env, "metrics-traces", stack.metricsTraces().values()));
+      out.add(
+          Arguments.of(env, "cluster", stack.platform().clusterCollector().orElseThrow().values()));
     }
     return out.stream();
   }
@@ -128,7 +137,16 @@ class CollectorConformanceTest {
     assertThat(manifest.at("/dist/version").asText()).isEqualTo(version);
     assertThat(CollectorImage.CONTRIB.tag()).isEqualTo(version);
     for (String s : SECTIONS) {
-      manifest.path(s).forEach(c -> assertThat(c.path("gomod").asText()).endsWith(" v" + version));
+      manifest
+          .path(s)
+          .forEach(
+              c -> {
+                String gomod = c.path("gomod").asText();
+                String module = gomod.substring(gomod.lastIndexOf('/') + 1, gomod.indexOf(' '));
+                assertThat(gomod)
+                    .endsWith(
+                        BUILT_ONE_RELEASE_EARLIER.contains(module) ? " v0.157.0" : " v" + version);
+              });
     }
   }
 
