@@ -95,7 +95,7 @@ public final class ClusterCollector {
     v.put("fullnameOverride", name);
     v.put("replicaCount", 1);
     List<Object> envs = new ArrayList<>((List<?>) v.get("extraEnvs"));
-    envs.add(ResourceDetectionProcessor.clusterNameEnv(clusterName));
+    envs.add(ResourceDetectionProcessor.resourceAttributesEnv(clusterName));
     v.put("extraEnvs", envs);
     Map<String, Object> statefulset = new LinkedHashMap<>();
     // Retained with the StatefulSet gone: the volume may still hold queued data.

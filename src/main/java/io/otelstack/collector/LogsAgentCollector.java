@@ -183,7 +183,7 @@ public final class LogsAgentCollector {
             NODE_NAME_ENV,
             "valueFrom",
             map("fieldRef", map("apiVersion", "v1", "fieldPath", "spec.nodeName"))));
-    envs.add(ResourceDetectionProcessor.clusterNameEnv(clusterName));
+    envs.add(ResourceDetectionProcessor.resourceAttributesEnv(clusterName));
     v.put("extraEnvs", envs);
 
     v.put(

@@ -223,7 +223,7 @@ public final class MetricsTracesCollector {
             POD_NAME_ENV,
             "valueFrom",
             Map.of("fieldRef", Map.of("fieldPath", "metadata.name"))));
-    envs.add(ResourceDetectionProcessor.clusterNameEnv(clusterName));
+    envs.add(ResourceDetectionProcessor.resourceAttributesEnv(clusterName));
     v.put("extraEnvs", envs);
 
     Map<String, Object> statefulset = new LinkedHashMap<>();

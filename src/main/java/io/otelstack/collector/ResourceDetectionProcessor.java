@@ -13,20 +13,27 @@ import java.util.regex.Pattern;
  * to every resource that does not say so already ({@code override: false}, so what an SDK set
  * wins).
  *
- * <p>{@code k8s.cluster.name} comes from the {@code env} detector, which reads {@value
- * #RESOURCE_ATTRIBUTES_ENV}: every collector pod sets it ({@link #clusterNameEnv}). The {@code eks}
- * detector adds {@code cloud.provider} and {@code cloud.platform}; {@code ec2} adds the instance
- * (host ID, name, type, image) and its region, zone and account. Host attributes are true only of
- * data that comes from the collector's own node, so only node-local collectors (the agent) run
- * {@code ec2}.
+ * <p>The {@code env} detector reads {@value #RESOURCE_ATTRIBUTES_ENV}, which every collector pod
+ * sets ({@link #resourceAttributesEnv}): {@code k8s.cluster.name}, {@code cloud.provider=aws} and
+ * {@code cloud.platform=aws_eks}, known when the stack is deployed. The {@code ec2} detector adds
+ * the instance (host ID, name, type, image) and its region, zone and account from the instance
+ * metadata service. Host attributes are true only of data from the collector's own node, so only
+ * node-local collectors (the agent) run {@code ec2}.
  *
- * <p>Detection runs once at start-up, each detector bounded by {@value #TIMEOUT_SECONDS} s: where
- * the instance metadata service or the EKS markers are absent, a detector contributes nothing and
- * the collector starts anyway (a detector error would stop it; none is raised without {@code
+ * <p>No {@code eks} detector: by default it adds only {@code cloud.provider} and {@code
+ * cloud.platform}, which the environment states, and it builds a Kubernetes client from the pod's
+ * in-cluster configuration when the collector starts, so a collector outside a pod (the proof
+ * tier's, {@code otelcol validate}) refuses to start with it ("unable to load in-cluster
+ * configuration").
+ *
+ * <p>Detection runs once at start-up, bounded by {@value #TIMEOUT_SECONDS} s: where the instance
+ * metadata service is absent or unreachable (IMDSv2 with a hop limit of 1 keeps pods off it), the
+ * {@code ec2} detector contributes nothing and the collector starts anyway (no {@code
  * fail_on_missing_metadata}).
  *
  * @param name instance name, e.g. {@code cluster}; empty for the unnamed instance
- * @param detectors detectors in order, from {@code env}, {@code eks} and {@code ec2}
+ * @param detectors detectors in order, from {@code env} and {@code ec2}; the first to set an
+ *     attribute wins
  */
 public record ResourceDetectionProcessor(String name, List<String> detectors) implements Component {
   /** The variable the {@code env} detector reads, {@code key=value} pairs separated by commas. */
@@ -37,22 +44,22 @@ public record ResourceDetectionProcessor(String name, List<String> detectors) im
 
   static final int TIMEOUT_SECONDS = 2;
 
-  private static final Set<String> DETECTORS = Set.of("env", "eks", "ec2");
+  private static final Set<String> DETECTORS = Set.of("env", "ec2");
 
   /** EKS cluster names: letters, digits, '-' and '_', nothing the variable's format reserves. */
   private static final Pattern CLUSTER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
 
-  /** Detection for node-local collectors: the cluster's name, EKS, and the node's own instance. */
+  /** Detection for node-local collectors: the cluster and its cloud, and the node's instance. */
   public static ResourceDetectionProcessor node() {
-    return new ResourceDetectionProcessor("node", List.of("env", "eks", "ec2"));
+    return new ResourceDetectionProcessor("node", List.of("env", "ec2"));
   }
 
   /**
    * Detection for collectors whose data comes from other nodes (the gateway, the cluster
-   * collector): the cluster's name and EKS, no host.
+   * collector): the cluster and its cloud, no host.
    */
   public static ResourceDetectionProcessor cluster() {
-    return new ResourceDetectionProcessor("cluster", List.of("env", "eks"));
+    return new ResourceDetectionProcessor("cluster", List.of("env"));
   }
 
   /** Requires known detectors. */
@@ -65,11 +72,11 @@ public record ResourceDetectionProcessor(String name, List<String> detectors) im
   }
 
   /**
-   * The pod environment entry naming the cluster for the {@code env} detector.
+   * The pod environment entry the {@code env} detector reads: the cluster's name, AWS, EKS.
    *
    * @param clusterName the EKS cluster's name, or a Terraform token
    */
-  public static Map<String, Object> clusterNameEnv(String clusterName) {
+  public static Map<String, Object> resourceAttributesEnv(String clusterName) {
     if (clusterName == null
         || !Tokens.isToken(clusterName) && !CLUSTER.matcher(clusterName).matches()) {
       throw new ValidationException(
@@ -80,7 +87,8 @@ public record ResourceDetectionProcessor(String name, List<String> detectors) im
     }
     Map<String, Object> env = new LinkedHashMap<>();
     env.put("name", RESOURCE_ATTRIBUTES_ENV);
-    env.put("value", CLUSTER_NAME + "=" + clusterName);
+    env.put(
+        "value", CLUSTER_NAME + "=" + clusterName + ",cloud.provider=aws,cloud.platform=aws_eks");
     return env;
   }
 

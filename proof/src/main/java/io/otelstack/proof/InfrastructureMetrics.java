@@ -105,6 +105,52 @@ final class InfrastructureMetrics {
   }
 
   /**
+   * The agent's CPU seconds and resident memory (KiB) after {@code window} idle (no pod logs), with
+   * the infrastructure pipeline as generated or without it (the agent as it was before): their
+   * difference is what the kubelet and host reads cost.
+   */
+  static double[] cost(GeneratedStack stack, Duration window, boolean withInfrastructure) {
+    Path work = LocalCollectors.tempDir("infrastructure-cost");
+    try (OtlpSink sink = new OtlpSink().start();
+        KubeletSummaryStandIn kubelet = new KubeletSummaryStandIn();
+        LocalCollectors agent =
+            LocalCollectors.daemonSet(stack, work, sink, work.resolve("pods"), null)) {
+      agent.reconfigure(
+          0,
+          c -> {
+            Map<String, Object> config = standIns(c, kubelet.address());
+            return withInfrastructure ? config : withoutInfrastructure(config);
+          });
+      CollectorProcess process = agent.start(0);
+      Await.sleep(window);
+      return new double[] {process.cpuSeconds(), process.rssKib()};
+    } finally {
+      LocalCollectors.deleteTree(work);
+    }
+  }
+
+  /** The configuration without {@code metrics/infrastructure} and what only it uses. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> withoutInfrastructure(Map<String, Object> config) {
+    Map<String, Object> pipelines =
+        (Map<String, Object>) ((Map<String, Object>) config.get("service")).get("pipelines");
+    Map<String, Object> infrastructure =
+        (Map<String, Object>) pipelines.remove("metrics/infrastructure");
+    for (String section : List.of("receivers", "processors", "exporters")) {
+      Set<String> used = new TreeSet<>();
+      pipelines
+          .values()
+          .forEach(p -> used.addAll((List<String>) ((Map<String, Object>) p).get(section)));
+      for (Object id : (List<Object>) infrastructure.get(section)) {
+        if (!used.contains(id)) {
+          ((Map<String, Object>) config.get(section)).remove(id);
+        }
+      }
+    }
+    return config;
+  }
+
+  /**
    * What cannot be here, swapped: the kubelet is the stand-in, over plain HTTP without the service
    * account's token ({@code auth_type: none}, there is no token file outside a pod); the host's
    * root is this machine's {@code /} rather than the mount at {@code /hostfs}.

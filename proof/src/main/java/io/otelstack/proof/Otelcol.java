@@ -43,7 +43,8 @@ final class Otelcol {
   static ExternalTools.Result validate(Map<String, Object> config) {
     try {
       Path file = Files.createTempFile("otelcol-config", ".yaml");
-      String text = Yaml.render(config);
+      Path hostRoot = Files.createTempDirectory("otelcol-hostfs");
+      String text = Yaml.render(withHostRoot(config, hostRoot));
       Files.writeString(file, text);
       ExternalTools.Result r =
           ExternalTools.run(
@@ -55,10 +56,29 @@ final class Otelcol {
               "--config",
               file.toString());
       Files.delete(file);
+      Files.delete(hostRoot);
       return r;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The configuration with {@code host_metrics}' {@code root_path} (the host's root, which the
+   * agent pod mounts) pointed at an existing directory: validate checks that it exists.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> withHostRoot(Map<String, Object> config, Path hostRoot) {
+    Map<String, Object> copy = HelmValues.merge(config, Map.of());
+    if (copy.get("receivers") instanceof Map<?, ?> receivers) {
+      receivers.forEach(
+          (id, body) -> {
+            if (String.valueOf(id).startsWith("host_metrics") && body instanceof Map<?, ?> r) {
+              ((Map<String, Object>) r).put("root_path", hostRoot.toString());
+            }
+          });
+    }
+    return copy;
   }
 
   /** Harmless values for every environment variable a configuration text references. */

@@ -491,10 +491,14 @@ class LogsDaemonSetTest {
   }
 
   @Test
-  void namesTheClusterForTheEnvDetector() {
+  void namesTheClusterAndItsCloudForTheEnvDetector() {
     assertThat(list(f.agent(f.props().build()).values().get("extraEnvs")))
         .contains(
-            Map.of("name", "OTEL_RESOURCE_ATTRIBUTES", "value", "k8s.cluster.name=otel-stack-eks"));
+            Map.of(
+                "name",
+                "OTEL_RESOURCE_ATTRIBUTES",
+                "value",
+                "k8s.cluster.name=otel-stack-eks,cloud.provider=aws,cloud.platform=aws_eks"));
   }
 
   @Test
