@@ -37,15 +37,15 @@ public record MetricFilterProcessor(String name, List<String> metricConditions)
   }
 
   @Override
-  public ComponentType type() {
-    return ComponentType.FILTER;
-  }
-
-  @Override
   public Map<String, Object> settings() {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("error_mode", "ignore");
     s.put("metric_conditions", metricConditions);
     return s;
+  }
+
+  @Override
+  public ComponentType type() {
+    return ComponentType.FILTER;
   }
 }

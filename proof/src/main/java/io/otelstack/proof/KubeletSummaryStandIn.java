@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * github.com/open-telemetry/opentelemetry-collector-contrib/receiver/kubeletstatsreceiver} (a
  * minikube node, {@code minikube}, with 9 pods of one container each), copied unchanged from the Go
  * module cache. The file is identical (MD5 a1330c8d8e1b85bfd024c558f8b79921) in every version
- * there, v0.151.0 to v0.161.0; the distribution builds the receiver at v0.157.0.
+ * there, v0.151.0 to v0.161.0; the distribution builds the receiver at v0.152.0.
  */
 final class KubeletSummaryStandIn implements AutoCloseable {
   /** The node the recording was made on. */

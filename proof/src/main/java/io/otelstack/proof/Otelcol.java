@@ -44,7 +44,7 @@ final class Otelcol {
     try {
       Path file = Files.createTempFile("otelcol-config", ".yaml");
       Path hostRoot = Files.createTempDirectory("otelcol-hostfs");
-      String text = Yaml.render(withHostRoot(config, hostRoot));
+      String text = Yaml.render(withoutPodFiles(config, hostRoot));
       Files.writeString(file, text);
       ExternalTools.Result r =
           ExternalTools.run(
@@ -64,17 +64,22 @@ final class Otelcol {
   }
 
   /**
-   * The configuration with {@code host_metrics}' {@code root_path} (the host's root, which the
-   * agent pod mounts) pointed at an existing directory: validate checks that it exists.
+   * The configuration without what only a pod has, which validate reads: {@code host_metrics}'
+   * {@code root_path} (the host's root the agent pod mounts) becomes an existing directory, and
+   * {@code kubelet_stats}' {@code auth_type} {@code serviceAccount} (whose CA validate reads from
+   * the pod's fixed service-account path) becomes {@code none}.
    */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> withHostRoot(Map<String, Object> config, Path hostRoot) {
+  private static Map<String, Object> withoutPodFiles(Map<String, Object> config, Path hostRoot) {
     Map<String, Object> copy = HelmValues.merge(config, Map.of());
     if (copy.get("receivers") instanceof Map<?, ?> receivers) {
       receivers.forEach(
           (id, body) -> {
-            if (String.valueOf(id).startsWith("host_metrics") && body instanceof Map<?, ?> r) {
-              ((Map<String, Object>) r).put("root_path", hostRoot.toString());
+            Map<String, Object> r = (Map<String, Object>) body;
+            if (String.valueOf(id).startsWith("host_metrics")) {
+              r.put("root_path", hostRoot.toString());
+            } else if (String.valueOf(id).startsWith("kubelet_stats")) {
+              r.put("auth_type", "none");
             }
           });
     }

@@ -63,7 +63,6 @@ class ClusterCollectorTest {
     nodes = ClusterNodes.register(api, stack.environment());
     work = LocalCollectors.tempDir("cluster-collector");
     Path kubeconfig = serviceAccountKubeconfig(clusterRoleRules());
-    workloads(api);
 
     sink = new OtlpSink().start();
     Map<String, String> env =
@@ -74,6 +73,8 @@ class ClusterCollectorTest {
             "otel-cluster", stack.clusterCollectorConfig(), env, 1, work, sink, null, null);
     collector.reconfigure(0, ClusterCollectorTest::kubeConfigAuth);
     collector.start(0);
+    // After the start: the events receiver watches from the current resource version on.
+    workloads(api);
     Await.until(
         DELIVERY,
         "k8s.container.restarts 3 and a FailedScheduling event at the sink",

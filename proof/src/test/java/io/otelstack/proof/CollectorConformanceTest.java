@@ -31,21 +31,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  * MY_POD_IP}, {@code K8S_NODE_NAME}, {@code POD_NAME}, the Coralogix key) are given placeholder
  * values; the k8s_attributes processor and the load-balancing exporter's k8s resolver are
  * configured but not started, so their API-server access is not exercised; file_storage directories
- * are created on demand ({@code create_directory}); and {@code host_metrics}' root (the host's
- * {@code /} the agent pod mounts at {@code /hostfs}) is an empty temporary directory, as validate
- * checks that it exists. Nothing is removed from the configuration for validation.
+ * are created on demand ({@code create_directory}). Two things only a pod has, which validate
+ * reads, are swapped: {@code host_metrics}' root (the host's {@code /} the agent pod mounts at
+ * {@code /hostfs}) is an empty temporary directory, and {@code kubelet_stats} does not authenticate
+ * ({@code auth_type: none}), as its service-account CA is read from the pod's fixed path. Nothing
+ * is removed from the configuration for validation.
  */
 class CollectorConformanceTest {
   private static final List<String> SECTIONS =
       List.of("receivers", "processors", "exporters", "extensions", "connectors");
 
   /**
-   * The receivers built from older releases, because the module proxy serves no whole v0.157.0 or
-   * v0.158.0 of them (see the manifest); the deployed image carries their 0.158.0 builds.
+   * The receivers built from an older release, because the module proxy serves no whole v0.158.0 of
+   * them (see the manifest); the deployed image carries their 0.158.0 builds.
    */
   private static final Map<String, String> OLDER_RELEASES =
       Map.of(
-          "kubeletstatsreceiver", "v0.155.0",
+          "kubeletstatsreceiver", "v0.152.0",
           "k8sclusterreceiver", "v0.152.0",
           "k8sobjectsreceiver", "v0.152.0");
 

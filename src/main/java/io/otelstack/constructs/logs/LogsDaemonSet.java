@@ -139,7 +139,7 @@ public class LogsDaemonSet extends Construct {
             props.queueNumConsumers(),
             props.queueSizeBatches(),
             props.queueMaxBatchSizeKi());
-    CoralogixExporter exporter = coralogix("", props.coralogixSubsystemName(), queue);
+    CoralogixExporter exporter = props.exporter("", props.coralogixSubsystemName(), queue);
     List<Component> metricsReceivers = new ArrayList<>();
     if (props.kubeletMetrics()) {
       metricsReceivers.add(new KubeletStatsReceiver(props.infrastructureIntervalSeconds()));
@@ -163,18 +163,7 @@ public class LogsDaemonSet extends Construct {
         processors,
         exporter,
         metricsReceivers,
-        coralogix("metrics", props.coralogixMetricsSubsystem(), queue));
-  }
-
-  private CoralogixExporter coralogix(String name, String subsystem, SendingQueue queue) {
-    return new CoralogixExporter(
-        name,
-        props.coralogixDomain(),
-        props.coralogixApplicationName(),
-        subsystem,
-        CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV,
-        props.exporterTimeoutSeconds(),
-        queue);
+        props.exporter("metrics", props.coralogixMetricsSubsystem(), queue));
   }
 
   /** The resolved props. */

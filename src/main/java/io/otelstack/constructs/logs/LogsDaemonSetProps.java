@@ -3,6 +3,7 @@ package io.otelstack.constructs.logs;
 import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
+import io.otelstack.collector.CoralogixTarget;
 import io.otelstack.constructs.PropChecks;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
@@ -75,7 +76,8 @@ public record LogsDaemonSetProps(
     Boolean kubeletMetrics,
     Boolean hostMetrics,
     Integer infrastructureIntervalSeconds,
-    String coralogixMetricsSubsystem) {
+    String coralogixMetricsSubsystem)
+    implements CoralogixTarget {
   /** Default {@link #resources()}. */
   public static final ContainerResources DEFAULT_RESOURCES =
       new ContainerResources("100m", "256Mi", "500m", "512Mi");

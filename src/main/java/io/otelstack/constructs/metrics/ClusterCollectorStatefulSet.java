@@ -11,10 +11,10 @@ import io.otelstack.collector.K8sClusterReceiver;
 import io.otelstack.collector.K8sObjectsReceiver;
 import io.otelstack.collector.MetricsTracesCollector;
 import io.otelstack.collector.SendingQueue;
+import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
 import io.otelstack.internal.ChartRelease;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
@@ -62,20 +62,23 @@ public class ClusterCollectorStatefulSet extends Construct {
             props.name(),
             props.clusterMetrics() ? new K8sClusterReceiver(props.intervalSeconds()) : null,
             props.kubernetesEvents() ? new K8sObjectsReceiver() : null,
-            coralogix("metrics", props.coralogixMetricsSubsystem(), queue),
-            coralogix("events", props.coralogixEventsSubsystem(), queue));
+            props.exporter("metrics", props.coralogixMetricsSubsystem(), queue),
+            props.exporter("events", props.coralogixEventsSubsystem(), queue));
+    CoralogixKubernetesSecret key = props.coralogixSecret();
+    Map<String, Object> common =
+        CollectorValues.common(
+            "statefulset",
+            props.image(),
+            collectorConfig,
+            props.resources(),
+            key.name(),
+            key.key(),
+            CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV,
+            props.terminationGracePeriodSeconds());
     this.values =
         Collections.unmodifiableMap(
             ClusterCollector.values(
-                CollectorValues.common(
-                    "statefulset",
-                    props.image(),
-                    collectorConfig,
-                    props.resources(),
-                    props.coralogixSecret().name(),
-                    props.coralogixSecret().key(),
-                    CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV,
-                    props.terminationGracePeriodSeconds()),
+                common,
                 props.name(),
                 collectorConfig,
                 MetricsTracesCollector.queueClaim(
@@ -98,17 +101,6 @@ public class ClusterCollectorStatefulSet extends Construct {
         deps);
   }
 
-  private CoralogixExporter coralogix(String name, String subsystem, SendingQueue queue) {
-    return new CoralogixExporter(
-        name,
-        props.coralogixDomain(),
-        props.coralogixApplicationName(),
-        subsystem,
-        CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV,
-        props.exporterTimeoutSeconds(),
-        queue);
-  }
-
   /** The props as resolved, defaults applied. */
   public ClusterCollectorStatefulSetProps props() {
     return props;
@@ -121,11 +113,7 @@ public class ClusterCollectorStatefulSet extends Construct {
 
   /** The labels the chart puts on the collector's pod, and only on it. */
   public Map<String, String> podSelectorLabels() {
-    Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("app.kubernetes.io/name", CollectorChart.COLLECTOR.chart());
-    labels.put("app.kubernetes.io/instance", props.name());
-    labels.put("component", "statefulset-collector");
-    return labels;
+    return CollectorChart.podLabels(props.name(), "statefulset-collector");
   }
 
   /** The typed collector configuration it runs. */

@@ -3,6 +3,7 @@ package io.otelstack.constructs.metrics;
 import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
+import io.otelstack.collector.CoralogixTarget;
 import io.otelstack.constructs.PropChecks;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
@@ -62,7 +63,8 @@ public record ClusterCollectorStatefulSetProps(
     Integer queuePvcSizeGi,
     EbsStorageClass queueStorageClass,
     Integer exporterTimeoutSeconds,
-    Integer terminationGracePeriodSeconds) {
+    Integer terminationGracePeriodSeconds)
+    implements CoralogixTarget {
   /** Sending queues on the volume: metrics and events. */
   static final int QUEUES = 2;
 
@@ -121,11 +123,11 @@ public record ClusterCollectorStatefulSetProps(
     }
     if (terminationGracePeriodSeconds < exporterTimeoutSeconds) {
       throw new ValidationException(
-          "collector.terminationGracePeriodSeconds ("
-              + terminationGracePeriodSeconds
-              + ") must be >= collector.exporterTimeoutSeconds ("
-              + exporterTimeoutSeconds
-              + "), so a send in flight finishes or times out before the pod is killed");
+          String.format(
+              "collector.terminationGracePeriodSeconds (%d) is shorter than"
+                  + " collector.exporterTimeoutSeconds (%d): the cluster collector would be killed"
+                  + " in the middle of a send; raise it to at least %d",
+              terminationGracePeriodSeconds, exporterTimeoutSeconds, exporterTimeoutSeconds));
     }
   }
 

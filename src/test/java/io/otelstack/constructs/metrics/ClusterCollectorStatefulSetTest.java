@@ -127,13 +127,16 @@ class ClusterCollectorStatefulSetTest {
                 + " pvcSizeGi or lower sizeBatches");
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> map(Object o) {
-    return (Map<String, Object>) o;
+    return cast(o);
+  }
+
+  private static List<Object> list(Object o) {
+    return cast(o);
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Object> list(Object o) {
-    return (List<Object>) o;
+  private static <T> T cast(Object o) {
+    return (T) o;
   }
 }
