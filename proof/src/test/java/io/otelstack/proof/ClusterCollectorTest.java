@@ -81,6 +81,7 @@ class ClusterCollectorTest {
         () ->
             point("k8s.container.restarts", p -> p.value() == 3).isPresent()
                 && event("FailedScheduling").isPresent());
+    System.out.println("k8s_cluster series: " + seriesByObject());
   }
 
   @AfterAll
@@ -154,6 +155,27 @@ class ClusterCollectorTest {
         .filter(p -> !p.resource().containsKey("service.name"))
         .forEach(p -> names.add(p.name()));
     assertThat(names).isNotEmpty().allMatch(n -> n.startsWith("k8s."));
+  }
+
+  /**
+   * Distinct {@code k8s_cluster} series by the object they describe: per pod (and its containers),
+   * per node, per workload or namespace ("other"); the cost figures.
+   */
+  private Map<String, Integer> seriesByObject() {
+    Map<String, Set<String>> series = new java.util.TreeMap<>();
+    sink.metricPoints().stream()
+        .filter(p -> !p.resource().containsKey("service.name"))
+        .forEach(
+            p -> {
+              String object =
+                  p.resource().containsKey("k8s.pod.uid")
+                      ? "pod"
+                      : p.name().startsWith("k8s.node.") ? "node" : "other";
+              series.computeIfAbsent(object, o -> new TreeSet<>()).add(p.series());
+            });
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    series.forEach((o, s) -> counts.put(o, s.size()));
+    return counts;
   }
 
   private Optional<OtlpSink.MetricPoint> point(String name, Predicate<OtlpSink.MetricPoint> p) {

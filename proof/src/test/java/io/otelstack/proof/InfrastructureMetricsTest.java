@@ -2,6 +2,7 @@ package io.otelstack.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,9 @@ class InfrastructureMetricsTest {
     System.out.printf(
         "infrastructure metrics: started in %.1f s, %d kubelet reads, series %s%n",
         figures.startSeconds(), figures.kubeletReads(), figures.seriesByFamily());
+    for (String family : List.of("kubelet node", "kubelet per pod", "host")) {
+      System.out.println(family + ": " + figures.names(family));
+    }
   }
 
   @Test

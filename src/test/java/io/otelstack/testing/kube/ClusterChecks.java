@@ -101,17 +101,19 @@ public final class ClusterChecks {
         List.of(
             new String[] {"get", "pods"},
             new String[] {"list", "secrets"},
-            new String[] {"list", "configmaps"},
-            new String[] {"get", "nodes/proxy"})) {
+            new String[] {"list", "configmaps"})) {
       assertThat(can(sa, gateway, denied[0], denied[1], "--all-namespaces"))
           .as("cluster collector may not %s %s", denied[0], denied[1])
           .isFalse();
     }
+    assertThat(can(sa, gateway, "get", "nodes", "--subresource=proxy"))
+        .as("cluster collector proxies to kubelets")
+        .isFalse();
     for (String agent : serviceAccountsOfPods(agents)) {
-      assertThat(can(agent, agents, "get", "nodes/stats"))
+      assertThat(can(agent, agents, "get", "nodes", "--subresource=stats"))
           .as("%s reads kubelet stats", agent)
           .isTrue();
-      assertThat(can(agent, agents, "get", "nodes/proxy"))
+      assertThat(can(agent, agents, "get", "nodes", "--subresource=proxy"))
           .as("%s proxies to kubelets", agent)
           .isFalse();
     }
