@@ -27,7 +27,8 @@ import software.constructs.Construct;
 
 /**
  * The logs agent: one collector per node (chart mode {@code daemonset}) that tails the node's pod
- * logs and ships them to Coralogix.
+ * logs and ships them to Coralogix, and reads its node's kubelet stats and host metrics (see {@link
+ * LogsAgentCollector}).
  *
  * <p>The pipelines and chart values are assembled by {@link LogsAgentCollector}: the agent tails
  * every pod log on its node with checkpoints and a sending queue on a hostPath, so nothing it has
