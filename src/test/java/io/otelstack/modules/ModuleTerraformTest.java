@@ -65,7 +65,7 @@ class ModuleTerraformTest {
       throws IOException {
     Map<String, Map<String, Object>> releases = renderedValues(dir, List.of());
 
-    assertThat(releases).hasSize(3);
+    assertThat(releases).hasSize(4);
     releases.forEach(
         (name, values) -> {
           CollectorChart chart =
@@ -85,7 +85,8 @@ class ModuleTerraformTest {
                 "-var=hpa_min_replicas=3",
                 "-var=queue_pvc_size_gi=20",
                 "-var=metrics_allowlist=[\"up\",\"payments_.*\"]",
-                "-var=coralogix_application_name=pay \"ments\""));
+                "-var=coralogix_application_name=pay \"ments\"",
+                "-var=cluster_name=payments-prod"));
     JsonNode gateway = JSON.valueToTree(releases.get("otel-metrics-traces"));
     JsonNode traces = gateway.at("/config/exporters/coralogix~1traces");
 
@@ -100,6 +101,11 @@ class ModuleTerraformTest {
     assertThat(traces.path("private_key").asText()).isEqualTo("${env:CORALOGIX_PRIVATE_KEY}");
     assertThat(JSON.valueToTree(releases.get("otel-metrics-traces-target-allocator")).toString())
         .contains("\"regex\":\"up|payments_.*\"");
+    for (String release : List.of("otel-logs", "otel-metrics-traces", "otel-cluster")) {
+      assertThat(JSON.valueToTree(releases.get(release)).path("extraEnvs").toString())
+          .as("%s names the cluster", release)
+          .contains("k8s.cluster.name=payments-prod,");
+    }
   }
 
   @Test
