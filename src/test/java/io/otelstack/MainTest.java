@@ -88,6 +88,22 @@ class MainTest {
     assertThat(r.outdir()).as("nothing is written for bad input").doesNotExist();
   }
 
+  @Test
+  void namesTheEnvironmentFileWhenTheClusterCollectorsVolumeIsTooSmall(@TempDir Path dir)
+      throws IOException {
+    SynthRun.Result r =
+        synthWithQa(dir, "infrastructure:\n  clusterCollector:\n    pvcSizeGi: 4\n");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.stderr())
+        .isEqualTo(
+            "otel-stack: invalid configuration:\n  "
+                + dir.resolve("qa.yaml")
+                + ": infrastructure.clusterCollector.pvcSizeGi (4) must hold 2 full queues of"
+                + " queue.sizeBatches (5000) x queue.maxBatchSizeKi (512), i.e. at least 5;"
+                + " raise pvcSizeGi or lower sizeBatches\n");
+  }
+
   /** Synth of the shared defaults plus a {@code qa.yaml} that states {@code fields}. */
   private static SynthRun.Result synthWithQa(Path dir, String fields) throws IOException {
     Files.copy(Path.of("environments/_defaults.yaml"), dir.resolve("_defaults.yaml"));

@@ -54,6 +54,20 @@ public enum CollectorChart implements HelmChart {
     return appVersion;
   }
 
+  /**
+   * The labels the collector chart puts on the pods of a release, and only on them.
+   *
+   * @param release the release name ({@code app.kubernetes.io/instance})
+   * @param component the chart's component label for the mode, e.g. {@code statefulset-collector}
+   */
+  public static Map<String, String> podLabels(String release, String component) {
+    Map<String, String> labels = new java.util.LinkedHashMap<>();
+    labels.put("app.kubernetes.io/name", COLLECTOR.chart());
+    labels.put("app.kubernetes.io/instance", release);
+    labels.put("component", component);
+    return labels;
+  }
+
   /** The chart's default {@code values.yaml}, parsed. A fresh copy on every call. */
   public Map<String, Object> defaultValues() {
     String resource = chart + "-" + version + "-values.yaml";

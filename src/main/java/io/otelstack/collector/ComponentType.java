@@ -11,6 +11,14 @@ public enum ComponentType {
   FILE_LOG("file_log", Kind.RECEIVER),
   /** {@link PrometheusReceiver} and {@link SelfMetricsReceiver}. */
   PROMETHEUS("prometheus", Kind.RECEIVER),
+  /** {@link KubeletStatsReceiver}. */
+  KUBELET_STATS("kubelet_stats", Kind.RECEIVER),
+  /** {@link HostMetricsReceiver}. */
+  HOST_METRICS("host_metrics", Kind.RECEIVER),
+  /** {@link K8sClusterReceiver}. */
+  K8S_CLUSTER("k8s_cluster", Kind.RECEIVER),
+  /** {@link K8sObjectsReceiver}. */
+  K8S_OBJECTS("k8s_objects", Kind.RECEIVER),
   /** {@link MemoryLimiter}. */
   MEMORY_LIMITER("memory_limiter", Kind.PROCESSOR),
   /** {@link TransformProcessor}. */
@@ -19,6 +27,8 @@ public enum ComponentType {
   FILTER("filter", Kind.PROCESSOR),
   /** {@link K8sAttributesProcessor}. */
   K8S_ATTRIBUTES("k8s_attributes", Kind.PROCESSOR),
+  /** {@link ResourceDetectionProcessor}. */
+  RESOURCE_DETECTION("resource_detection", Kind.PROCESSOR),
   /** {@link TailSamplingProcessor}. */
   TAIL_SAMPLING("tail_sampling", Kind.PROCESSOR),
   /** {@link CoralogixExporter}. */

@@ -18,6 +18,16 @@ import java.util.Map;
  * coralogix} exporter with a persistent sending queue. A {@code metrics/self} pipeline ships the
  * agent's own metrics the same way.
  *
+ * <p>{@code metrics/infrastructure} (where the construct enables them): {@code kubeletstats} (its
+ * own node's kubelet) and {@code host_metrics} (its own node's host) through {@code
+ * memory_limiter}, {@code k8s_attributes} (the pods' workload names), {@code
+ * resource_detection/node} and the cardinality guardrail {@value #GUARDRAIL} to {@code
+ * coralogix/metrics}, whose queue shares the logs' node store. Each agent reads only its own node,
+ * so nothing is sharded and nothing is read twice.
+ *
+ * <p>Every pipeline runs {@code resource_detection/node}: {@code k8s.cluster.name} and the node's
+ * EKS and EC2 attributes on every record the agent sends.
+ *
  * <p>Nothing the agent has read is lost to a restart: the read offsets and the sending queue both
  * live in {@code file_storage} on a hostPath ({@code /var/lib/otel-stack/<release>}), which
  * outlives the pod. Batching happens inside the queue, after data is on disk; there is no batch
@@ -35,6 +45,19 @@ public final class LogsAgentCollector {
   private static final String NODE_NAME_ENV = "K8S_NODE_NAME";
 
   private static final String STATE_ROOT = "/var/lib/otel-stack/";
+
+  /** The infrastructure metrics' guardrail, {@code filter/infrastructure}. */
+  static final String GUARDRAIL = "filter/infrastructure";
+
+  /**
+   * What the agent's infrastructure receivers may send: the families {@code kubelet_stats} and
+   * {@code host_metrics} produce, so that a metric a future receiver version turns on by default is
+   * dropped until someone looks at its cost.
+   */
+  private static final MetricFilterProcessor INFRASTRUCTURE_GUARDRAIL =
+      new MetricFilterProcessor(
+          "infrastructure",
+          List.of(MetricFilterProcessor.notNamed("^(k8s\\.(node|pod)|container|system)\\.")));
 
   /** Pod metadata for every record, looked up among the pods of the agent's own node only. */
   private static final K8sAttributesProcessor K8S_ATTRIBUTES =
@@ -76,13 +99,18 @@ public final class LogsAgentCollector {
    * @param extraExcludes log files never to read besides the agent's own
    * @param logProcessors what runs between the memory limiter and {@code k8s_attributes}
    * @param exporter the exporter, its queue on {@link #queueStorage}
+   * @param metricsReceivers the infrastructure receivers ({@link KubeletStatsReceiver}, {@link
+   *     HostMetricsReceiver}); none leaves the metrics pipeline out
+   * @param metricsExporter exports the infrastructure metrics, its queue on {@link #queueStorage}
    */
   public static CollectorConfig config(
       String releaseName,
       String namespace,
       List<String> extraExcludes,
       List<Component> logProcessors,
-      CoralogixExporter exporter) {
+      CoralogixExporter exporter,
+      List<Component> metricsReceivers,
+      CoralogixExporter metricsExporter) {
     FileStorage checkpoints =
         new FileStorage("checkpoints", stateDirectory(releaseName) + "/checkpoints", 10);
     List<String> excludes = new ArrayList<>();
@@ -97,14 +125,26 @@ public final class LogsAgentCollector {
     processors.add(limiter);
     processors.addAll(logProcessors);
     processors.add(K8S_ATTRIBUTES);
+    ResourceDetectionProcessor detection = ResourceDetectionProcessor.node();
+    processors.add(detection);
 
     SelfMetricsReceiver self = new SelfMetricsReceiver(releaseName);
-    return CollectorConfig.builder()
-        .extension(new HealthCheckExtension())
-        .extension(checkpoints)
-        .extension(exporter.queue().storage())
-        .pipeline(new Pipeline("logs", List.of(filelog), processors, List.of(exporter)))
-        .pipeline(self.pipeline(limiter, exporter))
+    CollectorConfig.Builder config =
+        CollectorConfig.builder()
+            .extension(new HealthCheckExtension())
+            .extension(checkpoints)
+            .extension(exporter.queue().storage())
+            .pipeline(new Pipeline("logs", List.of(filelog), processors, List.of(exporter)));
+    if (!metricsReceivers.isEmpty()) {
+      config.pipeline(
+          new Pipeline(
+              "metrics/infrastructure",
+              metricsReceivers,
+              List.of(limiter, K8S_ATTRIBUTES, detection, INFRASTRUCTURE_GUARDRAIL),
+              List.of(metricsExporter)));
+    }
+    return config
+        .pipeline(self.pipeline(limiter, detection, exporter))
         .telemetry("resource", self.telemetryResource())
         .telemetry("metrics", SelfMetricsReceiver.telemetryMetrics())
         .build();
@@ -122,9 +162,15 @@ public final class LogsAgentCollector {
    *     daemonset}
    * @param releaseName the release, which names the agent's pods and its node directory
    * @param priorityClassName the PriorityClass the agent's pods run under
+   * @param config the agent's configuration, which decides the host mount and the kubelet grant
+   * @param clusterName the cluster's name, for {@code k8s.cluster.name}
    */
   public static Map<String, Object> values(
-      Map<String, Object> common, String releaseName, String priorityClassName) {
+      Map<String, Object> common,
+      String releaseName,
+      String priorityClassName,
+      CollectorConfig config,
+      String clusterName) {
     String stateDirectory = stateDirectory(releaseName);
     Map<String, Object> v = new LinkedHashMap<>(common);
     // Pod names start with the release name, which the self-exclude glob relies on.
@@ -137,6 +183,7 @@ public final class LogsAgentCollector {
             NODE_NAME_ENV,
             "valueFrom",
             map("fieldRef", map("apiVersion", "v1", "fieldPath", "spec.nodeName"))));
+    envs.add(ResourceDetectionProcessor.resourceAttributesEnv(clusterName));
     v.put("extraEnvs", envs);
 
     v.put(
@@ -151,10 +198,30 @@ public final class LogsAgentCollector {
             "checkov.io/skip2",
             "CKV_K8S_40=reads the kubelet's root-owned pod logs"));
 
-    v.put("clusterRole", map("create", true, "rules", K8S_ATTRIBUTES.rbacRules()));
+    Map<ComponentId, Component> receivers = config.components(Kind.RECEIVER);
+    List<Map<String, Object>> rules = new ArrayList<>(K8S_ATTRIBUTES.rbacRules());
+    if (has(receivers, ComponentType.KUBELET_STATS)) {
+      rules.addAll(KubeletStatsReceiver.rbacRules());
+    }
+    v.put("clusterRole", map("create", true, "rules", rules));
 
-    v.put(
-        "extraVolumes",
+    List<Object> volumes = new ArrayList<>();
+    List<Object> mounts = new ArrayList<>();
+    if (has(receivers, ComponentType.HOST_METRICS)) {
+      // The host's root, read-only, for /proc, /sys and the mounted file systems' usage.
+      volumes.add(map("name", "hostfs", "hostPath", map("path", "/", "type", "Directory")));
+      mounts.add(
+          map(
+              "name",
+              "hostfs",
+              "mountPath",
+              HostMetricsReceiver.ROOT_PATH,
+              "readOnly",
+              true,
+              "mountPropagation",
+              "HostToContainer"));
+    }
+    volumes.addAll(
         List.of(
             map(
                 "name",
@@ -173,8 +240,8 @@ public final class LogsAgentCollector {
                 "state",
                 "hostPath",
                 map("path", stateDirectory, "type", "DirectoryOrCreate"))));
-    v.put(
-        "extraVolumeMounts",
+    v.put("extraVolumes", volumes);
+    mounts.addAll(
         List.of(
             map("name", "varlogpods", "mountPath", "/var/log/pods", "readOnly", true),
             map(
@@ -185,6 +252,7 @@ public final class LogsAgentCollector {
                 "readOnly",
                 true),
             map("name", "state", "mountPath", stateDirectory)));
+    v.put("extraVolumeMounts", mounts);
 
     v.put("tolerations", List.of(map("operator", "Exists")));
     v.put("priorityClassName", priorityClassName);
@@ -196,6 +264,10 @@ public final class LogsAgentCollector {
     ports.put("otlp-http", map("enabled", false));
     v.put("ports", ports);
     return v;
+  }
+
+  private static boolean has(Map<ComponentId, Component> components, ComponentType type) {
+    return components.values().stream().anyMatch(c -> c.type() == type);
   }
 
   private static Map<String, Object> map(Object... keysAndValues) {

@@ -44,6 +44,11 @@ import java.util.Optional;
  * {@code tail_sampling} during its decision wait are in memory and are lost on a crash; that window
  * is bounded by the decision wait.
  *
+ * <p><b>Where data comes from.</b> {@code resource_detection/cluster} follows {@code
+ * k8s_attributes} in the first-stage pipelines: {@code k8s.cluster.name} and the EKS attributes on
+ * every span and metric whose SDK did not set them. No host attributes: the data comes from pods on
+ * other nodes.
+ *
  * <p><b>Self-monitoring.</b> {@code prometheus/self} scrapes the collector's own telemetry (queue
  * size and capacity, enqueue and send failures, refused and dropped data) into {@code
  * metrics/self}, exported with everything else.
@@ -58,7 +63,8 @@ public final class MetricsTracesCollector {
   /** Environment variable holding the pod name, the id the Target Allocator knows a replica by. */
   private static final String POD_NAME_ENV = "POD_NAME";
 
-  private static final String QUEUE_VOLUME = "queue";
+  /** The queue volume's name, in the claim template and the mount. */
+  static final String QUEUE_VOLUME = "queue";
 
   /** The file_storage (and subdirectory) behind the sampled traces' exporter queue. */
   private static final String SAMPLED_STORAGE = "sampled";
@@ -139,12 +145,16 @@ public final class MetricsTracesCollector {
                 new PrometheusReceiver(
                     "pods", endpoint, TARGET_ALLOCATOR_INTERVAL_SECONDS, POD_NAME_ENV)));
     SelfMetricsReceiver self = new SelfMetricsReceiver(jobName);
+    ResourceDetectionProcessor detection = ResourceDetectionProcessor.cluster();
     CollectorConfig.Builder config =
         CollectorConfig.builder()
             .extension(new HealthCheckExtension())
             .pipeline(
                 new Pipeline(
-                    "traces", List.of(otlp), List.of(limiter, POD_ATTRIBUTES), List.of(toSampler)))
+                    "traces",
+                    List.of(otlp),
+                    List.of(limiter, POD_ATTRIBUTES, detection),
+                    List.of(toSampler)))
             .pipeline(
                 new Pipeline(
                     "traces/sampling",
@@ -153,8 +163,11 @@ public final class MetricsTracesCollector {
                     List.of(traces)))
             .pipeline(
                 new Pipeline(
-                    "metrics", metricsIn, List.of(limiter, POD_ATTRIBUTES), List.of(metrics)))
-            .pipeline(self.pipeline(limiter, metrics))
+                    "metrics",
+                    metricsIn,
+                    List.of(limiter, POD_ATTRIBUTES, detection),
+                    List.of(metrics)))
+            .pipeline(self.pipeline(limiter, detection, metrics))
             .telemetry("resource", self.telemetryResource())
             .telemetry("metrics", SelfMetricsReceiver.telemetryMetrics());
     List.of(toSampler.queue(), traces.queue(), metrics.queue()).stream()
@@ -192,12 +205,14 @@ public final class MetricsTracesCollector {
    * @param name the release name, which names every chart-made object
    * @param queueClaim the queue volume's claim template ({@link #queueClaim}), if queues persist
    * @param preStopDelaySeconds how long a stopping pod keeps serving while endpoints drain
+   * @param clusterName the cluster's name, for {@code k8s.cluster.name}
    */
   public static Map<String, Object> values(
       Map<String, Object> common,
       String name,
       Optional<Map<String, Object>> queueClaim,
-      int preStopDelaySeconds) {
+      int preStopDelaySeconds,
+      String clusterName) {
     Map<String, Object> v = new LinkedHashMap<>(common);
     // Every chart-made name is the release name, so the names derived from it stay predictable.
     v.put("fullnameOverride", name);
@@ -208,6 +223,7 @@ public final class MetricsTracesCollector {
             POD_NAME_ENV,
             "valueFrom",
             Map.of("fieldRef", Map.of("fieldPath", "metadata.name"))));
+    envs.add(ResourceDetectionProcessor.resourceAttributesEnv(clusterName));
     v.put("extraEnvs", envs);
 
     Map<String, Object> statefulset = new LinkedHashMap<>();

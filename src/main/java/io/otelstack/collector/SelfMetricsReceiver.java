@@ -31,9 +31,13 @@ public record SelfMetricsReceiver(String jobName) implements Component {
     }
   }
 
-  /** The {@value #PIPELINE_ID} pipeline from this receiver through the limiter to an exporter. */
-  public Pipeline pipeline(MemoryLimiter limiter, Component exporter) {
-    return new Pipeline(PIPELINE_ID, List.of(this), List.of(limiter), List.of(exporter));
+  /**
+   * The {@value #PIPELINE_ID} pipeline from this receiver through the limiter and resource
+   * detection (the cluster's name) to an exporter.
+   */
+  public Pipeline pipeline(
+      MemoryLimiter limiter, ResourceDetectionProcessor detection, Component exporter) {
+    return new Pipeline(PIPELINE_ID, List.of(this), List.of(limiter, detection), List.of(exporter));
   }
 
   /**

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param hpa autoscaling of the metrics and traces collectors
  * @param targetAllocator the Prometheus target allocator
  * @param networkPolicy the flows the collectors' NetworkPolicies allow
+ * @param infrastructure Kubernetes and infrastructure metrics and events
  * @param monitoring the {@code <env>-coralogix} stack's alerts, recording rules and TCO policies
  * @param tags AWS tags on every resource; {@code owner} and {@code costCentre} are always present
  */
@@ -40,6 +41,7 @@ public record Environment(
     HpaSettings hpa,
     TargetAllocatorSettings targetAllocator,
     NetworkPolicySettings networkPolicy,
+    InfrastructureSettings infrastructure,
     MonitoringSettings monitoring,
     Map<String, String> tags) {
   /** Requires every part and copies the tags. */
@@ -57,6 +59,7 @@ public record Environment(
     Objects.requireNonNull(hpa, "hpa");
     Objects.requireNonNull(targetAllocator, "targetAllocator");
     Objects.requireNonNull(networkPolicy, "networkPolicy");
+    Objects.requireNonNull(infrastructure, "infrastructure");
     Objects.requireNonNull(monitoring, "monitoring");
     tags = Maps.copySorted(tags);
   }

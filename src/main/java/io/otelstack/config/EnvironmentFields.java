@@ -80,6 +80,33 @@ public final class EnvironmentFields {
           entry(
               "MetricsTracesStatefulSetProps.tolerations",
               "cluster.nodeGroups.observability.taints"),
+          entry("LogsDaemonSetProps.kubeletMetrics", "infrastructure.kubeletMetrics"),
+          entry("LogsDaemonSetProps.hostMetrics", "infrastructure.hostMetrics"),
+          entry(
+              "LogsDaemonSetProps.infrastructureIntervalSeconds", "infrastructure.intervalSeconds"),
+          entry("ClusterCollectorStatefulSetProps.clusterMetrics", "infrastructure.clusterMetrics"),
+          entry(
+              "ClusterCollectorStatefulSetProps.kubernetesEvents",
+              "infrastructure.kubernetesEvents"),
+          entry("ClusterCollectorStatefulSetProps.intervalSeconds", "infrastructure.intervalSeconds"),
+          entry(
+              "ClusterCollectorStatefulSetProps.coralogixEventsSubsystem",
+              "infrastructure.eventsSubsystem"),
+          entry(
+              "ClusterCollectorStatefulSetProps.resources",
+              "infrastructure.clusterCollector.resources"),
+          entry(
+              "ClusterCollectorStatefulSetProps.queuePvcSizeGi",
+              "infrastructure.clusterCollector.pvcSizeGi"),
+          entry("ClusterCollectorStatefulSetProps.queueSizeBatches", "queue.sizeBatches"),
+          entry("ClusterCollectorStatefulSetProps.queueNumConsumers", "queue.numConsumers"),
+          entry("ClusterCollectorStatefulSetProps.queueMaxBatchSizeKi", "queue.maxBatchSizeKi"),
+          entry(
+              "ClusterCollectorStatefulSetProps.exporterTimeoutSeconds",
+              "collector.exporterTimeoutSeconds"),
+          entry(
+              "ClusterCollectorStatefulSetProps.terminationGracePeriodSeconds",
+              "collector.terminationGracePeriodSeconds"),
           entry("TargetAllocatorProps.replicas", "targetAllocator.replicas"),
           entry("TargetAllocatorProps.allocationStrategy", "targetAllocator.allocationStrategy"),
           entry("TargetAllocatorProps.allowlist", "metrics.allowlist"),

@@ -66,6 +66,8 @@ final class MergedEnvironment {
       networkPolicy.checkAgainst(
           cluster.vpc(), new Problems(file.file(), problems).at("networkPolicy"));
     }
+    InfrastructureSettings infrastructure =
+        bind("infrastructure", InfrastructureSettings.class, InfrastructureSettings::check);
     MonitoringSettings monitoring =
         bind("monitoring", MonitoringSettings.class, MonitoringSettings::check);
     if (monitoring != null && metrics != null && coralogix != null) {
@@ -91,6 +93,7 @@ final class MergedEnvironment {
         hpa,
         targetAllocator,
         networkPolicy,
+        infrastructure,
         monitoring,
         tags);
   }

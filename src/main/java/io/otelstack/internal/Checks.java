@@ -174,4 +174,13 @@ public final class Checks {
     }
     return (int) d;
   }
+
+  /** A positive whole-number prop, {@code fallback} when not given. */
+  public int positive(String prop, Integer value, int fallback) {
+    int v = value == null ? fallback : value;
+    if (v <= 0) {
+      throw failure.apply(prop + " (" + v + ") must be > 0; default is " + fallback);
+    }
+    return v;
+  }
 }

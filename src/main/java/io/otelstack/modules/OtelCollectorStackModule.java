@@ -111,6 +111,17 @@ public final class OtelCollectorStackModule extends TerraformStack {
         application,
         "length(trimspace(var.coralogix_application_name)) > 0",
         "The coralogix_application_name must not be empty.");
+    TerraformVariable clusterName =
+        variable(
+            "cluster_name",
+            "string",
+            "Name of the EKS cluster the stack runs in; every collector sends it as"
+                + " k8s.cluster.name on every log, metric, span and event.",
+            null);
+    validate(
+        clusterName,
+        "can(regex(\"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$\", var.cluster_name))",
+        "The cluster_name must be an EKS cluster name: 1 to 100 letters, digits, '-' and '_'.");
     TerraformVariable secretName =
         variable(
             "coralogix_private_key_secret_name",
@@ -188,6 +199,7 @@ public final class OtelCollectorStackModule extends TerraformStack {
                 .namespace(namespace.getStringValue())
                 .coralogixDomain(domain.getStringValue())
                 .coralogixApplicationName(application.getStringValue())
+                .clusterName(clusterName.getStringValue())
                 // The caller's cluster has its own default class; one per cluster is the rule.
                 .defaultStorageClass(false)
                 // Their Kubernetes API blocks are the caller's VPC, which the module cannot know.

@@ -73,11 +73,13 @@ public final class TelemetryStack extends TerraformStack {
     var m = env.metrics();
     var h = env.hpa();
     var np = env.networkPolicy();
+    var infra = env.infrastructure();
     // The gateway and its allocator go on the dedicated node group where the environment has one
     // (its labels select it, its taints keep everything else off); elsewhere on any node.
     NodeGroupSettings observability = env.cluster().nodeGroups().get(OBSERVABILITY_NODE_GROUP);
     return TelemetryPlatformProps.builder()
         .namespace(collector.namespace())
+        .clusterName(StackFoundation.clusterName(env))
         .coralogixDomain(cx.domain())
         .coralogixApplicationName(cx.applicationName())
         .queueStorageClassName(q.storageClass())
@@ -94,7 +96,28 @@ public final class TelemetryStack extends TerraformStack {
                     .queueNumConsumers(q.numConsumers())
                     .queueMaxBatchSizeKi(q.maxBatchSizeKi())
                     .exporterTimeoutSeconds(collector.exporterTimeoutSeconds())
-                    .terminationGracePeriodSeconds(collector.terminationGracePeriodSeconds()))
+                    .terminationGracePeriodSeconds(collector.terminationGracePeriodSeconds())
+                    .kubeletMetrics(infra.kubeletMetrics())
+                    .hostMetrics(infra.hostMetrics())
+                    .infrastructureIntervalSeconds(infra.intervalSeconds())
+                    .coralogixMetricsSubsystem(cx.subsystems().metrics()))
+        .clusterCollector(
+            infra.clusterCollectorEnabled()
+                ? b ->
+                    b.clusterMetrics(infra.clusterMetrics())
+                        .kubernetesEvents(infra.kubernetesEvents())
+                        .intervalSeconds(infra.intervalSeconds())
+                        .coralogixMetricsSubsystem(cx.subsystems().metrics())
+                        .coralogixEventsSubsystem(infra.eventsSubsystem())
+                        .image(image(env))
+                        .resources(resources(infra.clusterCollector().resources()))
+                        .queueSizeBatches(q.sizeBatches())
+                        .queueNumConsumers(q.numConsumers())
+                        .queueMaxBatchSizeKi(q.maxBatchSizeKi())
+                        .queuePvcSizeGi(infra.clusterCollector().pvcSizeGi())
+                        .exporterTimeoutSeconds(collector.exporterTimeoutSeconds())
+                        .terminationGracePeriodSeconds(collector.terminationGracePeriodSeconds())
+                : null)
         .metricsTraces(
             b ->
                 b.coralogixMetricsSubsystem(cx.subsystems().metrics())

@@ -30,13 +30,18 @@ class SelfMetricsReceiverTest {
   }
 
   @Test
-  void buildsTheMetricsSelfPipelineWithTheLimiterFirst() {
+  void buildsTheMetricsSelfPipelineWithTheLimiterFirstThenTheClusterName() {
     SelfMetricsReceiver self = new SelfMetricsReceiver("otel-logs");
-    Pipeline p = self.pipeline(MemoryLimiter.defaults(), new HealthCheckExtension());
+    Pipeline p =
+        self.pipeline(
+            MemoryLimiter.defaults(),
+            ResourceDetectionProcessor.cluster(),
+            new HealthCheckExtension());
 
     assertThat(p.id()).isEqualTo("metrics/self");
     assertThat(p.receivers()).containsExactly(self);
-    assertThat(p.processors()).containsExactly(MemoryLimiter.defaults());
+    assertThat(p.processors())
+        .containsExactly(MemoryLimiter.defaults(), ResourceDetectionProcessor.cluster());
   }
 
   @Test

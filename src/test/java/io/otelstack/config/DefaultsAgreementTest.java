@@ -129,6 +129,7 @@ class DefaultsAgreementTest {
             .coralogixSecret(agentKey)
             .coralogixDomain("eu2.coralogix.com")
             .coralogixApplicationName("otel-stack")
+            .clusterName("otel-stack-eks")
             .build();
     TargetAllocatorProps allocator =
         TargetAllocatorProps.builder().collector(collector).allowlist(List.of("up")).build();

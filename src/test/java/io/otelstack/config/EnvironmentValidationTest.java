@@ -306,7 +306,19 @@ class EnvironmentValidationTest {
             ACCOUNT + "coralogix:\n  domain: eu3.coralogix.com\n",
             "x.yaml: line 4: coralogix.domain (eu3.coralogix.com) must be one of coralogix.com,"
                 + " eu2.coralogix.com, coralogix.us, cx498.coralogix.com, coralogix.in,"
-                + " coralogixsg.com, ap3.coralogix.com"));
+                + " coralogixsg.com, ap3.coralogix.com"),
+        bad(
+            "failsWhenTheInfrastructureIntervalIsBelowTenSeconds",
+            ACCOUNT + "infrastructure:\n  intervalSeconds: 5\n",
+            "x.yaml: line 4: infrastructure.intervalSeconds (5) must be >= 10"),
+        bad(
+            "failsWhenTheClusterCollectorRequestsMoreMemoryThanItsLimit",
+            ACCOUNT
+                + "infrastructure:\n  clusterCollector:\n    resources:\n"
+                + "      memoryRequest: 1Gi\n",
+            "x.yaml: infrastructure.clusterCollector.resources.memoryRequest (1Gi) must be <="
+                + " infrastructure.clusterCollector.resources.memoryLimit (512Mi); lower the"
+                + " request or raise the limit"));
   }
 
   private static Arguments bad(String name, String yaml, String... expected) {

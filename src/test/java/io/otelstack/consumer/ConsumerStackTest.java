@@ -65,6 +65,7 @@ class ConsumerStackTest {
             .coralogixSecret(keySecret(stack, namespace))
             .coralogixDomain(DOMAIN)
             .coralogixApplicationName("payments")
+            .clusterName("payments-eks")
             .extraFilelogExcludes(List.of(BATCH_LOGS))
             .releaseName("payments-logs")
             .build());
@@ -148,6 +149,7 @@ class ConsumerStackTest {
                 .coralogixSecret(keySecret(stack, namespace))
                 .coralogixDomain(DOMAIN)
                 .coralogixApplicationName("payments")
+                .clusterName("payments-eks")
                 .queueStorageClass(queue)
                 .build());
     JsonNode values = tree(Synth.json(stack));

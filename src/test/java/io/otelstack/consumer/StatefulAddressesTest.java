@@ -46,13 +46,14 @@ class StatefulAddressesTest {
   }
 
   @Test
-  void telemetryStackKeepsTheAddressesOfTheStatefulSetReleaseStorageClassesAndNamespaces() {
+  void telemetryStackKeepsTheAddressesOfTheStatefulSetReleasesStorageClassesAndNamespaces() {
     JsonNode json =
         Synth.parse(
             Testing.synth(
                 new TelemetryStack(Testing.app(), "prod-telemetry", Environments.load("prod"))));
 
-    assertThat(addresses(json, "helm_release")).contains("helm_release.MetricsTraces_475430C5");
+    assertThat(addresses(json, "helm_release"))
+        .contains("helm_release.MetricsTraces_475430C5", "helm_release.ClusterCollector_96955D30");
     assertThat(addresses(json, "kubernetes_storage_class_v1", "kubernetes_namespace_v1"))
         .containsExactly(
             "kubernetes_storage_class_v1.StorageClasses_General_4A6D782C",

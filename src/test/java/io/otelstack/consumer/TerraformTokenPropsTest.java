@@ -70,7 +70,8 @@ class TerraformTokenPropsTest {
                     .namespace(ns)
                     .coralogixSecret(secret)
                     .coralogixDomain("eu2.coralogix.com")
-                    .coralogixApplicationName("payments"))
+                    .coralogixApplicationName("payments")
+                    .clusterName("payments-eks"))
             .build());
   }
 

@@ -118,7 +118,8 @@ class ModuleApplyTest {
       assertThat(plan.exitCode()).as("second plan shows no changes:\n%s", plan.output()).isZero();
 
       terraform.destroy();
-      checks.destroyLeftOnlyRetainedQueueVolumes(NAMESPACE, AGENTS, "otel-queue", HPA_MIN);
+      // One retained queue volume per gateway replica, and one for the cluster collector.
+      checks.destroyLeftOnlyRetainedQueueVolumes(NAMESPACE, AGENTS, "otel-queue", HPA_MIN + 1);
     } finally {
       leaveThePlaneClean(terraform);
       System.out.printf(
@@ -135,13 +136,19 @@ class ModuleApplyTest {
       Path module = work.resolve("otel-collector-stack");
       StackApply.copy(BEFORE_THE_PLATFORM, module);
       TestOverlay overlay = new TestOverlay();
+      // The module at c7e4a6d has no cluster_name input yet; the upgrade adds it to the call.
       overlay.writeRootFromExample(
-          ModuleFiles.readmeExampleWithLocalSource(), work, plane.kubeconfig());
+          ModuleFiles.readmeExampleWithLocalSource()
+              .replaceAll("(?m)^\\s*cluster_name\\s*=.*\\n", ""),
+          work,
+          plane.kubeconfig());
       terraform = StackApply.overlayAndInit(work, plane.kubeconfig(), overlay);
       terraform.apply();
 
       Files.delete(module.resolve("main.tf.json"));
       ModuleFiles.copyTerraform(module);
+      overlay.writeRootFromExample(
+          ModuleFiles.readmeExampleWithLocalSource(), work, plane.kubeconfig());
       try (Stream<Path> files = Files.list(module)) {
         files
             .filter(f -> f.toString().endsWith(".tf.json"))
@@ -158,7 +165,8 @@ class ModuleApplyTest {
           .contains(
               "module.otel.kubernetes_storage_class_v1.QueueStorageClass_E398A0C5 has moved to"
                   + " module.otel.kubernetes_storage_class_v1.StorageClasses_Queue_940280D8")
-          .contains("Plan: 0 to add, " + CHANGED_SINCE_C7E4A6D.size() + " to change, 0 to destroy.")
+          // The cluster collector's release (#23) is the one resource added.
+          .contains("Plan: 1 to add, " + CHANGED_SINCE_C7E4A6D.size() + " to change, 0 to destroy.")
           .doesNotContain("must be replaced");
       terraform.apply();
       ExternalTools.Result plan = terraform.plan();

@@ -67,7 +67,7 @@ class ModuleTerraformTest {
       throws IOException {
     Map<String, Map<String, Object>> releases = renderedValues(dir, List.of());
 
-    assertThat(releases).hasSize(3);
+    assertThat(releases).hasSize(4);
     releases.forEach(
         (name, values) -> {
           CollectorChart chart =
@@ -87,7 +87,8 @@ class ModuleTerraformTest {
                 "-var=hpa_min_replicas=3",
                 "-var=queue_pvc_size_gi=20",
                 "-var=metrics_allowlist=[\"up\",\"payments_.*\"]",
-                "-var=coralogix_application_name=pay \"ments\""));
+                "-var=coralogix_application_name=pay \"ments\"",
+                "-var=cluster_name=payments-prod"));
     JsonNode gateway = JSON.valueToTree(releases.get("otel-metrics-traces"));
     JsonNode traces = gateway.at("/config/exporters/coralogix~1traces");
 
@@ -102,6 +103,11 @@ class ModuleTerraformTest {
     assertThat(traces.path("private_key").asText()).isEqualTo("${env:CORALOGIX_PRIVATE_KEY}");
     assertThat(JSON.valueToTree(releases.get("otel-metrics-traces-target-allocator")).toString())
         .contains("\"regex\":\"up|payments_.*\"");
+    for (String release : List.of("otel-logs", "otel-metrics-traces", "otel-cluster")) {
+      assertThat(JSON.valueToTree(releases.get(release)).path("extraEnvs").toString())
+          .as("%s names the cluster", release)
+          .contains("k8s.cluster.name=payments-prod,");
+    }
   }
 
   @Test
@@ -180,7 +186,8 @@ class ModuleTerraformTest {
                 "-no-color",
                 "-out=tfplan",
                 "-var=coralogix_domain=cx498.coralogix.com",
-                "-var=coralogix_application_name=payments"));
+                "-var=coralogix_application_name=payments",
+                "-var=cluster_name=payments-eks"));
     cmd.addAll(vars);
     return ExternalTools.run(dir, Map.of(), 5, cmd.toArray(String[]::new));
   }

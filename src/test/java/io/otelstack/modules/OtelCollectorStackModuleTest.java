@@ -49,6 +49,7 @@ class OtelCollectorStackModuleTest {
 
     assertThat(names)
         .containsExactly(
+            "cluster_name",
             "coralogix_application_name",
             "coralogix_domain",
             "coralogix_private_key_secret_name",
@@ -58,7 +59,8 @@ class OtelCollectorStackModuleTest {
             "namespace",
             "queue_pvc_size_gi",
             "traces_sampling_percentage");
-    assertThat(required).containsExactly("coralogix_application_name", "coralogix_domain");
+    assertThat(required)
+        .containsExactly("cluster_name", "coralogix_application_name", "coralogix_domain");
   }
 
   @Test
@@ -128,6 +130,7 @@ class OtelCollectorStackModuleTest {
 
     assertThat(addresses)
         .containsExactly(
+            "helm_release.ClusterCollector_96955D30",
             "helm_release.Logs_6819BB44",
             "helm_release.MetricsTraces_475430C5",
             "helm_release.TargetAllocator_DEBEBA11",

@@ -87,12 +87,13 @@ class TelemetryStackApplyTest {
           env.hpa().maxReplicas(),
           env.targetAllocator().replicas(),
           nodes.values().stream().flatMap(List::stream).collect(Collectors.toSet()));
-      placedOnTheirNodeGroup(env, nodes, checks.pods(gateway, COLLECTOR));
+      placedOnTheirNodeGroup(
+          env, nodes, ClusterChecks.release(checks.pods(gateway, COLLECTOR), GATEWAY_RELEASE));
       placedOnTheirNodeGroup(env, nodes, checks.pods(gateway, TARGET_ALLOCATOR));
 
       assertThat(policies.everySelectorSelectsPods(Set.of(gateway, agents)))
-          .as("NetworkPolicies admitted")
-          .isEqualTo(5);
+          .as("NetworkPolicies admitted, the cluster collector's among them")
+          .isEqualTo(6);
 
       ExternalTools.Result plan = terraform.plan();
       assertThat(plan.exitCode()).as("second plan shows no changes:\n%s", plan.output()).isZero();
@@ -101,7 +102,7 @@ class TelemetryStackApplyTest {
 
       terraform.destroy();
       checks.destroyLeftOnlyRetainedQueueVolumes(
-          gateway, agents, env.queue().storageClass(), replicas);
+          gateway, agents, env.queue().storageClass(), replicas + 1);
     } finally {
       terraform.destroyAfterFailure();
       checks.deleteAllVolumes();
@@ -161,7 +162,7 @@ class TelemetryStackApplyTest {
 
     assertThat(policies.everySelectorSelectsPods(Set.of(gateway, agents)))
         .as("NetworkPolicies restored")
-        .isEqualTo(5);
+        .isEqualTo(6);
   }
 
   private void failsWhileBroken(

@@ -21,12 +21,14 @@ import java.util.Map;
  * @param statefulSetValues values of the metrics/traces release
  * @param targetAllocatorValues values of the Target Allocator release
  * @param daemonSetValues values of the logs release
+ * @param clusterCollectorValues values of the cluster collector's release
  */
 record GeneratedStack(
     Environment environment,
     Map<String, Object> statefulSetValues,
     Map<String, Object> targetAllocatorValues,
-    Map<String, Object> daemonSetValues) {
+    Map<String, Object> daemonSetValues,
+    Map<String, Object> clusterCollectorValues) {
 
   /** Builds {@code <env>-telemetry} from the committed environment file and reads its values. */
   static GeneratedStack of(String environment) {
@@ -41,7 +43,8 @@ record GeneratedStack(
         env,
         stack.metricsTraces().values(),
         stack.targetAllocator().values(),
-        stack.logs().values());
+        stack.logs().values(),
+        stack.platform().clusterCollector().orElseThrow().values());
   }
 
   /**
@@ -72,6 +75,7 @@ record GeneratedStack(
             e.hpa(),
             e.targetAllocator(),
             e.networkPolicy(),
+            e.infrastructure(),
             e.monitoring(),
             e.tags()));
   }
@@ -84,6 +88,11 @@ record GeneratedStack(
   /** The DaemonSet's effective collector configuration. */
   Map<String, Object> daemonSetConfig() {
     return Otelcol.effectiveConfig(daemonSetValues);
+  }
+
+  /** The cluster collector's effective collector configuration. */
+  Map<String, Object> clusterCollectorConfig() {
+    return Otelcol.effectiveConfig(clusterCollectorValues);
   }
 
   /** The Target Allocator's scrape configurations. */

@@ -43,7 +43,8 @@ final class Otelcol {
   static ExternalTools.Result validate(Map<String, Object> config) {
     try {
       Path file = Files.createTempFile("otelcol-config", ".yaml");
-      String text = Yaml.render(config);
+      Path hostRoot = Files.createTempDirectory("otelcol-hostfs");
+      String text = Yaml.render(withoutPodFiles(config, hostRoot));
       Files.writeString(file, text);
       ExternalTools.Result r =
           ExternalTools.run(
@@ -55,10 +56,34 @@ final class Otelcol {
               "--config",
               file.toString());
       Files.delete(file);
+      Files.delete(hostRoot);
       return r;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The configuration without what only a pod has, which validate reads: {@code host_metrics}'
+   * {@code root_path} (the host's root the agent pod mounts) becomes an existing directory, and
+   * {@code kubelet_stats}' {@code auth_type} {@code serviceAccount} (whose CA validate reads from
+   * the pod's fixed service-account path) becomes {@code none}.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> withoutPodFiles(Map<String, Object> config, Path hostRoot) {
+    Map<String, Object> copy = HelmValues.merge(config, Map.of());
+    if (copy.get("receivers") instanceof Map<?, ?> receivers) {
+      receivers.forEach(
+          (id, body) -> {
+            Map<String, Object> r = (Map<String, Object>) body;
+            if (String.valueOf(id).startsWith("host_metrics")) {
+              r.put("root_path", hostRoot.toString());
+            } else if (String.valueOf(id).startsWith("kubelet_stats")) {
+              r.put("auth_type", "none");
+            }
+          });
+    }
+    return copy;
   }
 
   /** Harmless values for every environment variable a configuration text references. */

@@ -661,6 +661,7 @@ class CollectorAlertsProofTest {
         e.hpa(),
         e.targetAllocator(),
         e.networkPolicy(),
+        e.infrastructure(),
         e.monitoring(),
         e.tags());
   }

@@ -10,6 +10,8 @@ import io.otelstack.collector.CollectorValues;
 import io.otelstack.collector.Component;
 import io.otelstack.collector.CoralogixExporter;
 import io.otelstack.collector.FilterProcessor;
+import io.otelstack.collector.HostMetricsReceiver;
+import io.otelstack.collector.KubeletStatsReceiver;
 import io.otelstack.collector.LogsAgentCollector;
 import io.otelstack.collector.SendingQueue;
 import io.otelstack.collector.TransformProcessor;
@@ -25,7 +27,8 @@ import software.constructs.Construct;
 
 /**
  * The logs agent: one collector per node (chart mode {@code daemonset}) that tails the node's pod
- * logs and ships them to Coralogix.
+ * logs and ships them to Coralogix, and reads its node's kubelet stats and host metrics (see {@link
+ * LogsAgentCollector}).
  *
  * <p>The pipelines and chart values are assembled by {@link LogsAgentCollector}: the agent tails
  * every pod log on its node with checkpoints and a sending queue on a hostPath, so nothing it has
@@ -78,7 +81,9 @@ public class LogsDaemonSet extends Construct {
                     CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV,
                     props.terminationGracePeriodSeconds()),
                 props.releaseName(),
-                priorityClassName));
+                priorityClassName,
+                collectorConfig,
+                props.clusterName()));
 
     PriorityClassV1 priorityClass =
         new PriorityClassV1(
@@ -133,19 +138,20 @@ public class LogsDaemonSet extends Construct {
   }
 
   private CollectorConfig buildConfig() {
-    CoralogixExporter exporter =
-        new CoralogixExporter(
-            "",
-            props.coralogixDomain(),
-            props.coralogixApplicationName(),
-            props.coralogixSubsystemName(),
-            CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV,
-            props.exporterTimeoutSeconds(),
-            new SendingQueue(
-                LogsAgentCollector.queueStorage(props.releaseName()),
-                props.queueNumConsumers(),
-                props.queueSizeBatches(),
-                props.queueMaxBatchSizeKi()));
+    SendingQueue queue =
+        new SendingQueue(
+            LogsAgentCollector.queueStorage(props.releaseName()),
+            props.queueNumConsumers(),
+            props.queueSizeBatches(),
+            props.queueMaxBatchSizeKi());
+    CoralogixExporter exporter = props.exporter("", props.coralogixSubsystemName(), queue);
+    List<Component> metricsReceivers = new ArrayList<>();
+    if (props.kubeletMetrics()) {
+      metricsReceivers.add(new KubeletStatsReceiver(props.infrastructureIntervalSeconds()));
+    }
+    if (props.hostMetrics()) {
+      metricsReceivers.add(new HostMetricsReceiver(props.infrastructureIntervalSeconds()));
+    }
     List<Component> processors = new ArrayList<>();
     if (props.parseJson()) {
       processors.add(new TransformProcessor("parse", LogRules.parseStatements()));
@@ -160,7 +166,9 @@ public class LogsDaemonSet extends Construct {
         props.namespace().name(),
         props.extraFilelogExcludes(),
         processors,
-        exporter);
+        exporter,
+        metricsReceivers,
+        props.exporter("metrics", props.coralogixMetricsSubsystem(), queue));
   }
 
   /** The resolved props. */

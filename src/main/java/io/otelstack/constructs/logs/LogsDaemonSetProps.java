@@ -3,6 +3,7 @@ package io.otelstack.constructs.logs;
 import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
+import io.otelstack.collector.CoralogixTarget;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
 import io.otelstack.internal.Checks;
@@ -41,6 +42,15 @@ import java.util.regex.Pattern;
  *     Default: 60 seconds.
  * @param releaseName the Helm release name, which also names the pods, the PriorityClass and the
  *     node state directory. Default: {@code otel-logs}.
+ * @param clusterName the cluster's name, sent as {@code k8s.cluster.name} on every record; required
+ * @param kubeletMetrics read node, pod, container and volume usage from the node's kubelet ({@code
+ *     kubeletstats}). Default: true.
+ * @param hostMetrics read the node's CPU, memory, disks, file systems, network and load ({@code
+ *     host_metrics}, the host's root mounted read-only). Default: true.
+ * @param infrastructureIntervalSeconds how often the kubelet and the host are read. Default: 30
+ *     seconds.
+ * @param coralogixMetricsSubsystem Coralogix subsystem of the infrastructure metrics. Default:
+ *     {@code metrics}.
  */
 @RecordBuilder
 public record LogsDaemonSetProps(
@@ -61,7 +71,13 @@ public record LogsDaemonSetProps(
     Integer queueMaxBatchSizeKi,
     Integer exporterTimeoutSeconds,
     Integer terminationGracePeriodSeconds,
-    String releaseName) {
+    String releaseName,
+    String clusterName,
+    Boolean kubeletMetrics,
+    Boolean hostMetrics,
+    Integer infrastructureIntervalSeconds,
+    String coralogixMetricsSubsystem)
+    implements CoralogixTarget {
   /** Default {@link #resources()}. */
   public static final ContainerResources DEFAULT_RESOURCES =
       new ContainerResources("100m", "256Mi", "500m", "512Mi");
@@ -88,13 +104,20 @@ public record LogsDaemonSetProps(
     parseJson = parseJson == null || parseJson;
     extraFilelogExcludes =
         extraFilelogExcludes == null ? List.of() : List.copyOf(extraFilelogExcludes);
-    queueSizeBatches = positive(P + "queueSizeBatches", queueSizeBatches, 5000);
-    queueNumConsumers = positive(P + "queueNumConsumers", queueNumConsumers, 10);
-    queueMaxBatchSizeKi = positive(P + "queueMaxBatchSizeKi", queueMaxBatchSizeKi, 512);
-    exporterTimeoutSeconds = positive(P + "exporterTimeoutSeconds", exporterTimeoutSeconds, 30);
+    queueSizeBatches = CHECK.positive(P + "queueSizeBatches", queueSizeBatches, 5000);
+    queueNumConsumers = CHECK.positive(P + "queueNumConsumers", queueNumConsumers, 10);
+    queueMaxBatchSizeKi = CHECK.positive(P + "queueMaxBatchSizeKi", queueMaxBatchSizeKi, 512);
+    exporterTimeoutSeconds = CHECK.positive(P + "exporterTimeoutSeconds", exporterTimeoutSeconds, 30);
     terminationGracePeriodSeconds =
-        positive(P + "terminationGracePeriodSeconds", terminationGracePeriodSeconds, 60);
+        CHECK.positive(P + "terminationGracePeriodSeconds", terminationGracePeriodSeconds, 60);
     releaseName = releaseName == null ? "otel-logs" : releaseName;
+    CHECK.required(P + "clusterName", clusterName);
+    kubeletMetrics = kubeletMetrics == null || kubeletMetrics;
+    hostMetrics = hostMetrics == null || hostMetrics;
+    infrastructureIntervalSeconds =
+        CHECK.positive(P + "infrastructureIntervalSeconds", infrastructureIntervalSeconds, 30);
+    coralogixMetricsSubsystem =
+        coralogixMetricsSubsystem == null ? "metrics" : coralogixMetricsSubsystem;
 
     if (dropDebug && severityThreshold.compareTo(LogSeverity.INFO) < 0) {
       throw new ValidationException(
@@ -140,14 +163,6 @@ public record LogsDaemonSetProps(
               + exporterTimeoutSeconds);
     }
     CHECK.dnsLabel(P + "releaseName", releaseName, 53, "Helm's bound, e.g. otel-logs");
-  }
-
-  private static int positive(String prop, Integer value, int fallback) {
-    int v = value == null ? fallback : value;
-    if (v <= 0) {
-      throw new ValidationException(prop + " (" + v + ") must be > 0; default is " + fallback);
-    }
-    return v;
   }
 
   /** Starts props; namespace, secret, domain and application name are required. */

@@ -216,7 +216,8 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
                         props.queueStorageClass() == null ? null : props.queueStorageClass().name(),
                         Tokens.text(props.queuePvcSizeGi()) + "Gi"))
                 : Optional.empty(),
-            props.preStopDelaySeconds());
+            props.preStopDelaySeconds(),
+            props.clusterName());
     Placement.addTo(v, props, podSelectorLabels());
     if (allocator != null) {
       // The allocator's kubelet job runs with this collector's service account.

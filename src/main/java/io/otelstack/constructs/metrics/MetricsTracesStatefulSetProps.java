@@ -64,6 +64,8 @@ import java.util.Map;
  * @param tolerations node taints the collectors (and their Target Allocator) tolerate, e.g. a
  *     dedicated node group's taints. Default: none. Whatever the nodes, replicas are spread over
  *     zones (at most one more in any zone) and, where possible, over nodes.
+ * @param clusterName the cluster's name, sent as {@code k8s.cluster.name} on every span and metric
+ *     that does not carry one; required
  */
 @RecordBuilder
 public record MetricsTracesStatefulSetProps(
@@ -93,7 +95,8 @@ public record MetricsTracesStatefulSetProps(
     Integer tracesSlowTraceThresholdMs,
     Integer tracesDecisionWaitSeconds,
     Map<String, String> nodeSelector,
-    List<Taint> tolerations) {
+    List<Taint> tolerations,
+    String clusterName) {
   /** Sending queues each replica keeps on its volume: metrics, traces and trace routing. */
   static final int QUEUES_PER_REPLICA = 3;
 
@@ -118,6 +121,7 @@ public record MetricsTracesStatefulSetProps(
               + namespace.name()
               + "; a pod can only read a Secret of its own namespace");
     }
+    CHECK.required(P + "clusterName", clusterName);
     name = name == null ? "otel-metrics-traces" : name;
     CHECK.dnsLabel(
         P + "name",

@@ -17,7 +17,9 @@ import com.hashicorp.cdktf.providers.kubernetes.network_policy_v1.NetworkPolicyV
 import com.hashicorp.cdktf.providers.kubernetes.network_policy_v1.NetworkPolicyV1SpecIngressPorts;
 import com.hashicorp.cdktf.providers.kubernetes.network_policy_v1.NetworkPolicyV1SpecPodSelector;
 import io.otelstack.ValidationException;
+import io.otelstack.collector.KubeletStatsReceiver;
 import io.otelstack.collector.OtlpReceiver;
+import io.otelstack.constructs.metrics.ClusterCollectorStatefulSet;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSet;
 import io.otelstack.constructs.metrics.TargetAllocator;
 import io.otelstack.constructs.namespace.CollectorNamespace;
@@ -38,7 +40,12 @@ import software.constructs.Construct;
  *       out), DNS, the Kubernetes API (also the kubelets' metrics, through its node proxy) and
  *       Coralogix;
  *   <li>{@code TargetAllocator}: in, 8080 from gateway pods only; out, DNS and the Kubernetes API;
- *   <li>{@code Logs} (agent pods): nothing in; out, DNS, the Kubernetes API and Coralogix.
+ *   <li>{@code Logs} (agent pods): nothing in; out, DNS, the Kubernetes API, Coralogix and, where
+ *       the agents read kubelet stats, the kubelets' port {@value
+ *       KubeletStatsReceiver#KUBELET_PORT} in the Kubernetes API blocks (on EKS the VPC's, which
+ *       holds the nodes);
+ *   <li>{@code ClusterCollector}, where there is one: nothing in; out, DNS, the Kubernetes API and
+ *       Coralogix.
  * </ul>
  *
  * <p>Traffic the Kubernetes NetworkPolicy model leaves to the CNI is not listed: a pod's loopback
@@ -64,7 +71,7 @@ public final class CollectorNetworkPolicies extends Construct {
 
   private final CollectorNetworkPoliciesProps props;
 
-  /** Creates the five policies. */
+  /** Creates the five policies, six with a cluster collector. */
   public CollectorNetworkPolicies(Construct scope, String id, CollectorNetworkPoliciesProps props) {
     super(scope, id);
     if (props == null) {
@@ -134,13 +141,31 @@ public final class CollectorNetworkPolicies extends Construct {
                 TargetAllocator.CONTAINER_PORT)),
         common(false));
 
+    List<NetworkPolicyV1SpecEgress> agentOut = new ArrayList<>();
+    if (props.logs().props().kubeletMetrics()) {
+      // Each agent reads its own node's kubelet at the node's IP.
+      agentOut.add(
+          egress(blocks(props.kubernetesApiCidrs(), false), KubeletStatsReceiver.KUBELET_PORT));
+    }
+    agentOut.addAll(common(true));
     policy(
         "Logs",
         agentNamespace,
         props.logs().props().releaseName(),
         props.logs().podSelectorLabels(),
         List.of(),
-        common(true));
+        agentOut);
+
+    ClusterCollectorStatefulSet cluster = props.clusterCollector();
+    if (cluster != null) {
+      policy(
+          "ClusterCollector",
+          gatewayNamespace,
+          cluster.name(),
+          cluster.podSelectorLabels(),
+          List.of(),
+          common(true));
+    }
   }
 
   /** DNS and the Kubernetes API, and Coralogix for the pods that export. */

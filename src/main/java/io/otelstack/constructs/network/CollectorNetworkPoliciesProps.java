@@ -2,6 +2,7 @@ package io.otelstack.constructs.network;
 
 import io.otelstack.ValidationException;
 import io.otelstack.constructs.logs.LogsDaemonSet;
+import io.otelstack.constructs.metrics.ClusterCollectorStatefulSet;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSet;
 import io.otelstack.constructs.metrics.TargetAllocator;
 import io.otelstack.internal.Checks;
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param gateway the metrics/traces StatefulSet; required
  * @param targetAllocator the Target Allocator feeding it; required
  * @param logs the logs DaemonSet; required
+ * @param clusterCollector the cluster collector. Default: none, no policy for it.
  * @param otlpClientNamespaces namespaces whose pods may send OTLP (4317, 4318) to the gateway.
  *     Default: empty, meaning every namespace of the cluster.
  * @param kubernetesApiCidrs IPv4 blocks holding the Kubernetes API server's endpoints, which every
@@ -36,6 +38,7 @@ public record CollectorNetworkPoliciesProps(
     MetricsTracesStatefulSet gateway,
     TargetAllocator targetAllocator,
     LogsDaemonSet logs,
+    ClusterCollectorStatefulSet clusterCollector,
     List<String> otlpClientNamespaces,
     List<String> kubernetesApiCidrs,
     List<String> coralogixCidrs,

@@ -3,6 +3,8 @@ package io.otelstack.constructs.telemetry;
 import io.otelstack.ValidationException;
 import io.otelstack.constructs.logs.LogsDaemonSet;
 import io.otelstack.constructs.logs.LogsDaemonSetProps;
+import io.otelstack.constructs.metrics.ClusterCollectorStatefulSet;
+import io.otelstack.constructs.metrics.ClusterCollectorStatefulSetProps;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSet;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSetProps;
 import io.otelstack.constructs.metrics.TargetAllocator;
@@ -25,9 +27,9 @@ import software.constructs.Construct;
 /**
  * The telemetry side of the project, inside one cluster: the two collector namespaces, the storage
  * classes, the Coralogix key as a Kubernetes Secret in each namespace, the logs DaemonSet, the
- * metrics/traces StatefulSet with its Target Allocator and HPA, and the NetworkPolicies confining
- * them. {@code TelemetryStack} and the {@code otel-collector-stack} Terraform module are both this
- * construct, with their providers and data sources around it.
+ * metrics/traces StatefulSet with its Target Allocator and HPA, the cluster collector, and the
+ * NetworkPolicies confining them. {@code TelemetryStack} and the {@code otel-collector-stack}
+ * Terraform module are both this construct, with their providers and data sources around it.
  *
  * <p>The parts keep the IDs they had when the stack created them itself ({@code AgentNamespace},
  * {@code StorageClasses/Queue}, {@code MetricsTraces}, ...), and both users give this construct the
@@ -44,6 +46,7 @@ public class TelemetryPlatform extends Construct {
   private final LogsDaemonSet logs;
   private final MetricsTracesStatefulSet metricsTraces;
   private final TargetAllocator targetAllocator;
+  private final ClusterCollectorStatefulSet clusterCollector;
   private final CollectorNetworkPolicies networkPolicies;
   private final StackHpa hpa;
 
@@ -93,6 +96,7 @@ public class TelemetryPlatform extends Construct {
                 .coralogixSecret(keySecret("AgentCoralogixSecret", agentNamespace, props))
                 .coralogixDomain(props.coralogixDomain())
                 .coralogixApplicationName(props.coralogixApplicationName())
+                .clusterName(props.clusterName())
                 .build());
 
     this.gatewayNamespace =
@@ -112,7 +116,25 @@ public class TelemetryPlatform extends Construct {
                 .coralogixDomain(props.coralogixDomain())
                 .coralogixApplicationName(props.coralogixApplicationName())
                 .queueStorageClass(queueStorageClass)
+                .clusterName(props.clusterName())
                 .build());
+    CoralogixKubernetesSecret gatewaySecret = metricsTraces.props().coralogixSecret();
+    this.clusterCollector =
+        props.clusterCollector() == null
+            ? null
+            : new ClusterCollectorStatefulSet(
+                this,
+                "ClusterCollector",
+                props
+                    .clusterCollector()
+                    .apply(ClusterCollectorStatefulSetProps.builder())
+                    .namespace(gatewayNamespace)
+                    .coralogixSecret(gatewaySecret)
+                    .coralogixDomain(props.coralogixDomain())
+                    .coralogixApplicationName(props.coralogixApplicationName())
+                    .queueStorageClass(queueStorageClass)
+                    .clusterName(props.clusterName())
+                    .build());
     this.targetAllocator =
         new TargetAllocator(
             this,
@@ -134,6 +156,7 @@ public class TelemetryPlatform extends Construct {
                     .gateway(metricsTraces)
                     .targetAllocator(targetAllocator)
                     .logs(logs)
+                    .clusterCollector(clusterCollector)
                     .build());
     this.hpa =
         new StackHpa(
@@ -179,6 +202,11 @@ public class TelemetryPlatform extends Construct {
   /** The Target Allocator feeding the StatefulSet's Prometheus receiver. */
   public TargetAllocator targetAllocator() {
     return targetAllocator;
+  }
+
+  /** The cluster collector ({@code k8s_cluster}, events), where the props asked for it. */
+  public Optional<ClusterCollectorStatefulSet> clusterCollector() {
+    return Optional.ofNullable(clusterCollector);
   }
 
   /** The NetworkPolicies of both namespaces, where the props asked for them. */

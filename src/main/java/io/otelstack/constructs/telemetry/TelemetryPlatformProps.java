@@ -2,6 +2,7 @@ package io.otelstack.constructs.telemetry;
 
 import io.otelstack.ValidationException;
 import io.otelstack.constructs.logs.LogsDaemonSetPropsBuilder;
+import io.otelstack.constructs.metrics.ClusterCollectorStatefulSetPropsBuilder;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSetPropsBuilder;
 import io.otelstack.constructs.metrics.TargetAllocatorPropsBuilder;
 import io.otelstack.constructs.network.CollectorNetworkPoliciesPropsBuilder;
@@ -36,6 +37,11 @@ import java.util.function.UnaryOperator;
  * @param hpa fills in the HPA's props. Default: its own defaults.
  * @param networkPolicies fills in the NetworkPolicies' props. Default: null, no NetworkPolicies
  *     (their Kubernetes API blocks have no default, so whoever wants them states them).
+ * @param clusterName the EKS cluster's name, which every collector sends as {@code
+ *     k8s.cluster.name}; required
+ * @param clusterCollector fills in the cluster collector's props ({@code k8s_cluster} and events).
+ *     Default: null, no cluster collector; {@code UnaryOperator.identity()} runs it with its own
+ *     defaults.
  */
 public record TelemetryPlatformProps(
     String namespace,
@@ -48,7 +54,9 @@ public record TelemetryPlatformProps(
     UnaryOperator<MetricsTracesStatefulSetPropsBuilder> metricsTraces,
     UnaryOperator<TargetAllocatorPropsBuilder> targetAllocator,
     UnaryOperator<StackHpaPropsBuilder> hpa,
-    UnaryOperator<CollectorNetworkPoliciesPropsBuilder> networkPolicies) {
+    UnaryOperator<CollectorNetworkPoliciesPropsBuilder> networkPolicies,
+    String clusterName,
+    UnaryOperator<ClusterCollectorStatefulSetPropsBuilder> clusterCollector) {
 
   private static final Checks CHECK = new Checks(ValidationException::new);
 
@@ -58,6 +66,7 @@ public record TelemetryPlatformProps(
     CHECK.required("TelemetryPlatformProps.coralogixPrivateKey", coralogixPrivateKey);
     CHECK.required("TelemetryPlatformProps.coralogixDomain", coralogixDomain);
     CHECK.required("TelemetryPlatformProps.coralogixApplicationName", coralogixApplicationName);
+    CHECK.required("TelemetryPlatformProps.clusterName", clusterName);
     queueStorageClassName = queueStorageClassName == null ? "otel-queue" : queueStorageClassName;
     defaultStorageClass = defaultStorageClass == null || defaultStorageClass;
     logs = logs == null ? UnaryOperator.identity() : logs;
@@ -69,7 +78,10 @@ public record TelemetryPlatformProps(
     hpa = hpa == null ? UnaryOperator.identity() : hpa;
   }
 
-  /** Starts props; namespace, the Coralogix key, domain and application, and targetAllocator. */
+  /**
+   * Starts props; namespace, the Coralogix key, domain and application, the cluster name and
+   * targetAllocator.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -87,7 +99,9 @@ public record TelemetryPlatformProps(
         .metricsTraces(metricsTraces)
         .targetAllocator(targetAllocator)
         .hpa(hpa)
-        .networkPolicies(networkPolicies);
+        .networkPolicies(networkPolicies)
+        .clusterName(clusterName)
+        .clusterCollector(clusterCollector);
   }
 
   // Written by hand, unlike the parts' props: RecordBuilder cannot generate it, because its
@@ -105,6 +119,8 @@ public record TelemetryPlatformProps(
     private UnaryOperator<TargetAllocatorPropsBuilder> targetAllocator;
     private UnaryOperator<StackHpaPropsBuilder> hpa;
     private UnaryOperator<CollectorNetworkPoliciesPropsBuilder> networkPolicies;
+    private String clusterName;
+    private UnaryOperator<ClusterCollectorStatefulSetPropsBuilder> clusterCollector;
 
     private Builder() {}
 
@@ -174,6 +190,18 @@ public record TelemetryPlatformProps(
       return this;
     }
 
+    /** See {@link TelemetryPlatformProps#clusterName()}. */
+    public Builder clusterName(String v) {
+      this.clusterName = v;
+      return this;
+    }
+
+    /** See {@link TelemetryPlatformProps#clusterCollector()}. */
+    public Builder clusterCollector(UnaryOperator<ClusterCollectorStatefulSetPropsBuilder> v) {
+      this.clusterCollector = v;
+      return this;
+    }
+
     /** Builds the props. */
     public TelemetryPlatformProps build() {
       return new TelemetryPlatformProps(
@@ -187,7 +215,9 @@ public record TelemetryPlatformProps(
           metricsTraces,
           targetAllocator,
           hpa,
-          networkPolicies);
+          networkPolicies,
+          clusterName,
+          clusterCollector);
     }
   }
 }

@@ -261,7 +261,7 @@ class LogsDaemonSetTest {
   void putsMemoryLimiterFirstInEveryPipeline() {
     Map<String, Object> pipelines = map(at(config(f.agent(f.prodLike())), "service", "pipelines"));
 
-    assertThat(pipelines).containsOnlyKeys("logs", "metrics/self");
+    assertThat(pipelines).containsOnlyKeys("logs", "metrics/infrastructure", "metrics/self");
     pipelines.forEach(
         (id, p) ->
             assertThat(list(map(p).get("processors"))).as(id).first().isEqualTo("memory_limiter"));
@@ -277,7 +277,12 @@ class LogsDaemonSetTest {
                     "pipelines",
                     "logs",
                     "processors")))
-        .containsExactly("memory_limiter", "transform/parse", "filter/drop", "k8s_attributes");
+        .containsExactly(
+            "memory_limiter",
+            "transform/parse",
+            "filter/drop",
+            "k8s_attributes",
+            "resource_detection/node");
   }
 
   @Test
@@ -291,8 +296,9 @@ class LogsDaemonSetTest {
   void removesTheChartsDefaultComponents() {
     Map<String, Object> config = config(f.agent(f.props().build()));
 
-    assertThat(map(config.get("receivers"))).containsOnlyKeys("file_log", "prometheus/self");
-    assertThat(map(config.get("exporters"))).containsOnlyKeys("coralogix");
+    assertThat(map(config.get("receivers")))
+        .containsOnlyKeys("file_log", "kubelet_stats", "host_metrics", "prometheus/self");
+    assertThat(map(config.get("exporters"))).containsOnlyKeys("coralogix", "coralogix/metrics");
   }
 
   @Test
@@ -418,7 +424,81 @@ class LogsDaemonSetTest {
             Map.of(
                 "apiGroups", List.of("apps"),
                 "resources", List.of("replicasets"),
-                "verbs", List.of("get", "list", "watch")));
+                "verbs", List.of("get", "list", "watch")),
+            Map.of(
+                "apiGroups", List.of(""),
+                "resources", List.of("nodes/stats"),
+                "verbs", List.of("get")));
+  }
+
+  @Test
+  void grantsNoKubeletReadWithoutKubeletMetrics() {
+    Map<String, Object> clusterRole =
+        map(f.agent(f.props().kubeletMetrics(false).build()).values().get("clusterRole"));
+
+    assertThat(list(clusterRole.get("rules")).toString()).doesNotContain("nodes/");
+  }
+
+  @Test
+  void shipsKubeletAndHostMetricsThroughTheGuardrailToTheirOwnExporter() {
+    Map<String, Object> config = config(f.agent(f.props().build()));
+
+    assertThat(at(config, "service", "pipelines", "metrics/infrastructure"))
+        .isEqualTo(
+            Map.of(
+                "receivers", List.of("kubelet_stats", "host_metrics"),
+                "processors",
+                    List.of(
+                        "memory_limiter",
+                        "k8s_attributes",
+                        "resource_detection/node",
+                        "filter/infrastructure"),
+                "exporters", List.of("coralogix/metrics")));
+    assertThat(at(config, "exporters", "coralogix/metrics", "subsystem_name")).isEqualTo("metrics");
+    assertThat(at(config, "exporters", "coralogix/metrics", "sending_queue", "storage"))
+        .isEqualTo("file_storage/queue");
+    assertThat(at(config, "receivers", "kubelet_stats", "endpoint"))
+        .isEqualTo("https://${env:OTEL_K8S_NODE_IP}:10250");
+    assertThat(at(config, "receivers", "host_metrics", "root_path")).isEqualTo("/hostfs");
+  }
+
+  @Test
+  void leavesTheMetricsPipelineOutWhenNeitherReceiverIsOn() {
+    Map<String, Object> config =
+        config(f.agent(f.props().kubeletMetrics(false).hostMetrics(false).build()));
+
+    assertThat(map(at(config, "service", "pipelines"))).doesNotContainKey("metrics/infrastructure");
+  }
+
+  @Test
+  void mountsNoHostRootWithoutHostMetrics() {
+    assertThat(
+            f.agent(f.props().hostMetrics(false).build()).values().get("extraVolumes").toString())
+        .doesNotContain("hostfs");
+  }
+
+  @Test
+  void mountsTheHostRootReadOnlyForHostMetrics() {
+    Map<String, Object> values = f.agent(f.props().build()).values();
+
+    assertThat(list(values.get("extraVolumeMounts")))
+        .contains(
+            Map.of(
+                "name", "hostfs",
+                "mountPath", "/hostfs",
+                "readOnly", true,
+                "mountPropagation", "HostToContainer"));
+  }
+
+  @Test
+  void namesTheClusterAndItsCloudForTheEnvDetector() {
+    assertThat(list(f.agent(f.props().build()).values().get("extraEnvs")))
+        .contains(
+            Map.of(
+                "name",
+                "OTEL_RESOURCE_ATTRIBUTES",
+                "value",
+                "k8s.cluster.name=otel-stack-eks,cloud.provider=aws,cloud.platform=aws_eks"));
   }
 
   @Test
@@ -429,7 +509,7 @@ class LogsDaemonSetTest {
         .isEqualTo(
             Map.of(
                 "receivers", List.of("prometheus/self"),
-                "processors", List.of("memory_limiter"),
+                "processors", List.of("memory_limiter", "resource_detection/node"),
                 "exporters", List.of("coralogix")));
     Map<String, Object> job =
         map(list(at(config, "receivers", "prometheus/self", "config", "scrape_configs")).get(0));

@@ -42,7 +42,8 @@ final class LogsFixture {
         .namespace(namespace)
         .coralogixSecret(secret)
         .coralogixDomain("eu2.coralogix.com")
-        .coralogixApplicationName("otel-stack");
+        .coralogixApplicationName("otel-stack")
+        .clusterName("otel-stack-eks");
   }
 
   /** Props as environments/prod.yaml gives them. */

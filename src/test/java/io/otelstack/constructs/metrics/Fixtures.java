@@ -34,7 +34,8 @@ public final class Fixtures {
         .namespace(secret.namespace())
         .coralogixSecret(secret)
         .coralogixDomain("eu2.coralogix.com")
-        .coralogixApplicationName("otel-stack");
+        .coralogixApplicationName("otel-stack")
+        .clusterName("otel-stack-eks");
   }
 
   /** Collector props with only the required fields set, in a fresh stack. */

@@ -282,7 +282,7 @@ class MetricsTracesStatefulSetTest {
   void addsKubernetesAttributesBeforeTheFirstHopOnly() {
     MetricsTracesStatefulSet c = collector();
     assertThat(pipeline(c, "traces").processors().stream().map(x -> x.id().toString()))
-        .containsExactly("memory_limiter", "k8s_attributes");
+        .containsExactly("memory_limiter", "k8s_attributes", "resource_detection/cluster");
     assertThat(pipeline(c, "traces/sampling").processors().stream().map(x -> x.id().toString()))
         .doesNotContain("k8s_attributes");
   }

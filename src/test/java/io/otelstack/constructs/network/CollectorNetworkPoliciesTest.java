@@ -8,6 +8,8 @@ import com.hashicorp.cdktf.TerraformStack;
 import io.otelstack.ValidationException;
 import io.otelstack.constructs.logs.LogsDaemonSet;
 import io.otelstack.constructs.logs.LogsDaemonSetProps;
+import io.otelstack.constructs.metrics.ClusterCollectorStatefulSet;
+import io.otelstack.constructs.metrics.ClusterCollectorStatefulSetProps;
 import io.otelstack.constructs.metrics.Fixtures;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSet;
 import io.otelstack.constructs.metrics.TargetAllocator;
@@ -55,6 +57,7 @@ class CollectorNetworkPoliciesTest {
                 .coralogixSecret(agentKey)
                 .coralogixDomain("eu2.coralogix.com")
                 .coralogixApplicationName("otel-stack")
+                .clusterName("otel-stack-eks")
                 .build());
     return CollectorNetworkPoliciesProps.builder()
         .gateway(gateway)
@@ -143,6 +146,43 @@ class CollectorNetworkPoliciesTest {
     assertThat(labels(spec.path("ingress").get(0).path("from").get(0).path("pod_selector")))
         .isEqualTo(GATEWAY_PODS);
     assertThat(spec.path("egress").findValuesAsText("cidr")).containsExactly("10.0.0.0/16");
+  }
+
+  @Test
+  void confinesTheClusterCollectorToTheApiDnsAndCoralogix() {
+    Map<String, JsonNode> p =
+        policies(
+            b -> {
+              TerraformStack stack = (TerraformStack) b.gateway().getNode().getScope();
+              CoralogixKubernetesSecret key = Fixtures.secret(stack, "observability", "ClusterKey");
+              return b.clusterCollector(
+                  new ClusterCollectorStatefulSet(
+                      stack,
+                      "ClusterCollector",
+                      ClusterCollectorStatefulSetProps.builder()
+                          .namespace(key.namespace())
+                          .coralogixSecret(key)
+                          .coralogixDomain("eu2.coralogix.com")
+                          .coralogixApplicationName("otel-stack")
+                          .clusterName("otel-stack-eks")
+                          .build()));
+            });
+    JsonNode spec = p.get("ClusterCollector").path("spec");
+
+    assertThat(labels(spec.path("pod_selector")))
+        .containsEntry("app.kubernetes.io/instance", "otel-cluster");
+    assertThat(spec.has("ingress")).isFalse();
+    List<String> egress = new ArrayList<>();
+    spec.path("egress").forEach(r -> egress.addAll(ports(r)));
+    assertThat(egress).containsExactly("53/UDP", "53/TCP", "443/TCP", "443/TCP");
+  }
+
+  @Test
+  void letsEachAgentReachTheKubeletsInTheApiBlocks() {
+    JsonNode kubelet = policies(b -> b).get("Logs").path("spec").path("egress").get(0);
+
+    assertThat(ports(kubelet)).containsExactly("10250/TCP");
+    assertThat(kubelet.findValuesAsText("cidr")).containsExactly("10.0.0.0/16");
   }
 
   @Test

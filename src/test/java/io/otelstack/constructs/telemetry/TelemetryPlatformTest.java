@@ -23,6 +23,7 @@ class TelemetryPlatformTest {
         .coralogixPrivateKey(key)
         .coralogixDomain("cx498.coralogix.com")
         .coralogixApplicationName("payments")
+        .clusterName("payments-eks")
         .targetAllocator(b -> b.allowlist(List.of("up")));
   }
 

@@ -25,6 +25,9 @@ public final class ClusterChecks {
   /** The metrics/traces gateway's release, StatefulSet, Service and service account name. */
   public static final String GATEWAY_RELEASE = "otel-metrics-traces";
 
+  /** The cluster collector's release, StatefulSet and service account name. */
+  public static final String CLUSTER_RELEASE = "otel-cluster";
+
   private final KubeControlPlane plane;
   private final KubeApi api;
 
@@ -68,6 +71,62 @@ public final class ClusterChecks {
               d.at("/metadata/name").asText())
           .isEqualTo(d.at("/status/desiredNumberScheduled").asInt());
     }
+  }
+
+  /**
+   * The cluster collector: one replica of a StatefulSet (at most one pod, also in a rollout), read
+   * access to what its receivers watch and nothing more; each logs agent may read its kubelet's
+   * stats.
+   */
+  private void clusterCollectorBehaves(String gateway, String agents) {
+    JsonNode sts =
+        api.get("/apis/apps/v1/namespaces/" + gateway + "/statefulsets/" + CLUSTER_RELEASE);
+    assertThat(sts.at("/spec/replicas").asInt()).as("cluster collector replicas").isEqualTo(1);
+    assertThat(sts.at("/status/readyReplicas").asInt()).as("cluster collector ready").isEqualTo(1);
+    assertThat(names(release(pods(gateway, COLLECTOR), CLUSTER_RELEASE)))
+        .as("cluster collector pods")
+        .hasSize(1);
+    String sa = CLUSTER_RELEASE;
+    for (String[] allowed :
+        List.of(
+            new String[] {"watch", "deployments.apps"},
+            new String[] {"list", "pods"},
+            new String[] {"watch", "nodes"},
+            new String[] {"watch", "events.events.k8s.io"})) {
+      assertThat(can(sa, gateway, allowed[0], allowed[1], "--all-namespaces"))
+          .as("cluster collector may %s %s", allowed[0], allowed[1])
+          .isTrue();
+    }
+    for (String[] denied :
+        List.of(
+            new String[] {"get", "pods"},
+            new String[] {"list", "secrets"},
+            new String[] {"list", "configmaps"})) {
+      assertThat(can(sa, gateway, denied[0], denied[1], "--all-namespaces"))
+          .as("cluster collector may not %s %s", denied[0], denied[1])
+          .isFalse();
+    }
+    assertThat(can(sa, gateway, "get", "nodes", "--subresource=proxy"))
+        .as("cluster collector proxies to kubelets")
+        .isFalse();
+    for (String agent : serviceAccountsOfPods(agents)) {
+      assertThat(can(agent, agents, "get", "nodes", "--subresource=stats"))
+          .as("%s reads kubelet stats", agent)
+          .isTrue();
+      assertThat(can(agent, agents, "get", "nodes", "--subresource=proxy"))
+          .as("%s proxies to kubelets", agent)
+          .isFalse();
+    }
+  }
+
+  /** The pods of one release ({@code app.kubernetes.io/instance}). */
+  public static List<JsonNode> release(List<JsonNode> pods, String release) {
+    return pods.stream()
+        .filter(
+            p ->
+                release.equals(
+                    p.at("/metadata/labels").path("app.kubernetes.io/instance").asText()))
+        .toList();
   }
 
   /** The pods of a chart ({@code app.kubernetes.io/name}) in a namespace. */
@@ -235,11 +294,16 @@ public final class ClusterChecks {
     workloadsAdmittedAndReady(gateway, "restricted");
     workloadsAdmittedAndReady(agents, "privileged");
     assertThat(nodesOf(pods(agents, COLLECTOR))).as("nodes running a logs agent").isEqualTo(nodes);
-    assertThat(names(pods(gateway, COLLECTOR))).as("gateway pods").hasSize(gatewayReplicas);
+    assertThat(names(release(pods(gateway, COLLECTOR), GATEWAY_RELEASE)))
+        .as("gateway pods")
+        .hasSize(gatewayReplicas);
+    clusterCollectorBehaves(gateway, agents);
     assertThat(names(pods(gateway, TARGET_ALLOCATOR)))
         .as("Target Allocator pods")
         .hasSize(taReplicas);
-    assertThat(claimsBound(gateway)).as("queue claims").isEqualTo(gatewayReplicas);
+    assertThat(claimsBound(gateway))
+        .as("queue claims: the gateway's and the cluster collector's")
+        .isEqualTo(gatewayReplicas + 1);
     disruptionBudgetsCoverPods(gateway);
 
     String ta = GATEWAY_RELEASE + "-ta";

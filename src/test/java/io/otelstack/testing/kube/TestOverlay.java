@@ -54,18 +54,18 @@ public final class TestOverlay {
   }
 
   /**
-   * A root configuration from a README example in HCL: its {@code terraform}, {@code module} and
-   * {@code output} blocks are kept as written; its {@code provider} and {@code data} blocks (the
-   * AWS provider, the EKS lookup, providers authenticated by {@code aws eks get-token}) and the
-   * variables only they use are replaced by providers reading the test kubeconfig, written to
-   * {@code providers.tf}.
+   * A root configuration from a README example in HCL: its {@code terraform}, {@code variable},
+   * {@code module} and {@code output} blocks are kept as written (the module call passes the
+   * cluster's name from a variable); its {@code provider} and {@code data} blocks (the AWS
+   * provider, the EKS lookup, providers authenticated by {@code aws eks get-token}) are replaced by
+   * providers reading the test kubeconfig, written to {@code providers.tf}.
    */
   public void writeRootFromExample(String hcl, Path dir, Path kubeconfig) {
     StringBuilder kept = new StringBuilder();
     Matcher block = TOP_LEVEL_BLOCK.matcher(hcl);
     while (block.find()) {
       String kind = block.group(1);
-      if (List.of("terraform", "module", "output").contains(kind)) {
+      if (List.of("terraform", "variable", "module", "output").contains(kind)) {
         kept.append(block.group()).append('\n');
       } else {
         swaps.add(
