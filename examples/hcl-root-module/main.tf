@@ -5,6 +5,7 @@ module "otel" {
   source = "../../modules/otel-collector-stack"
 
   namespace                         = "payments-telemetry"
+  cluster_name                      = var.cluster_name
   coralogix_domain                  = var.coralogix_domain
   coralogix_application_name        = "payments"
   coralogix_private_key_secret_name = "payments/coralogix-private-key"

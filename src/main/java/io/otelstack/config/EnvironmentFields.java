@@ -88,7 +88,8 @@ public final class EnvironmentFields {
           entry(
               "ClusterCollectorStatefulSetProps.kubernetesEvents",
               "infrastructure.kubernetesEvents"),
-          entry("ClusterCollectorStatefulSetProps.intervalSeconds", "infrastructure.intervalSeconds"),
+          entry(
+              "ClusterCollectorStatefulSetProps.intervalSeconds", "infrastructure.intervalSeconds"),
           entry(
               "ClusterCollectorStatefulSetProps.coralogixEventsSubsystem",
               "infrastructure.eventsSubsystem"),

@@ -110,7 +110,7 @@ public final class TelemetryStack extends TerraformStack {
                         .coralogixMetricsSubsystem(cx.subsystems().metrics())
                         .coralogixEventsSubsystem(infra.eventsSubsystem())
                         .image(image(env))
-                        .resources(resources(infra.clusterCollector().resources()))
+                        .resources(infra.clusterCollector().resources().containerResources())
                         .queueSizeBatches(q.sizeBatches())
                         .queueNumConsumers(q.numConsumers())
                         .queueMaxBatchSizeKi(q.maxBatchSizeKi())

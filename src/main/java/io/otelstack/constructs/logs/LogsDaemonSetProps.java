@@ -107,7 +107,8 @@ public record LogsDaemonSetProps(
     queueSizeBatches = CHECK.positive(P + "queueSizeBatches", queueSizeBatches, 5000);
     queueNumConsumers = CHECK.positive(P + "queueNumConsumers", queueNumConsumers, 10);
     queueMaxBatchSizeKi = CHECK.positive(P + "queueMaxBatchSizeKi", queueMaxBatchSizeKi, 512);
-    exporterTimeoutSeconds = CHECK.positive(P + "exporterTimeoutSeconds", exporterTimeoutSeconds, 30);
+    exporterTimeoutSeconds =
+        CHECK.positive(P + "exporterTimeoutSeconds", exporterTimeoutSeconds, 30);
     terminationGracePeriodSeconds =
         CHECK.positive(P + "terminationGracePeriodSeconds", terminationGracePeriodSeconds, 60);
     releaseName = releaseName == null ? "otel-logs" : releaseName;

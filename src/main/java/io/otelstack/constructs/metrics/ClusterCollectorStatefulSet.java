@@ -41,6 +41,10 @@ public class ClusterCollectorStatefulSet extends Construct {
   public ClusterCollectorStatefulSet(
       Construct scope, String id, ClusterCollectorStatefulSetProps props) {
     super(scope, id);
+    if (props == null) {
+      throw new ValidationException(
+          getNode().getPath() + ": props (ClusterCollectorStatefulSetProps) is required");
+    }
     if (!props.coralogixSecret().namespace().name().equals(props.namespace().name())) {
       throw new ValidationException(
           getNode().getPath()

@@ -4,10 +4,10 @@ import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
 import io.otelstack.collector.CoralogixTarget;
-import io.otelstack.internal.Checks;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
 import io.otelstack.constructs.storage.EbsStorageClass;
+import io.otelstack.internal.Checks;
 import io.soabase.recordbuilder.core.RecordBuilder;
 
 /**
@@ -96,13 +96,11 @@ public record ClusterCollectorStatefulSetProps(
     queueSizeBatches = CHECK.positive(P + "queueSizeBatches", queueSizeBatches, 5000);
     queueNumConsumers = CHECK.positive(P + "queueNumConsumers", queueNumConsumers, 10);
     queueMaxBatchSizeKi = CHECK.positive(P + "queueMaxBatchSizeKi", queueMaxBatchSizeKi, 512);
-    queuePvcSizeGi =
-        CHECK.positive(P + "queuePvcSizeGi", queuePvcSizeGi, 5);
+    queuePvcSizeGi = CHECK.positive(P + "queuePvcSizeGi", queuePvcSizeGi, 5);
     exporterTimeoutSeconds =
         CHECK.positive(P + "exporterTimeoutSeconds", exporterTimeoutSeconds, 30);
     terminationGracePeriodSeconds =
-        CHECK.positive(
-            P + "terminationGracePeriodSeconds", terminationGracePeriodSeconds, 60);
+        CHECK.positive(P + "terminationGracePeriodSeconds", terminationGracePeriodSeconds, 60);
 
     if (!clusterMetrics && !kubernetesEvents) {
       throw new ValidationException(
@@ -141,7 +139,9 @@ public record ClusterCollectorStatefulSetProps(
                   + P
                   + "exporterTimeoutSeconds (%d): the cluster collector would be killed"
                   + " in the middle of a send; raise it to at least %d",
-              terminationGracePeriodSeconds, exporterTimeoutSeconds, exporterTimeoutSeconds));
+              terminationGracePeriodSeconds,
+              exporterTimeoutSeconds,
+              exporterTimeoutSeconds));
     }
   }
 

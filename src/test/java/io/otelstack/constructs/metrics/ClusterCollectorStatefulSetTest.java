@@ -113,8 +113,9 @@ class ClusterCollectorStatefulSetTest {
     assertThatThrownBy(() -> collector(b -> b.clusterMetrics(false).kubernetesEvents(false)))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "infrastructure.clusterMetrics and infrastructure.kubernetesEvents are both false, so"
-                + " the cluster collector would have nothing to read; leave it out instead");
+            "ClusterCollectorStatefulSetProps.clusterMetrics and"
+                + " ClusterCollectorStatefulSetProps.kubernetesEvents are both false, so the cluster"
+                + " collector would have nothing to read; leave it out instead");
   }
 
   @Test
@@ -122,9 +123,10 @@ class ClusterCollectorStatefulSetTest {
     assertThatThrownBy(() -> collector(b -> b.queuePvcSizeGi(4)))
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "infrastructure.clusterCollector.pvcSizeGi (4) must hold 2 full queues of"
-                + " queue.sizeBatches (5000) x queue.maxBatchSizeKi (512), i.e. at least 5; raise"
-                + " pvcSizeGi or lower sizeBatches");
+            "ClusterCollectorStatefulSetProps.queuePvcSizeGi (4) must hold 2 full queues of"
+                + " ClusterCollectorStatefulSetProps.queueSizeBatches (5000) x"
+                + " ClusterCollectorStatefulSetProps.queueMaxBatchSizeKi (512), i.e. at least 5;"
+                + " raise pvcSizeGi or lower sizeBatches");
   }
 
   private static Map<String, Object> map(Object o) {
