@@ -80,8 +80,8 @@ class MainTest {
         .isEqualTo(
             "otel-stack: invalid configuration:\n  "
                 + dir.resolve("qa.yaml")
-                + ": queue.pvcSizeGi (5) must hold 3 full queues of queue.sizeBatches (5000) x"
-                + " queue.maxBatchSizeKi (512), i.e. at least 8; raise pvcSizeGi or lower"
+                + ": queue.pvcSizeGi (5) must hold 4 full queues of queue.sizeBatches (5000) x"
+                + " queue.maxBatchSizeKi (512), i.e. at least 10; raise pvcSizeGi or lower"
                 + " sizeBatches\n");
     assertThat(r.outdir()).as("nothing is written for bad input").doesNotExist();
   }

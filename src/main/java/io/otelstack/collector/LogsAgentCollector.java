@@ -12,11 +12,11 @@ import java.util.Map;
  * daemonset}). The construct maps its props to the exporter and the log processors and owns the
  * Kubernetes resources around the release.
  *
- * <p>Path of a log line: {@code filelog} (container format parsed, checkpoints on the node) then
- * {@code memory_limiter}, the construct's processors (parsing and filtering), {@code
- * k8s_attributes} (pod metadata, after the filter so dropped lines cost no lookup), and the {@code
- * coralogix} exporter with a persistent sending queue. A {@code metrics/self} pipeline ships the
- * agent's own metrics the same way.
+ * <p>Path of a log line: {@code filelog} (container format parsed, multi-line records joined where
+ * a {@link MultilineRule} says so, checkpoints on the node) then {@code memory_limiter}, the
+ * construct's processors (parsing and filtering), {@code k8s_attributes} (pod metadata, after the
+ * filter so dropped lines cost no lookup), and the {@code coralogix} exporter with a persistent
+ * sending queue. A {@code metrics/self} pipeline ships the agent's own metrics the same way.
  *
  * <p>Nothing the agent has read is lost to a restart: the read offsets and the sending queue both
  * live in {@code file_storage} on a hostPath ({@code /var/lib/otel-stack/<release>}), which
@@ -74,6 +74,7 @@ public final class LogsAgentCollector {
    * @param releaseName the release, which names the agent's pods and its node directory
    * @param namespace the agent's namespace
    * @param extraExcludes log files never to read besides the agent's own
+   * @param multiline how multi-line records are joined, per namespace or container
    * @param logProcessors what runs between the memory limiter and {@code k8s_attributes}
    * @param exporter the exporter, its queue on {@link #queueStorage}
    */
@@ -81,6 +82,7 @@ public final class LogsAgentCollector {
       String releaseName,
       String namespace,
       List<String> extraExcludes,
+      List<MultilineRule> multiline,
       List<Component> logProcessors,
       CoralogixExporter exporter) {
     FileStorage checkpoints =
@@ -90,7 +92,7 @@ public final class LogsAgentCollector {
     excludes.add("/var/log/pods/" + namespace + "_" + releaseName + "-*_*/*/*.log");
     excludes.addAll(extraExcludes);
     FilelogReceiver filelog =
-        new FilelogReceiver("", List.of(POD_LOGS_GLOB), excludes, checkpoints);
+        new FilelogReceiver("", List.of(POD_LOGS_GLOB), excludes, checkpoints, multiline);
 
     MemoryLimiter limiter = MemoryLimiter.defaults();
     List<Component> processors = new ArrayList<>();

@@ -17,18 +17,21 @@ import java.util.Objects;
  *     {@code /health} and {@code /ready}; each starts with {@code /}
  * @param parseJson whether JSON log bodies are parsed into attributes
  * @param resources the DaemonSet container's CPU and memory
+ * @param multiline how the lines of stack traces are joined, per namespace or container
  */
 public record LogsSettings(
     LogSeverity severityThreshold,
     boolean dropDebug,
     List<String> excludeEndpoints,
     boolean parseJson,
-    ResourceSettings resources) {
+    ResourceSettings resources,
+    List<MultilineSettings> multiline) {
   /** Requires every part and copies the list. */
   public LogsSettings {
     Objects.requireNonNull(severityThreshold, "severityThreshold");
     excludeEndpoints = List.copyOf(excludeEndpoints);
     Objects.requireNonNull(resources, "resources");
+    multiline = List.copyOf(multiline);
   }
 
   void check(Problems p) {

@@ -11,7 +11,10 @@ import com.hashicorp.cdktf.providers.kubernetes.provider.KubernetesProvider;
 import com.hashicorp.cdktf.providers.kubernetes.provider.KubernetesProviderExec;
 import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
+import io.otelstack.collector.CoralogixMapping;
+import io.otelstack.collector.MultilineRule;
 import io.otelstack.config.Environment;
+import io.otelstack.config.MultilineSettings;
 import io.otelstack.config.NodeGroupSettings;
 import io.otelstack.config.ResourceSettings;
 import io.otelstack.constructs.logs.LogsDaemonSet;
@@ -78,6 +81,10 @@ public final class TelemetryStack extends TerraformStack {
     // The gateway and its allocator go on the dedicated node group where the environment has one
     // (its labels select it, its taints keep everything else off); elsewhere on any node.
     NodeGroupSettings observability = env.cluster().nodeGroups().get(OBSERVABILITY_NODE_GROUP);
+    CoralogixMapping mapping =
+        new CoralogixMapping(
+            cx.mapping().applicationAttributes(), cx.mapping().subsystemAttributes());
+    var sm = t.spanMetrics();
     return TelemetryPlatformProps.builder()
         .namespace(collector.namespace())
         .coralogixDomain(cx.domain())
@@ -86,12 +93,14 @@ public final class TelemetryStack extends TerraformStack {
         .logs(
             b ->
                 b.coralogixSubsystemName(cx.subsystems().logs())
+                    .coralogixMapping(mapping)
                     .image(image(env))
                     .resources(resources(l.resources()))
                     .severityThreshold(l.severityThreshold())
                     .dropDebug(l.dropDebug())
                     .excludeEndpoints(l.excludeEndpoints())
                     .parseJson(l.parseJson())
+                    .multiline(l.multiline().stream().map(TelemetryStack::multiline).toList())
                     .queueSizeBatches(q.sizeBatches())
                     .queueNumConsumers(q.numConsumers())
                     .queueMaxBatchSizeKi(q.maxBatchSizeKi())
@@ -101,6 +110,8 @@ public final class TelemetryStack extends TerraformStack {
             b ->
                 b.coralogixMetricsSubsystem(cx.subsystems().metrics())
                     .coralogixTracesSubsystem(cx.subsystems().traces())
+                    .coralogixLogsSubsystem(cx.subsystems().logs())
+                    .coralogixMapping(mapping)
                     .image(image(env))
                     .resources(resources(m.resources()))
                     .queueEnabled(q.enabled())
@@ -116,6 +127,11 @@ public final class TelemetryStack extends TerraformStack {
                     .tracesKeepErrors(t.keepErrors())
                     .tracesSlowTraceThresholdMs(t.slowTraceThresholdMs())
                     .tracesDecisionWaitSeconds(t.decisionWaitSeconds())
+                    .spanMetricsEnabled(sm.enabled())
+                    .spanMetricsDimensions(sm.dimensions())
+                    .spanMetricsBucketsMs(sm.bucketsMs())
+                    .spanMetricsCardinalityLimit(sm.cardinalityLimit())
+                    .spanMetricsExpirationMinutes(sm.expirationMinutes())
                     .nodeSelector(observability == null ? Map.of() : observability.labels())
                     .tolerations(observability == null ? List.of() : observability.taints()))
         .targetAllocator(
@@ -182,6 +198,17 @@ public final class TelemetryStack extends TerraformStack {
 
   private static CollectorImage image(Environment env) {
     return new CollectorImage(env.collector().image().repository(), env.collector().image().tag());
+  }
+
+  private static MultilineRule multiline(MultilineSettings m) {
+    return new MultilineRule(
+        m.namespace(),
+        m.container(),
+        m.preset(),
+        m.startPattern(),
+        m.maxLines(),
+        m.maxSizeKi(),
+        m.flushSeconds());
   }
 
   private static ContainerResources resources(ResourceSettings r) {

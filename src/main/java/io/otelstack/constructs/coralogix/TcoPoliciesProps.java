@@ -7,7 +7,9 @@ import java.util.Objects;
  * Props of {@link TcoPolicies}.
  *
  * @param environment the environment's name, which prefixes every policy's name; required
- * @param applicationName the Coralogix application every policy is limited to; required
+ * @param applicationName the Coralogix application every policy is limited to; null for every
+ *     application, where the collectors take each record's application from its resource (a
+ *     namespace, say) and the environment's applications are not known in advance
  * @param logs log policies, first match wins. Default: none.
  * @param traces trace policies, first match wins. Default: none.
  */
@@ -16,10 +18,9 @@ public record TcoPoliciesProps(
     String applicationName,
     List<TcoLogsPolicy> logs,
     List<TcoTracesPolicy> traces) {
-  /** Requires the environment and application; copies the lists. */
+  /** Requires the environment; copies the lists. */
   public TcoPoliciesProps {
     Objects.requireNonNull(environment, "environment");
-    Objects.requireNonNull(applicationName, "applicationName");
     logs = logs == null ? List.of() : List.copyOf(logs);
     traces = traces == null ? List.of() : List.copyOf(traces);
   }

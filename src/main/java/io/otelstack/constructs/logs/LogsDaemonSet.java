@@ -141,7 +141,8 @@ public class LogsDaemonSet extends Construct {
                 LogsAgentCollector.queueStorage(props.releaseName()),
                 props.queueNumConsumers(),
                 props.queueSizeBatches(),
-                props.queueMaxBatchSizeKi()));
+                props.queueMaxBatchSizeKi()),
+            props.coralogixMapping());
     List<Component> processors = new ArrayList<>();
     if (props.parseJson()) {
       processors.add(new TransformProcessor("parse", LogRules.parseStatements()));
@@ -155,6 +156,7 @@ public class LogsDaemonSet extends Construct {
         props.releaseName(),
         props.namespace().name(),
         props.extraFilelogExcludes(),
+        props.multiline(),
         processors,
         exporter);
   }

@@ -3,6 +3,8 @@ package io.otelstack.constructs.logs;
 import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
+import io.otelstack.collector.CoralogixMapping;
+import io.otelstack.collector.MultilineRule;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
 import io.soabase.recordbuilder.core.RecordBuilder;
@@ -19,6 +21,9 @@ import java.util.regex.Pattern;
  * @param coralogixDomain Coralogix domain, e.g. {@code eu2.coralogix.com}; required
  * @param coralogixApplicationName Coralogix application name; required
  * @param coralogixSubsystemName Coralogix subsystem name. Default: {@code logs}.
+ * @param coralogixMapping resource attributes each record's application and subsystem are taken
+ *     from, the two names above being the fallback. Default: {@link CoralogixMapping#WORKLOAD}, the
+ *     namespace and the workload or {@code service.name}.
  * @param image the collector image. Default: {@link CollectorImage#CONTRIB}.
  * @param resources the agent container's requests and limits. Default: 100m/256Mi requested,
  *     500m/512Mi limit.
@@ -32,6 +37,8 @@ import java.util.regex.Pattern;
  *     or {@code severity} field. Default: true.
  * @param extraFilelogExcludes globs of log files never read, on top of the agent's own logs.
  *     Default: none.
+ * @param multiline how the lines of stack traces and other multi-line records are joined, per
+ *     namespace or container. Default: none, one record per line.
  * @param queueSizeBatches capacity of the persistent sending queue, in batches. Default: 5000.
  * @param queueNumConsumers concurrent senders draining the queue. Default: 10 consumers.
  * @param queueMaxBatchSizeKi upper bound of one batch, in KiB. Default: 512 KiB.
@@ -48,6 +55,7 @@ public record LogsDaemonSetProps(
     String coralogixDomain,
     String coralogixApplicationName,
     String coralogixSubsystemName,
+    CoralogixMapping coralogixMapping,
     CollectorImage image,
     ContainerResources resources,
     LogSeverity severityThreshold,
@@ -55,6 +63,7 @@ public record LogsDaemonSetProps(
     List<String> excludeEndpoints,
     Boolean parseJson,
     List<String> extraFilelogExcludes,
+    List<MultilineRule> multiline,
     Integer queueSizeBatches,
     Integer queueNumConsumers,
     Integer queueMaxBatchSizeKi,
@@ -76,6 +85,7 @@ public record LogsDaemonSetProps(
     require("logs.coralogixDomain", coralogixDomain);
     require("logs.coralogixApplicationName", coralogixApplicationName);
     coralogixSubsystemName = coralogixSubsystemName == null ? "logs" : coralogixSubsystemName;
+    coralogixMapping = coralogixMapping == null ? CoralogixMapping.WORKLOAD : coralogixMapping;
     image = image == null ? CollectorImage.CONTRIB : image;
     resources = resources == null ? DEFAULT_RESOURCES : resources;
     severityThreshold = severityThreshold == null ? LogSeverity.INFO : severityThreshold;
@@ -84,6 +94,7 @@ public record LogsDaemonSetProps(
     parseJson = parseJson == null || parseJson;
     extraFilelogExcludes =
         extraFilelogExcludes == null ? List.of() : List.copyOf(extraFilelogExcludes);
+    multiline = multiline == null ? List.of() : List.copyOf(multiline);
     queueSizeBatches = positive("queue.sizeBatches", queueSizeBatches, 5000);
     queueNumConsumers = positive("queue.numConsumers", queueNumConsumers, 10);
     queueMaxBatchSizeKi = positive("queue.maxBatchSizeKi", queueMaxBatchSizeKi, 512);
