@@ -85,10 +85,10 @@ public record CoralogixExporter(
     s.put("application_name", applicationName);
     s.put("subsystem_name", subsystemName);
     if (!mapping.applicationAttributes().isEmpty()) {
-      s.put("application_name_attributes", mapping.applicationAttributes());
+      s.put("application_name_attributes", Tokens.yamlList(mapping.applicationAttributes()));
     }
     if (!mapping.subsystemAttributes().isEmpty()) {
-      s.put("subsystem_name_attributes", mapping.subsystemAttributes());
+      s.put("subsystem_name_attributes", Tokens.yamlList(mapping.subsystemAttributes()));
     }
     s.put("timeout", timeoutSeconds + "s");
     s.put("sending_queue", queue.settings());

@@ -1,6 +1,7 @@
 package io.otelstack.collector;
 
 import io.otelstack.ValidationException;
+import io.otelstack.internal.Tokens;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -15,9 +16,10 @@ import java.util.regex.Pattern;
  * where the alerts select them; so an application attribute they carry is refused.
  *
  * @param applicationAttributes resource attributes the application is taken from, in order; empty
- *     for the static name only
+ *     for the static name only; or one Terraform token of the list's JSON text ({@code
+ *     jsonencode}), checked by whoever passes it
  * @param subsystemAttributes resource attributes the subsystem is taken from, in order; empty for
- *     the static name only
+ *     the static name only; or one Terraform token of the list's JSON text
  */
 public record CoralogixMapping(
     List<String> applicationAttributes, List<String> subsystemAttributes) {
@@ -55,6 +57,9 @@ public record CoralogixMapping(
 
   private static List<String> check(String field, List<String> attributes) {
     List<String> copy = attributes == null ? List.of() : List.copyOf(attributes);
+    if (copy.stream().anyMatch(Tokens::isToken)) {
+      return copy;
+    }
     for (String a : copy) {
       if (!ATTRIBUTE.matcher(a).matches()) {
         throw new ValidationException(
