@@ -5,6 +5,8 @@ import io.otelstack.collector.CollectorChart;
 import io.otelstack.config.CollectorSettings;
 import io.otelstack.config.Environment;
 import io.otelstack.config.EnvironmentLoader;
+import io.otelstack.config.LogsSettings;
+import io.otelstack.config.MultilineSettings;
 import io.otelstack.internal.HelmValues;
 import io.otelstack.stacks.TelemetryStack;
 import io.otelstack.testing.ExternalTools;
@@ -50,8 +52,33 @@ record GeneratedStack(
    * collector.terminationGracePeriodSeconds}.
    */
   GeneratedStack withShutdown(int preStopSeconds, int gracePeriodSeconds) {
+    CollectorSettings c = environment.collector();
+    return with(
+        new CollectorSettings(
+            c.namespace(),
+            c.image(),
+            gracePeriodSeconds,
+            preStopSeconds,
+            c.exporterTimeoutSeconds()),
+        environment.logs());
+  }
+
+  /** The same environment with these {@code logs.multiline} rules. */
+  GeneratedStack withMultiline(List<MultilineSettings> rules) {
+    LogsSettings l = environment.logs();
+    return with(
+        environment.collector(),
+        new LogsSettings(
+            l.severityThreshold(),
+            l.dropDebug(),
+            l.excludeEndpoints(),
+            l.parseJson(),
+            l.resources(),
+            rules));
+  }
+
+  private GeneratedStack with(CollectorSettings collector, LogsSettings logs) {
     Environment e = environment;
-    CollectorSettings c = e.collector();
     return of(
         new Environment(
             e.name(),
@@ -59,13 +86,8 @@ record GeneratedStack(
             e.cluster(),
             e.state(),
             e.coralogix(),
-            new CollectorSettings(
-                c.namespace(),
-                c.image(),
-                gracePeriodSeconds,
-                preStopSeconds,
-                c.exporterTimeoutSeconds()),
-            e.logs(),
+            collector,
+            logs,
             e.metrics(),
             e.traces(),
             e.queue(),

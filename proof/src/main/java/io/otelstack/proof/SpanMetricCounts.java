@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What the {@code span_metrics} connector's {@code calls} and {@code duration} series say once every
- * replica has flushed: each series' latest cumulative point, summed over series (and so over the
- * replicas' {@code collector.instance.id}), as a PromQL {@code sum} would read them.
+ * What the {@code span_metrics} connector's {@code calls} and {@code duration} series say once
+ * every replica has flushed: each series' latest cumulative point, summed over series (and so over
+ * the replicas' {@code collector.instance.id}), as a PromQL {@code sum} would read them.
  *
  * @param calls spans counted
  * @param errorCalls spans counted with {@code status.code} {@code STATUS_CODE_ERROR}
@@ -75,8 +75,7 @@ record SpanMetricCounts(
         buckets.set(i, buckets.get(i) + counts.get(i));
       }
     }
-    return new SpanMetricCounts(
-        total, errors, buckets, calls.size(), ids, withoutId, nonMonotonic);
+    return new SpanMetricCounts(total, errors, buckets, calls.size(), ids, withoutId, nonMonotonic);
   }
 
   /**
@@ -112,8 +111,7 @@ record SpanMetricCounts(
         out.computeIfAbsent(p.series(), k -> new ArrayList<>()).add(p);
       }
     }
-    out.values()
-        .forEach(s -> s.sort(Comparator.comparingLong(OtlpSink.MetricPoint::timeUnixNano)));
+    out.values().forEach(s -> s.sort(Comparator.comparingLong(OtlpSink.MetricPoint::timeUnixNano)));
     return out;
   }
 }
