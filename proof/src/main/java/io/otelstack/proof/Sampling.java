@@ -114,13 +114,15 @@ final class Sampling {
         OtlpLoad.TraceKind.SLOW,
         OtlpLoad.traces(OtlpLoad.TraceKind.SLOW, slowTraces, spansPerTrace, slowMillis));
 
-    // Alternate spans between the replicas so that every trace arrives split in two.
+    // Alternate spans between the replicas so that every trace arrives split in two, and shift the
+    // alternation by one every other trace so that each span name reaches both replicas: both
+    // count shares of every span-metric series.
     List<SpanData> toFirst = new ArrayList<>();
     List<SpanData> toSecond = new ArrayList<>();
     List<SpanData> all = new ArrayList<>();
     traces.values().forEach(all::addAll);
     for (int i = 0; i < all.size(); i++) {
-      (i % 2 == 0 ? toFirst : toSecond).add(all.get(i));
+      ((i + i / spansPerTrace) % 2 == 0 ? toFirst : toSecond).add(all.get(i));
     }
     Collections.shuffle(toFirst, new Random(1));
     Collections.shuffle(toSecond, new Random(2));
