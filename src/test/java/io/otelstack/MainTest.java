@@ -86,6 +86,19 @@ class MainTest {
     assertThat(r.outdir()).as("nothing is written for bad input").doesNotExist();
   }
 
+  @Test
+  void namesTheEnvironmentFileWhenAMultilineRuleIsIncomplete(@TempDir Path dir) throws IOException {
+    SynthRun.Result r = synthWithQa(dir, "logs:\n  multiline:\n    - {namespace: shop}\n");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.stderr())
+        .isEqualTo(
+            "otel-stack: invalid configuration:\n  "
+                + dir.resolve("qa.yaml")
+                + ": logs.multiline entry for namespace shop must give exactly one of preset"
+                + " (java, python) and startPattern\n");
+  }
+
   /** Synth of the shared defaults plus a {@code qa.yaml} that states {@code fields}. */
   private static SynthRun.Result synthWithQa(Path dir, String fields) throws IOException {
     Files.copy(Path.of("environments/_defaults.yaml"), dir.resolve("_defaults.yaml"));

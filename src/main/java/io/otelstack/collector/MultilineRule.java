@@ -89,8 +89,14 @@ public record MultilineRule(
   }
 
   private static String target(String namespace, String container) {
-    return (namespace == null ? "" : "namespace " + namespace + " ")
-        + (container == null ? "" : "container " + container);
+    List<String> parts = new ArrayList<>();
+    if (namespace != null) {
+      parts.add("namespace " + namespace);
+    }
+    if (container != null) {
+      parts.add("container " + container);
+    }
+    return String.join(" ", parts);
   }
 
   /** The {@code recombine} operator, with the given operator ID. */

@@ -1,5 +1,6 @@
 package io.otelstack.config;
 
+import io.otelstack.collector.MultilineRule;
 import io.otelstack.constructs.logs.LogSeverity;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,8 @@ import java.util.Objects;
  *     {@code /health} and {@code /ready}; each starts with {@code /}
  * @param parseJson whether JSON log bodies are parsed into attributes
  * @param resources the DaemonSet container's CPU and memory
- * @param multiline how the lines of stack traces are joined, per namespace or container
+ * @param multiline how the lines of stack traces are joined, per namespace or container: the
+ *     construct's own rules, bound as they are and checked by {@code MultilineRule}
  */
 public record LogsSettings(
     LogSeverity severityThreshold,
@@ -25,7 +27,7 @@ public record LogsSettings(
     List<String> excludeEndpoints,
     boolean parseJson,
     ResourceSettings resources,
-    List<MultilineSettings> multiline) {
+    List<MultilineRule> multiline) {
   /** Requires every part and copies the list. */
   public LogsSettings {
     Objects.requireNonNull(severityThreshold, "severityThreshold");

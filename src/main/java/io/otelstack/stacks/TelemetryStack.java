@@ -12,9 +12,7 @@ import com.hashicorp.cdktf.providers.kubernetes.provider.KubernetesProviderExec;
 import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
 import io.otelstack.collector.CoralogixMapping;
-import io.otelstack.collector.MultilineRule;
 import io.otelstack.config.Environment;
-import io.otelstack.config.MultilineSettings;
 import io.otelstack.config.NodeGroupSettings;
 import io.otelstack.config.ResourceSettings;
 import io.otelstack.constructs.logs.LogsDaemonSet;
@@ -100,7 +98,7 @@ public final class TelemetryStack extends TerraformStack {
                     .dropDebug(l.dropDebug())
                     .excludeEndpoints(l.excludeEndpoints())
                     .parseJson(l.parseJson())
-                    .multiline(l.multiline().stream().map(TelemetryStack::multiline).toList())
+                    .multiline(l.multiline())
                     .queueSizeBatches(q.sizeBatches())
                     .queueNumConsumers(q.numConsumers())
                     .queueMaxBatchSizeKi(q.maxBatchSizeKi())
@@ -198,17 +196,6 @@ public final class TelemetryStack extends TerraformStack {
 
   private static CollectorImage image(Environment env) {
     return new CollectorImage(env.collector().image().repository(), env.collector().image().tag());
-  }
-
-  private static MultilineRule multiline(MultilineSettings m) {
-    return new MultilineRule(
-        m.namespace(),
-        m.container(),
-        m.preset(),
-        m.startPattern(),
-        m.maxLines(),
-        m.maxSizeKi(),
-        m.flushSeconds());
   }
 
   private static ContainerResources resources(ResourceSettings r) {

@@ -2,11 +2,11 @@ package io.otelstack.proof;
 
 import com.hashicorp.cdktf.Testing;
 import io.otelstack.collector.CollectorChart;
+import io.otelstack.collector.MultilineRule;
 import io.otelstack.config.CollectorSettings;
 import io.otelstack.config.Environment;
 import io.otelstack.config.EnvironmentLoader;
 import io.otelstack.config.LogsSettings;
-import io.otelstack.config.MultilineSettings;
 import io.otelstack.internal.HelmValues;
 import io.otelstack.stacks.TelemetryStack;
 import io.otelstack.testing.ExternalTools;
@@ -64,7 +64,7 @@ record GeneratedStack(
   }
 
   /** The same environment with these {@code logs.multiline} rules. */
-  GeneratedStack withMultiline(List<MultilineSettings> rules) {
+  GeneratedStack withMultiline(List<MultilineRule> rules) {
     LogsSettings l = environment.logs();
     return with(
         environment.collector(),

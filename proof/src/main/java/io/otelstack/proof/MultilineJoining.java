@@ -1,7 +1,7 @@
 package io.otelstack.proof;
 
 import io.otelstack.collector.MultilinePreset;
-import io.otelstack.config.MultilineSettings;
+import io.otelstack.collector.MultilineRule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,10 +29,10 @@ final class MultilineJoining {
   private MultilineJoining() {}
 
   /** The rules the scenario adds to the environment. */
-  static List<MultilineSettings> rules() {
+  static List<MultilineRule> rules() {
     return List.of(
-        new MultilineSettings("shop", null, MultilinePreset.JAVA, null, null, null, null),
-        new MultilineSettings("ml", "worker", MultilinePreset.PYTHON, null, null, null, null));
+        new MultilineRule("shop", null, MultilinePreset.JAVA, null, null, null, null),
+        new MultilineRule("ml", "worker", MultilinePreset.PYTHON, null, null, null, null));
   }
 
   /**

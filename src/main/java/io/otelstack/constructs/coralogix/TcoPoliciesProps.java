@@ -7,9 +7,9 @@ import java.util.Objects;
  * Props of {@link TcoPolicies}.
  *
  * @param environment the environment's name, which prefixes every policy's name; required
- * @param applicationName the Coralogix application every policy is limited to; null for every
- *     application, where the collectors take each record's application from its resource (a
- *     namespace, say) and the environment's applications are not known in advance
+ * @param applicationName the Coralogix application every policy is limited to. Default: null, every
+ *     application: where the collectors take each record's application from its resource (a
+ *     namespace, say), the environment's applications are not known in advance
  * @param logs log policies, first match wins. Default: none.
  * @param traces trace policies, first match wins. Default: none.
  */
