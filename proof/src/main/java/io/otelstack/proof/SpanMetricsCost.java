@@ -12,7 +12,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Run from the repository root after {@code mvn -q -B process-test-classes}: {@code java
  * -Dproject.basedir=$PWD -cp "proof/target/classes:$(cat proof/target/prove.classpath)"
- * io.otelstack.proof.SpanMetricsCost [pairs]} (default 5 pairs).
+ * io.otelstack.proof.SpanMetricsCost [pairs] [fast traces]} (default 5 pairs of the scenario's
+ * 2,000 fast traces, with 200 error and 200 slow ones).
  */
 public final class SpanMetricsCost {
   private SpanMetricsCost() {}
@@ -20,6 +21,7 @@ public final class SpanMetricsCost {
   /** Runs the pairs and prints the figures. */
   public static void main(String[] args) {
     int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    int fast = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
     GeneratedStack stack = ProofStacks.underProof();
     List<Sampling.Figures> with = new ArrayList<>();
     List<Sampling.Figures> without = new ArrayList<>();
@@ -29,14 +31,15 @@ public final class SpanMetricsCost {
       for (boolean spanMetrics : withFirst ? List.of(true, false) : List.of(false, true)) {
         Sampling.Figures f =
             spanMetrics
-                ? Sampling.run(stack, 2_000, 200, 200)
-                : Sampling.run(stack, 2_000, 200, 200, Sampling::withoutSpanMetrics);
+                ? Sampling.run(stack, fast, 200, 200)
+                : Sampling.run(stack, fast, 200, 200, Sampling::withoutSpanMetrics);
         (spanMetrics ? with : without).add(f);
         System.out.printf(
             Locale.ROOT,
-            "run %d %s: cpu %.2f s, peak rss %d MiB, span-metric calls series %d%n",
+            "run %d %s: %d spans, cpu %.2f s, peak rss %d MiB, span-metric calls series %d%n",
             i + 1,
             spanMetrics ? "with span metrics" : "without",
+            f.spansSent(),
             f.cpuSeconds(),
             f.peakRssMib(),
             f.spanMetrics().series());
