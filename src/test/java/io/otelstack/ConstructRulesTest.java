@@ -159,8 +159,8 @@ class ConstructRulesTest {
                 + "cluster.nodeGroups.system.minSize (3) must be <="
                 + " cluster.nodeGroups.system.desiredSize (2); lower minSize or raise desiredSize",
             file("queue-volume")
-                + "queue.pvcSizeGi (5) must hold 3 full queues of queue.sizeBatches (5000) x"
-                + " queue.maxBatchSizeKi (512), i.e. at least 8; raise pvcSizeGi or lower"
+                + "queue.pvcSizeGi (5) must hold 4 full queues of queue.sizeBatches (5000) x"
+                + " queue.maxBatchSizeKi (512), i.e. at least 10; raise pvcSizeGi or lower"
                 + " sizeBatches",
             file("vpc-prefix")
                 + "cluster.vpc.cidr (10.0.0.0/24) must have a prefix between /16 and /20: the"

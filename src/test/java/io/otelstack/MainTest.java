@@ -82,8 +82,8 @@ class MainTest {
         .isEqualTo(
             "otel-stack: invalid configuration:\n  "
                 + dir.resolve("qa.yaml")
-                + ": queue.pvcSizeGi (5) must hold 3 full queues of queue.sizeBatches (5000) x"
-                + " queue.maxBatchSizeKi (512), i.e. at least 8; raise pvcSizeGi or lower"
+                + ": queue.pvcSizeGi (5) must hold 4 full queues of queue.sizeBatches (5000) x"
+                + " queue.maxBatchSizeKi (512), i.e. at least 10; raise pvcSizeGi or lower"
                 + " sizeBatches\n");
     assertThat(r.outdir()).as("nothing is written for bad input").doesNotExist();
   }
@@ -102,6 +102,19 @@ class MainTest {
                 + ": infrastructure.clusterCollector.pvcSizeGi (4) must hold 2 full queues of"
                 + " queue.sizeBatches (5000) x queue.maxBatchSizeKi (512), i.e. at least 5;"
                 + " raise pvcSizeGi or lower sizeBatches\n");
+  }
+
+  @Test
+  void namesTheEnvironmentFileWhenAMultilineRuleIsIncomplete(@TempDir Path dir) throws IOException {
+    SynthRun.Result r = synthWithQa(dir, "logs:\n  multiline:\n    - {namespace: shop}\n");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.stderr())
+        .isEqualTo(
+            "otel-stack: invalid configuration:\n  "
+                + dir.resolve("qa.yaml")
+                + ": logs.multiline entry for namespace shop must give exactly one of preset"
+                + " (java, python) and startPattern\n");
   }
 
   /** Synth of the shared defaults plus a {@code qa.yaml} that states {@code fields}. */

@@ -35,6 +35,8 @@ public enum ComponentType {
   CORALOGIX("coralogix", Kind.EXPORTER),
   /** {@link LoadBalancingExporter} ({@code loadbalancing} is its deprecated alias). */
   LOAD_BALANCING("load_balancing", Kind.EXPORTER),
+  /** {@link SpanMetricsConnector} ({@code spanmetrics} is its deprecated alias). */
+  SPAN_METRICS("span_metrics", Kind.CONNECTOR),
   /** {@link HealthCheckExtension}. */
   HEALTH_CHECK("health_check", Kind.EXTENSION),
   /** {@link FileStorage}. */

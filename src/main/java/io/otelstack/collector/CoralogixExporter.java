@@ -16,11 +16,14 @@ import java.util.regex.Pattern;
  *
  * @param name instance name, e.g. {@code logs}; empty for the unnamed instance
  * @param domain Coralogix domain, e.g. {@code eu2.coralogix.com}, or a Terraform token
- * @param applicationName Coralogix application name
- * @param subsystemName Coralogix subsystem name for this signal
+ * @param applicationName Coralogix application name, and the fallback of {@code mapping}
+ * @param subsystemName Coralogix subsystem name for this signal, and the fallback of {@code
+ *     mapping}
  * @param privateKeyEnv environment variable holding the private key
  * @param timeoutSeconds per-request timeout
  * @param queue the sending queue
+ * @param mapping resource attributes the application and subsystem are taken from per resource;
+ *     null for {@link CoralogixMapping#STATIC}
  */
 public record CoralogixExporter(
     String name,
@@ -29,7 +32,8 @@ public record CoralogixExporter(
     String subsystemName,
     String privateKeyEnv,
     int timeoutSeconds,
-    SendingQueue queue)
+    SendingQueue queue,
+    CoralogixMapping mapping)
     implements Component {
   /** The environment variable the collectors read the key from by default. */
   public static final String DEFAULT_PRIVATE_KEY_ENV = "CORALOGIX_PRIVATE_KEY";
@@ -59,6 +63,7 @@ public record CoralogixExporter(
     if (queue == null) {
       throw new ValidationException("coralogix.queue is required");
     }
+    mapping = mapping == null ? CoralogixMapping.STATIC : mapping;
   }
 
   private static void requireText(String prop, String value) {
@@ -79,6 +84,12 @@ public record CoralogixExporter(
     s.put("private_key", "${env:" + privateKeyEnv + "}");
     s.put("application_name", applicationName);
     s.put("subsystem_name", subsystemName);
+    if (!mapping.applicationAttributes().isEmpty()) {
+      s.put("application_name_attributes", Tokens.yamlList(mapping.applicationAttributes()));
+    }
+    if (!mapping.subsystemAttributes().isEmpty()) {
+      s.put("subsystem_name_attributes", Tokens.yamlList(mapping.subsystemAttributes()));
+    }
     s.put("timeout", timeoutSeconds + "s");
     s.put("sending_queue", queue.settings());
     // Never give up while the backend is down: the queue is on disk and bounded by its size,

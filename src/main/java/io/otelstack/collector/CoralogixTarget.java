@@ -15,6 +15,14 @@ public interface CoralogixTarget {
   Integer exporterTimeoutSeconds();
 
   /**
+   * Where each record's application and subsystem come from. Default: {@link
+   * CoralogixMapping#STATIC}, the application name and the exporter's subsystem.
+   */
+  default CoralogixMapping coralogixMapping() {
+    return CoralogixMapping.STATIC;
+  }
+
+  /**
    * A {@code coralogix} exporter to this target, reading the key from {@link
    * CoralogixExporter#DEFAULT_PRIVATE_KEY_ENV}.
    *
@@ -30,6 +38,7 @@ public interface CoralogixTarget {
         subsystem,
         CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV,
         exporterTimeoutSeconds(),
-        queue);
+        queue,
+        coralogixMapping());
   }
 }

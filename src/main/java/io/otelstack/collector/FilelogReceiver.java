@@ -1,9 +1,13 @@
 package io.otelstack.collector;
 
 import io.otelstack.ValidationException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A {@code filelog} receiver tailing container log files written by the kubelet.
@@ -28,9 +32,15 @@ import java.util.Map;
  * @param include absolute glob patterns of the files to read
  * @param exclude absolute glob patterns of files never to read, even when included
  * @param checkpoints the {@code file_storage} extension holding the read offsets
+ * @param multiline how the lines of multi-line records are joined, per namespace or container,
+ *     after the container parser; at most one rule per namespace and container
  */
 public record FilelogReceiver(
-    String name, List<String> include, List<String> exclude, FileStorage checkpoints)
+    String name,
+    List<String> include,
+    List<String> exclude,
+    FileStorage checkpoints,
+    List<MultilineRule> multiline)
     implements Component {
   /** Requires absolute include and exclude globs and the checkpoint storage. */
   public FilelogReceiver {
@@ -44,6 +54,18 @@ public record FilelogReceiver(
     }
     for (String glob : exclude) {
       requireAbsolute("file_log.exclude", glob);
+    }
+    multiline = multiline == null ? List.of() : List.copyOf(multiline);
+    Set<List<String>> targets = new HashSet<>();
+    for (MultilineRule r : multiline) {
+      if (!targets.add(Arrays.asList(r.namespace(), r.container()))) {
+        throw new ValidationException(
+            "logs.multiline has two entries for namespace "
+                + r.namespace()
+                + " and container "
+                + r.container()
+                + "; a record would be joined twice, so keep one");
+      }
     }
     if (checkpoints == null) {
       throw new ValidationException(
@@ -80,7 +102,12 @@ public record FilelogReceiver(
     Map<String, Object> container = new LinkedHashMap<>();
     container.put("type", "container");
     container.put("id", "container-parser");
-    s.put("operators", List.of(container));
+    List<Object> operators = new ArrayList<>();
+    operators.add(container);
+    for (int i = 0; i < multiline.size(); i++) {
+      operators.add(multiline.get(i).operator("multiline-" + i));
+    }
+    s.put("operators", operators);
     return s;
   }
 }

@@ -12,11 +12,11 @@ import java.util.Map;
  * daemonset}). The construct maps its props to the exporter and the log processors and owns the
  * Kubernetes resources around the release.
  *
- * <p>Path of a log line: {@code filelog} (container format parsed, checkpoints on the node) then
- * {@code memory_limiter}, the construct's processors (parsing and filtering), {@code
- * k8s_attributes} (pod metadata, after the filter so dropped lines cost no lookup), and the {@code
- * coralogix} exporter with a persistent sending queue. A {@code metrics/self} pipeline ships the
- * agent's own metrics the same way.
+ * <p>Path of a log line: {@code filelog} (container format parsed, multi-line records joined where
+ * a {@link MultilineRule} says so, checkpoints on the node) then {@code memory_limiter}, the
+ * construct's processors (parsing and filtering), {@code k8s_attributes} (pod metadata, after the
+ * filter so dropped lines cost no lookup), and the {@code coralogix} exporter with a persistent
+ * sending queue. A {@code metrics/self} pipeline ships the agent's own metrics the same way.
  *
  * <p>{@code metrics/infrastructure} (where the construct enables them): {@code kubeletstats} (its
  * own node's kubelet) and {@code host_metrics} (its own node's host) through {@code
@@ -97,6 +97,7 @@ public final class LogsAgentCollector {
    * @param releaseName the release, which names the agent's pods and its node directory
    * @param namespace the agent's namespace
    * @param extraExcludes log files never to read besides the agent's own
+   * @param multiline how multi-line records are joined, per namespace or container
    * @param logProcessors what runs between the memory limiter and {@code k8s_attributes}
    * @param exporter the exporter, its queue on {@link #queueStorage}
    * @param metricsReceivers the infrastructure receivers ({@link KubeletStatsReceiver}, {@link
@@ -107,6 +108,7 @@ public final class LogsAgentCollector {
       String releaseName,
       String namespace,
       List<String> extraExcludes,
+      List<MultilineRule> multiline,
       List<Component> logProcessors,
       CoralogixExporter exporter,
       List<Component> metricsReceivers,
@@ -118,7 +120,7 @@ public final class LogsAgentCollector {
     excludes.add("/var/log/pods/" + namespace + "_" + releaseName + "-*_*/*/*.log");
     excludes.addAll(extraExcludes);
     FilelogReceiver filelog =
-        new FilelogReceiver("", List.of(POD_LOGS_GLOB), excludes, checkpoints);
+        new FilelogReceiver("", List.of(POD_LOGS_GLOB), excludes, checkpoints, multiline);
 
     MemoryLimiter limiter = MemoryLimiter.defaults();
     List<Component> processors = new ArrayList<>();

@@ -25,10 +25,15 @@ import java.util.Optional;
  *   <li>{@code traces}: {@code otlp} → {@code memory_limiter} → {@code k8s_attributes} (here, where
  *       the connection still comes from the application pod) → {@code load_balancing/sampling},
  *       which routes each span by trace ID to one replica, found through the headless {@code
- *       <name>-sampling} Service;
+ *       <name>-sampling} Service, and {@code span_metrics}, which counts every span before the
+ *       sampler drops any ({@link SpanMetricsConnector}) into {@code metrics/spanmetrics} → {@code
+ *       memory_limiter} → {@code coralogix/metrics};
  *   <li>{@code traces/sampling}: {@code otlp/sampling} (port {@value #SAMPLING_PORT}) → {@code
  *       memory_limiter} → {@code tail_sampling} → {@code coralogix/traces}.
  * </ol>
+ *
+ * <p><b>Logs.</b> SDKs push OTLP logs to the same Service: {@code logs}: {@code otlp} → {@code
+ * memory_limiter} → {@code k8s_attributes} → {@code coralogix/logs}, with its own persistent queue.
  *
  * <p>The sampler keeps every trace with an error, every trace slower than the threshold, and a
  * trace-ID-hashed percentage of the rest. There is no head sampler in front of it: a head sampler
@@ -124,8 +129,10 @@ public final class MetricsTracesCollector {
    * @param limiter the memory limiter every pipeline starts with
    * @param toSampler routes each span by trace ID to the replica that samples the trace
    * @param sampler the sampling stage's tail sampler
+   * @param spanMetrics counts every span before sampling; null for no span metrics
    * @param traces exports the sampled traces
-   * @param metrics exports every metric: pushed, scraped and the collector's own
+   * @param metrics exports every metric: pushed, scraped, span metrics and the collector's own
+   * @param logs exports the logs SDKs push
    * @param allocatorEndpoint the Target Allocator handing out scrape targets, if one feeds the
    *     collector
    */
@@ -134,8 +141,10 @@ public final class MetricsTracesCollector {
       MemoryLimiter limiter,
       LoadBalancingExporter toSampler,
       TailSamplingProcessor sampler,
+      SpanMetricsConnector spanMetrics,
       CoralogixExporter traces,
       CoralogixExporter metrics,
+      CoralogixExporter logs,
       Optional<String> allocatorEndpoint) {
     OtlpReceiver otlp = OtlpReceiver.standard();
     List<Component> metricsIn = new ArrayList<>(List.of(otlp));
@@ -146,6 +155,10 @@ public final class MetricsTracesCollector {
                     "pods", endpoint, TARGET_ALLOCATOR_INTERVAL_SECONDS, POD_NAME_ENV)));
     SelfMetricsReceiver self = new SelfMetricsReceiver(jobName);
     ResourceDetectionProcessor detection = ResourceDetectionProcessor.cluster();
+    List<Component> tracesOut = new ArrayList<>(List.of(toSampler));
+    if (spanMetrics != null) {
+      tracesOut.add(spanMetrics);
+    }
     CollectorConfig.Builder config =
         CollectorConfig.builder()
             .extension(new HealthCheckExtension())
@@ -154,7 +167,7 @@ public final class MetricsTracesCollector {
                     "traces",
                     List.of(otlp),
                     List.of(limiter, POD_ATTRIBUTES, detection),
-                    List.of(toSampler)))
+                    tracesOut))
             .pipeline(
                 new Pipeline(
                     "traces/sampling",
@@ -168,9 +181,20 @@ public final class MetricsTracesCollector {
                     List.of(limiter, POD_ATTRIBUTES, detection),
                     List.of(metrics)))
             .pipeline(self.pipeline(limiter, detection, metrics))
+            .pipeline(
+                new Pipeline(
+                    "logs",
+                    List.of(otlp),
+                    List.of(limiter, POD_ATTRIBUTES, detection),
+                    List.of(logs)))
             .telemetry("resource", self.telemetryResource())
             .telemetry("metrics", SelfMetricsReceiver.telemetryMetrics());
-    List.of(toSampler.queue(), traces.queue(), metrics.queue()).stream()
+    if (spanMetrics != null) {
+      config.pipeline(
+          new Pipeline(
+              "metrics/spanmetrics", List.of(spanMetrics), List.of(limiter), List.of(metrics)));
+    }
+    List.of(toSampler.queue(), traces.queue(), metrics.queue(), logs.queue()).stream()
         .map(SendingQueue::storage)
         .filter(Objects::nonNull)
         .distinct()

@@ -4,6 +4,7 @@ import io.otelstack.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code prometheus/self} receiver: the collector scraping its own metrics, so queue size and
@@ -20,6 +21,25 @@ import java.util.Map;
 public record SelfMetricsReceiver(String jobName) implements Component {
   /** The pipeline the self-metrics travel in. */
   public static final String PIPELINE_ID = "metrics/self";
+
+  /**
+   * The resource attributes the self-metrics reach the exporter with: those of {@link
+   * #telemetryResource()}, the collector's own {@code service.instance.id} and {@code
+   * service.version}, and those the scrape adds. No {@code k8s.namespace.name}: with it, a {@link
+   * CoralogixMapping} from the namespace would move the self-metrics out of the static application,
+   * where the alerts select them.
+   */
+  public static final Set<String> RESOURCE_ATTRIBUTES =
+      Set.of(
+          "service.name",
+          "service.instance.id",
+          "service.version",
+          "k8s.node.name",
+          "k8s.pod.name",
+          "host.name",
+          "server.address",
+          "server.port",
+          "url.scheme");
 
   /** The port of the collector's own Prometheus reader, the chart's default. */
   public static final int PORT = 8888;
@@ -56,6 +76,7 @@ public record SelfMetricsReceiver(String jobName) implements Component {
   /**
    * The {@code service.telemetry.resource} block: the collector's name, and the pod and node the
    * self-metrics come from, from the downward-API variables the chart sets on every collector pod.
+   * The pod's namespace is left out on purpose (see {@link #RESOURCE_ATTRIBUTES}).
    *
    * <p>The name is the job name, the release. Without it the collector calls itself by its build
    * name ({@code otelcol-otelstack}) in {@code target_info}, and the receiver makes that the
@@ -66,7 +87,6 @@ public record SelfMetricsReceiver(String jobName) implements Component {
   public Map<String, Object> telemetryResource() {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("service.name", jobName);
-    r.put("k8s.namespace.name", "${env:OTEL_K8S_NAMESPACE}");
     r.put("k8s.node.name", "${env:OTEL_K8S_NODE_NAME}");
     r.put("k8s.pod.name", "${env:OTEL_K8S_POD_NAME}");
     r.put("host.name", "${env:OTEL_K8S_NODE_NAME}");

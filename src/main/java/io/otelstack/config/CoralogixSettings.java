@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * @param domain the Coralogix domain of the account's region, e.g. {@code eu2.coralogix.com}
  * @param applicationName Coralogix application name of all data from the environment
  * @param subsystems Coralogix subsystem name of each signal
+ * @param mapping resource attributes the application and subsystem are taken from, the two above
+ *     being the fallback
  * @param privateKeySecretName name of the Secrets Manager secret holding the key
  * @param createSecret whether the cluster stack creates that secret (empty, filled by hand) or
  *     reads one that already exists
@@ -20,6 +22,7 @@ public record CoralogixSettings(
     String domain,
     String applicationName,
     SubsystemSettings subsystems,
+    MappingSettings mapping,
     String privateKeySecretName,
     boolean createSecret) {
   // Send-your-data keys are "cxtp_..." or, in older accounts, UUIDs.
@@ -31,6 +34,7 @@ public record CoralogixSettings(
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(applicationName, "applicationName");
     Objects.requireNonNull(subsystems, "subsystems");
+    Objects.requireNonNull(mapping, "mapping");
     Objects.requireNonNull(privateKeySecretName, "privateKeySecretName");
   }
 

@@ -179,12 +179,16 @@ final class EnvironmentSchema {
     return literal && words.length > 0 && SECRET_NAME.matcher(words[words.length - 1]).matches();
   }
 
-  /** Marks every declared field of every object schema as required. */
+  /**
+   * Marks every declared field of every object schema as required, except in an object that states
+   * its own {@code required} list: the items of a list whose fields are optional in the merged
+   * environment too ({@code logs.multiline}).
+   */
   private static JsonNode requireAll(JsonNode node) {
     if (node.isObject()) {
       ObjectNode object = (ObjectNode) node;
       JsonNode properties = object.get("properties");
-      if (properties != null && properties.isObject()) {
+      if (properties != null && properties.isObject() && !object.has("required")) {
         ArrayNode required = object.putArray("required");
         properties.fieldNames().forEachRemaining(required::add);
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.otelstack.ValidationException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -116,9 +117,31 @@ final class MergedEnvironment {
     if (invalidSections.contains(section)) {
       return null;
     }
-    T value = BINDER.convertValue(document.get(section), type);
-    check.accept(value, new Problems(file.file(), problems).at(section));
+    Problems p = new Problems(file.file(), problems);
+    T value;
+    try {
+      value = BINDER.convertValue(document.get(section), type);
+    } catch (IllegalArgumentException e) {
+      // A section may bind a construct's own value type (logs.multiline binds MultilineRule),
+      // whose rules are checked once, in its constructor: its messages name the field.
+      ValidationException rule = ruleBroken(e);
+      if (rule == null) {
+        throw e;
+      }
+      rule.errors().forEach(p::add);
+      return null;
+    }
+    check.accept(value, p.at(section));
     return value;
+  }
+
+  private static ValidationException ruleBroken(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ValidationException v) {
+        return v;
+      }
+    }
+    return null;
   }
 
   private <T> T bind(String section, TypeReference<T> type) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.otelstack.collector.MultilinePreset;
 import io.otelstack.constructs.metrics.AllocationStrategy;
 import java.io.IOException;
 import java.time.Duration;
@@ -24,7 +25,8 @@ final class SettingsBinder {
         .registerModule(
             new SimpleModule()
                 .addDeserializer(Duration.class, new Interval())
-                .addDeserializer(AllocationStrategy.class, new Strategy()));
+                .addDeserializer(AllocationStrategy.class, new Strategy())
+                .addDeserializer(MultilinePreset.class, new Preset()));
   }
 
   /** Reads the schema's durations: a whole number of seconds, minutes or hours. */
@@ -50,6 +52,15 @@ final class SettingsBinder {
     public AllocationStrategy deserialize(JsonParser parser, DeserializationContext context)
         throws IOException {
       return AllocationStrategy.of(parser.getValueAsString());
+    }
+  }
+
+  /** Reads {@code logs.multiline[].preset}, e.g. {@code java}. */
+  private static final class Preset extends JsonDeserializer<MultilinePreset> {
+    @Override
+    public MultilinePreset deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      return MultilinePreset.of(parser.getValueAsString());
     }
   }
 }

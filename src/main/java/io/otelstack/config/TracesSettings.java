@@ -11,10 +11,12 @@ package io.otelstack.config;
  * @param keepErrors whether every trace with an error span is kept
  * @param slowTraceThresholdMs traces at least this long are always kept
  * @param decisionWaitSeconds time from a trace's first span to its sampling decision
+ * @param spanMetrics span metrics from every span, before sampling
  */
 public record TracesSettings(
     double samplingPercentage,
     int hashSeed,
     boolean keepErrors,
     int slowTraceThresholdMs,
-    int decisionWaitSeconds) {}
+    int decisionWaitSeconds,
+    SpanMetricsSettings spanMetrics) {}

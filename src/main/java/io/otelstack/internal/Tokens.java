@@ -44,6 +44,15 @@ public final class Tokens {
     return isToken(elements) ? Fn.join(separator, elements) : String.join(separator, elements);
   }
 
+  /**
+   * A list for YAML values: the list itself, or, given as one token of the list's JSON text ({@code
+   * jsonencode}), that text, which the YAML rendered around it reads back as the list once
+   * Terraform has put it in. The token is made once by the caller, so every rendering is the same.
+   */
+  public static Object yamlList(List<String> elements) {
+    return elements.size() == 1 && isToken(elements.get(0)) ? elements.get(0) : elements;
+  }
+
   /** A number written into a string: the literal's digits, or the token's reference. */
   public static String text(Number value) {
     return isToken(value) ? Token.asString(value) : value.toString();

@@ -7,6 +7,8 @@ import com.hashicorp.cdktf.TerraformVariable;
 import com.hashicorp.cdktf.TerraformVariableValidationConfig;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.data_aws_secretsmanager_secret_version.DataAwsSecretsmanagerSecretVersion;
+import io.otelstack.collector.CoralogixMapping;
+import io.otelstack.collector.SelfMetricsReceiver;
 import io.otelstack.config.Environment;
 import io.otelstack.constructs.metrics.MetricsTracesStatefulSet;
 import io.otelstack.constructs.telemetry.TelemetryPlatform;
@@ -14,8 +16,12 @@ import io.otelstack.constructs.telemetry.TelemetryPlatformProps;
 import io.otelstack.internal.Checks;
 import io.otelstack.internal.Maps;
 import io.otelstack.stacks.TelemetryStack;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import software.constructs.Construct;
 
 /**
@@ -105,7 +111,8 @@ public final class OtelCollectorStackModule extends TerraformStack {
         variable(
             "coralogix_application_name",
             "string",
-            "Coralogix application name every signal is sent under.",
+            "Coralogix application name: where coralogix_application_attributes find none, and"
+                + " where the collectors' own metrics (which the alerts read) are sent.",
             null);
     validate(
         application,
@@ -122,6 +129,35 @@ public final class OtelCollectorStackModule extends TerraformStack {
         clusterName,
         "can(regex(\"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$\", var.cluster_name))",
         "The cluster_name must be an EKS cluster name: 1 to 100 letters, digits, '-' and '_'.");
+    TerraformVariable applicationAttributes =
+        variable(
+            "coralogix_application_attributes",
+            "list(string)",
+            "Resource attributes each record's Coralogix application is taken from, first match"
+                + " wins; coralogix_application_name where none is set. Empty: always that name.",
+            defaults.coralogix().mapping().applicationAttributes());
+    validate(
+        applicationAttributes,
+        attributeNames("var.coralogix_application_attributes")
+            + " && length(setintersection(var.coralogix_application_attributes, "
+            + hclList(new TreeSet<>(SelfMetricsReceiver.RESOURCE_ATTRIBUTES))
+            + ")) == 0",
+        "The coralogix_application_attributes must be resource attribute names such as"
+            + " k8s.namespace.name, none of which the collectors' own metrics carry ("
+            + String.join(", ", new TreeSet<>(SelfMetricsReceiver.RESOURCE_ATTRIBUTES))
+            + "): the alerts select those in coralogix_application_name.");
+    TerraformVariable subsystemAttributes =
+        variable(
+            "coralogix_subsystem_attributes",
+            "list(string)",
+            "Resource attributes each record's Coralogix subsystem is taken from, first match wins;"
+                + " the signal's subsystem (logs, metrics, traces) where none is set.",
+            defaults.coralogix().mapping().subsystemAttributes());
+    validate(
+        subsystemAttributes,
+        attributeNames("var.coralogix_subsystem_attributes"),
+        "The coralogix_subsystem_attributes must be resource attribute names such as"
+            + " k8s.deployment.name.");
     TerraformVariable secretName =
         variable(
             "coralogix_private_key_secret_name",
@@ -189,6 +225,12 @@ public final class OtelCollectorStackModule extends TerraformStack {
             .secretId(secretName.getStringValue())
             .build();
 
+    // In the values' text, cdktf writes a list variable as ${jsonencode(var...)}: a JSON array,
+    // which the YAML around it reads as the list.
+    CoralogixMapping mapping =
+        new CoralogixMapping(
+            List.of(Token.asString(applicationAttributes.getValue())),
+            List.of(Token.asString(subsystemAttributes.getValue())));
     TelemetryPlatformProps fromDefaults =
         TelemetryStack.platformProps(defaults).coralogixPrivateKey(key.getSecretString()).build();
     TelemetryPlatform platform =
@@ -204,11 +246,13 @@ public final class OtelCollectorStackModule extends TerraformStack {
                 .defaultStorageClass(false)
                 // Their Kubernetes API blocks are the caller's VPC, which the module cannot know.
                 .networkPolicies(null)
+                .logs(b -> fromDefaults.logs().apply(b).coralogixMapping(mapping))
                 .metricsTraces(
                     b ->
                         fromDefaults
                             .metricsTraces()
                             .apply(b)
+                            .coralogixMapping(mapping)
                             .queuePvcSizeGi(Token.asNumber(pvcSize.getValue()))
                             .tracesSamplingPercentage(
                                 Token.asNumber(sampling.getValue()).doubleValue()))
@@ -288,6 +332,17 @@ public final class OtelCollectorStackModule extends TerraformStack {
             .condition("${" + condition + "}")
             .errorMessage(message)
             .build());
+  }
+
+  /** Every element of the list variable {@code reference} is a resource attribute name. */
+  private static String attributeNames(String reference) {
+    return "alltrue([for a in "
+        + reference
+        + " : can(regex(\"^[a-z][a-z0-9_]*([.][a-z0-9_]+)*$\", a))])";
+  }
+
+  private static String hclList(Collection<String> values) {
+    return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", ", "[", "]"));
   }
 
   private static String wholeAtLeast(String reference, String minimum) {

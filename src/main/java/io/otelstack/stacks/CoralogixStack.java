@@ -110,7 +110,8 @@ public final class CoralogixStack extends TerraformStack {
         "TcoPolicies",
         new TcoPoliciesProps(
             env.name(),
-            app,
+            // Mapped logs and traces land in their namespaces' applications, not in app.
+            env.coralogix().mapping().applicationAttributes().isEmpty() ? app : null,
             m.tco().logs().stream()
                 .map(
                     p ->

@@ -10,6 +10,7 @@ import com.hashicorp.cdktf.providers.helm.provider.HelmProviderKubernetesExec;
 import com.hashicorp.cdktf.providers.kubernetes.provider.KubernetesProvider;
 import com.hashicorp.cdktf.providers.kubernetes.provider.KubernetesProviderExec;
 import io.otelstack.collector.CollectorImage;
+import io.otelstack.collector.CoralogixMapping;
 import io.otelstack.config.Environment;
 import io.otelstack.config.NodeGroupSettings;
 import io.otelstack.constructs.logs.LogsDaemonSet;
@@ -77,6 +78,10 @@ public final class TelemetryStack extends TerraformStack {
     // The gateway and its allocator go on the dedicated node group where the environment has one
     // (its labels select it, its taints keep everything else off); elsewhere on any node.
     NodeGroupSettings observability = env.cluster().nodeGroups().get(OBSERVABILITY_NODE_GROUP);
+    CoralogixMapping mapping =
+        new CoralogixMapping(
+            cx.mapping().applicationAttributes(), cx.mapping().subsystemAttributes());
+    var sm = t.spanMetrics();
     return TelemetryPlatformProps.builder()
         .namespace(collector.namespace())
         .clusterName(StackFoundation.clusterName(env))
@@ -86,12 +91,14 @@ public final class TelemetryStack extends TerraformStack {
         .logs(
             b ->
                 b.coralogixSubsystemName(cx.subsystems().logs())
+                    .coralogixMapping(mapping)
                     .image(image(env))
                     .resources(l.resources().containerResources())
                     .severityThreshold(l.severityThreshold())
                     .dropDebug(l.dropDebug())
                     .excludeEndpoints(l.excludeEndpoints())
                     .parseJson(l.parseJson())
+                    .multiline(l.multiline())
                     .queueSizeBatches(q.sizeBatches())
                     .queueNumConsumers(q.numConsumers())
                     .queueMaxBatchSizeKi(q.maxBatchSizeKi())
@@ -122,6 +129,8 @@ public final class TelemetryStack extends TerraformStack {
             b ->
                 b.coralogixMetricsSubsystem(cx.subsystems().metrics())
                     .coralogixTracesSubsystem(cx.subsystems().traces())
+                    .coralogixLogsSubsystem(cx.subsystems().logs())
+                    .coralogixMapping(mapping)
                     .image(image(env))
                     .resources(m.resources().containerResources())
                     .queueEnabled(q.enabled())
@@ -137,6 +146,11 @@ public final class TelemetryStack extends TerraformStack {
                     .tracesKeepErrors(t.keepErrors())
                     .tracesSlowTraceThresholdMs(t.slowTraceThresholdMs())
                     .tracesDecisionWaitSeconds(t.decisionWaitSeconds())
+                    .spanMetricsEnabled(sm.enabled())
+                    .spanMetricsDimensions(sm.dimensions())
+                    .spanMetricsBucketsMs(sm.bucketsMs())
+                    .spanMetricsCardinalityLimit(sm.cardinalityLimit())
+                    .spanMetricsExpirationMinutes(sm.expirationMinutes())
                     .nodeSelector(observability == null ? Map.of() : observability.labels())
                     .tolerations(observability == null ? List.of() : observability.taints()))
         .targetAllocator(

@@ -25,7 +25,8 @@ class CollectorValuesTest {
                             "traces",
                             CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV,
                             30,
-                            new SendingQueue(null, 10, 5000, 512)))))
+                            new SendingQueue(null, 10, 5000, 512),
+                            null))))
             .build();
     return CollectorValues.common(
         "deployment",

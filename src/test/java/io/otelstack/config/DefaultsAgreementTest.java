@@ -141,6 +141,11 @@ class DefaultsAgreementTest {
     d.put("coralogix.subsystems.logs", logs.coralogixSubsystemName());
     d.put("coralogix.subsystems.metrics", gateway.coralogixMetricsSubsystem());
     d.put("coralogix.subsystems.traces", gateway.coralogixTracesSubsystem());
+    d.put(
+        "coralogix.mapping.applicationAttributes",
+        gateway.coralogixMapping().applicationAttributes());
+    d.put(
+        "coralogix.mapping.subsystemAttributes", gateway.coralogixMapping().subsystemAttributes());
     d.put("collector.image.repository", gateway.image().repository());
     d.put("collector.image.tag", gateway.image().tag());
     d.put("collector.terminationGracePeriodSeconds", gateway.terminationGracePeriodSeconds());
@@ -150,6 +155,7 @@ class DefaultsAgreementTest {
     d.put("logs.dropDebug", logs.dropDebug());
     d.put("logs.excludeEndpoints", logs.excludeEndpoints());
     d.put("logs.parseJson", logs.parseJson());
+    d.put("logs.multiline", logs.multiline());
     resources(d, "logs.resources", logs.resources());
     d.put("metrics.dropLabels", allocator.dropLabels());
     d.put("metrics.renameLabels", allocator.renameLabels());
@@ -167,6 +173,11 @@ class DefaultsAgreementTest {
     d.put("traces.keepErrors", gateway.tracesKeepErrors());
     d.put("traces.slowTraceThresholdMs", gateway.tracesSlowTraceThresholdMs());
     d.put("traces.decisionWaitSeconds", gateway.tracesDecisionWaitSeconds());
+    d.put("traces.spanMetrics.enabled", gateway.spanMetricsEnabled());
+    d.put("traces.spanMetrics.dimensions", gateway.spanMetricsDimensions());
+    d.put("traces.spanMetrics.bucketsMs", gateway.spanMetricsBucketsMs());
+    d.put("traces.spanMetrics.cardinalityLimit", gateway.spanMetricsCardinalityLimit());
+    d.put("traces.spanMetrics.expirationMinutes", gateway.spanMetricsExpirationMinutes());
     d.put("queue.enabled", gateway.queueEnabled());
     d.put("queue.sizeBatches", gateway.queueSizeBatches());
     d.put("queue.numConsumers", gateway.queueNumConsumers());

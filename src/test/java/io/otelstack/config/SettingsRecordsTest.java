@@ -44,7 +44,8 @@ class SettingsRecordsTest {
             true,
             endpoints,
             true,
-            new ResourceSettings("100m", "256Mi", "500m", "512Mi"));
+            new ResourceSettings("100m", "256Mi", "500m", "512Mi"),
+            List.of());
     endpoints.add("/livez");
     assertThat(logs.excludeEndpoints()).containsExactly("/metrics");
   }

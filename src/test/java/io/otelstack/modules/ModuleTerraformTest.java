@@ -87,6 +87,7 @@ class ModuleTerraformTest {
                 "-var=hpa_min_replicas=3",
                 "-var=queue_pvc_size_gi=20",
                 "-var=metrics_allowlist=[\"up\",\"payments_.*\"]",
+                "-var=coralogix_application_attributes=[\"team.name\",\"k8s.namespace.name\"]",
                 "-var=coralogix_application_name=pay \"ments\"",
                 "-var=cluster_name=payments-prod"));
     JsonNode gateway = JSON.valueToTree(releases.get("otel-metrics-traces"));
@@ -101,6 +102,8 @@ class ModuleTerraformTest {
         .isEqualTo("20Gi");
     assertThat(traces.path("application_name").asText()).isEqualTo("pay \"ments\"");
     assertThat(traces.path("private_key").asText()).isEqualTo("${env:CORALOGIX_PRIVATE_KEY}");
+    assertThat(traces.path("application_name_attributes").toString())
+        .isEqualTo("[\"team.name\",\"k8s.namespace.name\"]");
     assertThat(JSON.valueToTree(releases.get("otel-metrics-traces-target-allocator")).toString())
         .contains("\"regex\":\"up|payments_.*\"");
     for (String release : List.of("otel-logs", "otel-metrics-traces", "otel-cluster")) {
@@ -125,7 +128,14 @@ class ModuleTerraformTest {
   @Test
   void failsAtPlanWhenTheQueueVolumeCannotHoldTheQueues(@TempDir Path dir) throws IOException {
     assertThat(planErrors(dir, "-var=queue_pvc_size_gi=5"))
-        .contains("holds every sending queue of a replica full: at least 8.");
+        .contains("holds every sending queue of a replica full: at least 10.");
+  }
+
+  @Test
+  void failsAtPlanWhenTheApplicationComesFromAnAttributeTheSelfMetricsCarry(@TempDir Path dir)
+      throws IOException {
+    assertThat(planErrors(dir, "-var=coralogix_application_attributes=[\"service.name\"]"))
+        .contains("none of which the collectors' own metrics carry");
   }
 
   /** The example of the module's README: its one {@code hcl} block. */

@@ -50,9 +50,11 @@ class OtelCollectorStackModuleTest {
     assertThat(names)
         .containsExactly(
             "cluster_name",
+            "coralogix_application_attributes",
             "coralogix_application_name",
             "coralogix_domain",
             "coralogix_private_key_secret_name",
+            "coralogix_subsystem_attributes",
             "hpa_max_replicas",
             "hpa_min_replicas",
             "metrics_allowlist",
@@ -85,7 +87,7 @@ class OtelCollectorStackModuleTest {
     assertThat(module.at("/variable/queue_pvc_size_gi/validation/0/condition").asText())
         .isEqualTo(
             "${var.queue_pvc_size_gi == floor(var.queue_pvc_size_gi)"
-                + " && var.queue_pvc_size_gi >= 8}");
+                + " && var.queue_pvc_size_gi >= 10}");
   }
 
   @Test

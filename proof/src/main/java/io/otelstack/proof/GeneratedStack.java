@@ -2,9 +2,11 @@ package io.otelstack.proof;
 
 import com.hashicorp.cdktf.Testing;
 import io.otelstack.collector.CollectorChart;
+import io.otelstack.collector.MultilineRule;
 import io.otelstack.config.CollectorSettings;
 import io.otelstack.config.Environment;
 import io.otelstack.config.EnvironmentLoader;
+import io.otelstack.config.LogsSettings;
 import io.otelstack.internal.HelmValues;
 import io.otelstack.stacks.TelemetryStack;
 import io.otelstack.testing.ExternalTools;
@@ -53,8 +55,33 @@ record GeneratedStack(
    * collector.terminationGracePeriodSeconds}.
    */
   GeneratedStack withShutdown(int preStopSeconds, int gracePeriodSeconds) {
+    CollectorSettings c = environment.collector();
+    return with(
+        new CollectorSettings(
+            c.namespace(),
+            c.image(),
+            gracePeriodSeconds,
+            preStopSeconds,
+            c.exporterTimeoutSeconds()),
+        environment.logs());
+  }
+
+  /** The same environment with these {@code logs.multiline} rules. */
+  GeneratedStack withMultiline(List<MultilineRule> rules) {
+    LogsSettings l = environment.logs();
+    return with(
+        environment.collector(),
+        new LogsSettings(
+            l.severityThreshold(),
+            l.dropDebug(),
+            l.excludeEndpoints(),
+            l.parseJson(),
+            l.resources(),
+            rules));
+  }
+
+  private GeneratedStack with(CollectorSettings collector, LogsSettings logs) {
     Environment e = environment;
-    CollectorSettings c = e.collector();
     return of(
         new Environment(
             e.name(),
@@ -62,13 +89,8 @@ record GeneratedStack(
             e.cluster(),
             e.state(),
             e.coralogix(),
-            new CollectorSettings(
-                c.namespace(),
-                c.image(),
-                gracePeriodSeconds,
-                preStopSeconds,
-                c.exporterTimeoutSeconds()),
-            e.logs(),
+            collector,
+            logs,
             e.metrics(),
             e.traces(),
             e.queue(),

@@ -51,7 +51,7 @@ final class Otelcol {
               ExternalTools.projectDir(),
               placeholderEnvironment(text),
               30,
-              ExternalTools.otelcol().toString(),
+              CollectorCommand.binary().toString(),
               "validate",
               "--config",
               file.toString());

@@ -36,18 +36,21 @@ final class OtlpDecoding {
     request
         .getResourceLogsList()
         .forEach(
-            rl ->
-                rl.getScopeLogsList()
-                    .forEach(
-                        sl -> {
-                          for (LogRecord r : sl.getLogRecordsList()) {
-                            out.add(
-                                new OtlpSink.ReceivedLog(
-                                    text(r.getBody()),
-                                    attributes(r.getAttributesList()),
-                                    r.getSeverityNumberValue()));
-                          }
-                        }));
+            rl -> {
+              Map<String, String> resource = attributes(rl.getResource().getAttributesList());
+              rl.getScopeLogsList()
+                  .forEach(
+                      sl -> {
+                        for (LogRecord r : sl.getLogRecordsList()) {
+                          out.add(
+                              new OtlpSink.ReceivedLog(
+                                  text(r.getBody()),
+                                  attributes(r.getAttributesList()),
+                                  r.getSeverityNumberValue(),
+                                  resource));
+                        }
+                      });
+            });
     return out;
   }
 
@@ -60,7 +63,13 @@ final class OtlpDecoding {
       // Prometheus series: one per bucket (with +Inf), plus _sum and _count.
       case HISTOGRAM -> {
         for (var p : m.getHistogram().getDataPointsList()) {
-          to.add(p.getAttributesList(), p.getTimeUnixNano(), p.getExplicitBoundsCount() + 3);
+          to.out.add(
+              to.point(
+                  p.getAttributesList(),
+                  p.getTimeUnixNano(),
+                  p.getExplicitBoundsCount() + 3,
+                  Double.NaN,
+                  p.getBucketCountsList()));
         }
       }
       case SUMMARY -> {
@@ -77,18 +86,28 @@ final class OtlpDecoding {
     void number(NumberDataPoint p) {
       double value =
           p.getValueCase() == NumberDataPoint.ValueCase.AS_INT ? p.getAsInt() : p.getAsDouble();
-      out.add(point(p.getAttributesList(), p.getTimeUnixNano(), 1, value));
+      out.add(point(p.getAttributesList(), p.getTimeUnixNano(), 1, value, List.of()));
     }
 
     /** A histogram or summary point: no single value, several Prometheus series. */
     void add(List<KeyValue> attributes, long timeUnixNano, int prometheusSeries) {
-      out.add(point(attributes, timeUnixNano, prometheusSeries, Double.NaN));
+      out.add(point(attributes, timeUnixNano, prometheusSeries, Double.NaN, List.of()));
     }
 
     private OtlpSink.MetricPoint point(
-        List<KeyValue> attributes, long timeUnixNano, int prometheusSeries, double value) {
+        List<KeyValue> attributes,
+        long timeUnixNano,
+        int prometheusSeries,
+        double value,
+        List<Long> bucketCounts) {
       return new OtlpSink.MetricPoint(
-          m.getName(), resource, attributes(attributes), timeUnixNano, prometheusSeries, value);
+          m.getName(),
+          resource,
+          attributes(attributes),
+          timeUnixNano,
+          prometheusSeries,
+          value,
+          List.copyOf(bucketCounts));
     }
   }
 

@@ -267,6 +267,7 @@ final class OtlpSink implements AutoCloseable {
    * @param timeUnixNano the point's timestamp
    * @param prometheusSeries how many Prometheus series the point stands for (histogram buckets)
    * @param value the value of a gauge or sum point; NaN for histograms and summaries
+   * @param bucketCounts a histogram point's count per bucket; empty for other points
    */
   record MetricPoint(
       String name,
@@ -274,7 +275,8 @@ final class OtlpSink implements AutoCloseable {
       Map<String, String> attributes,
       long timeUnixNano,
       int prometheusSeries,
-      double value) {
+      double value,
+      List<Long> bucketCounts) {
     /** The series identity: name, resource and point attributes, without the timestamp. */
     String series() {
       return name + resource + attributes;
@@ -287,6 +289,11 @@ final class OtlpSink implements AutoCloseable {
    * @param body the body as text
    * @param attributes the record's attributes
    * @param severityNumber the OTLP severity number (0 when unset)
+   * @param resource the attributes of the record's resource
    */
-  record ReceivedLog(String body, Map<String, String> attributes, int severityNumber) {}
+  record ReceivedLog(
+      String body,
+      Map<String, String> attributes,
+      int severityNumber,
+      Map<String, String> resource) {}
 }

@@ -55,15 +55,34 @@ final class PodLogs {
    * Appends lines in the CRI format the container runtime writes ({@code <time> stdout F <text>}).
    */
   static void append(Path file, List<Line> lines) {
-    StringBuilder b = new StringBuilder();
-    for (Line l : lines) {
-      b.append(Instant.now()).append(" stdout F ").append(l.text()).append('\n');
-    }
+    appendText(file, lines.stream().map(Line::text).toList());
+  }
+
+  private static void write(Path file, StringBuilder b) {
     try {
       Files.writeString(file, b, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Appends raw lines of text in the CRI format, each as the runtime writes a full line. */
+  static void appendText(Path file, List<String> lines) {
+    StringBuilder b = new StringBuilder();
+    for (String l : lines) {
+      b.append(Instant.now()).append(" stdout F ").append(l).append('\n');
+    }
+    write(file, b);
+  }
+
+  /** Every {@code proof_id} in a delivered body, in order. */
+  static List<Long> ids(String body) {
+    List<Long> out = new ArrayList<>();
+    Matcher m = ID.matcher(body);
+    while (m.find()) {
+      out.add(Long.parseLong(m.group(1)));
+    }
+    return out;
   }
 
   /** The {@code proof_id} in a delivered body, if any. */

@@ -119,7 +119,7 @@ class CollectorConformanceTest {
             ExternalTools.projectDir(),
             Map.of(),
             30,
-            ExternalTools.otelcol().toString(),
+            CollectorCommand.binary().toString(),
             "components");
     JsonNode components = new YAMLMapper().readTree(r.stdout());
     Set<String> built = new TreeSet<>();

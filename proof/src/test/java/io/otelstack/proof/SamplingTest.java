@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Scenario 3 against two real collector replicas routing by trace ID. */
+/**
+ * Scenario 3 against two real collector replicas routing by trace ID: what the tail sampler keeps,
+ * and the span metrics both replicas count before it from every span.
+ */
 class SamplingTest {
   private static Sampling.Figures figures;
 
@@ -36,5 +39,30 @@ class SamplingTest {
   @Test
   void deliversEveryKeptTraceWithAllItsSpans() {
     assertThat(figures.incompleteKeptTraces()).isZero();
+  }
+
+  @Test
+  void spanMetricsCountEverySpanSentNotOnlyTheSampledOnes() {
+    assertThat(figures.spansDelivered()).isLessThan(figures.spansSent());
+    assertThat(figures.spanMetrics().calls()).isEqualTo(figures.spansSent());
+  }
+
+  @Test
+  void spanMetricsCountErrorsExactly() {
+    assertThat(figures.errorSpansSent()).isPositive();
+    assertThat(figures.spanMetrics().errorCalls()).isEqualTo(figures.errorSpansSent());
+  }
+
+  @Test
+  void spanMetricsLatencyHistogramMatchesTheSentDurationsPerBucket() {
+    assertThat(figures.spanMetrics().buckets()).isEqualTo(figures.bucketsSent());
+  }
+
+  @Test
+  void spanMetricsOfTheTwoReplicasNeverShareASeries() {
+    SpanMetricCounts m = figures.spanMetrics();
+    assertThat(m.pointsWithoutInstance()).as("calls points without collector.instance.id").isZero();
+    assertThat(m.instanceIds()).as("replicas writing span metrics").hasSize(2);
+    assertThat(m.nonMonotonicSeries()).as("cumulative series that went down").isZero();
   }
 }

@@ -17,9 +17,10 @@ import software.constructs.Construct;
  * monitoring (medium), the archive (low), or nowhere (block).
  *
  * <p>Every policy is limited to the environment's application, so environments sharing an account
- * do not steer each other's data. Note that {@code coralogix_tco_policies_logs} and {@code _traces}
- * each own the account's whole list: environments sharing one Coralogix account must let one stack
- * hold the policies (set the others' lists empty).
+ * do not steer each other's data; unless the collectors map each record to its own application (its
+ * namespace, say), when the policies apply to every application. Note that {@code
+ * coralogix_tco_policies_logs} and {@code _traces} each own the account's whole list: environments
+ * sharing one Coralogix account must let one stack hold the policies (set the others' lists empty).
  *
  * <p>Children: {@code Logs} and {@code Traces}, created only when their list is not empty.
  */
@@ -30,7 +31,8 @@ public final class TcoPolicies extends Construct {
     if (props == null) {
       throw new ValidationException(getNode().getPath() + ": props (TcoPoliciesProps) is required");
     }
-    List<String> application = List.of(props.applicationName());
+    List<String> application =
+        props.applicationName() == null ? null : List.of(props.applicationName());
     if (!props.logs().isEmpty()) {
       TcoPoliciesLogs.Builder.create(this, "Logs")
           .policies(
@@ -42,10 +44,12 @@ public final class TcoPolicies extends Construct {
                               .priority(p.priority().value())
                               .severities(p.severities())
                               .applications(
-                                  TcoPoliciesLogsPoliciesApplications.builder()
-                                      .names(application)
-                                      .ruleType("is")
-                                      .build())
+                                  application == null
+                                      ? null
+                                      : TcoPoliciesLogsPoliciesApplications.builder()
+                                          .names(application)
+                                          .ruleType("is")
+                                          .build())
                               .subsystems(
                                   p.subsystems().isEmpty()
                                       ? null
@@ -67,10 +71,12 @@ public final class TcoPolicies extends Construct {
                               .name(props.environment() + "-" + p.name())
                               .priority(p.priority().value())
                               .applications(
-                                  TcoPoliciesTracesPoliciesApplications.builder()
-                                      .names(application)
-                                      .ruleType("is")
-                                      .build())
+                                  application == null
+                                      ? null
+                                      : TcoPoliciesTracesPoliciesApplications.builder()
+                                          .names(application)
+                                          .ruleType("is")
+                                          .build())
                               .subsystems(
                                   p.subsystems().isEmpty()
                                       ? null

@@ -165,6 +165,7 @@ public class LogsDaemonSet extends Construct {
         props.releaseName(),
         props.namespace().name(),
         props.extraFilelogExcludes(),
+        props.multiline(),
         processors,
         exporter,
         metricsReceivers,

@@ -3,7 +3,9 @@ package io.otelstack.constructs.logs;
 import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
+import io.otelstack.collector.CoralogixMapping;
 import io.otelstack.collector.CoralogixTarget;
+import io.otelstack.collector.MultilineRule;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
 import io.otelstack.internal.Checks;
@@ -21,6 +23,9 @@ import java.util.regex.Pattern;
  * @param coralogixDomain Coralogix domain, e.g. {@code eu2.coralogix.com}; required
  * @param coralogixApplicationName Coralogix application name; required
  * @param coralogixSubsystemName Coralogix subsystem name. Default: {@code logs}.
+ * @param coralogixMapping resource attributes each record's application and subsystem are taken
+ *     from, the two names above being the fallback. Default: {@link CoralogixMapping#WORKLOAD}, the
+ *     namespace and the workload or {@code service.name}.
  * @param image the collector image. Default: {@link CollectorImage#CONTRIB}.
  * @param resources the agent container's requests and limits. Default: 100m/256Mi requested,
  *     500m/512Mi limit.
@@ -34,6 +39,8 @@ import java.util.regex.Pattern;
  *     or {@code severity} field. Default: true.
  * @param extraFilelogExcludes globs of log files never read, on top of the agent's own logs.
  *     Default: none.
+ * @param multiline how the lines of stack traces and other multi-line records are joined, per
+ *     namespace or container. Default: none, one record per line.
  * @param queueSizeBatches capacity of the persistent sending queue, in batches. Default: 5000.
  * @param queueNumConsumers concurrent senders draining the queue. Default: 10 consumers.
  * @param queueMaxBatchSizeKi upper bound of one batch, in KiB. Default: 512 KiB.
@@ -59,6 +66,7 @@ public record LogsDaemonSetProps(
     String coralogixDomain,
     String coralogixApplicationName,
     String coralogixSubsystemName,
+    CoralogixMapping coralogixMapping,
     CollectorImage image,
     ContainerResources resources,
     LogSeverity severityThreshold,
@@ -66,6 +74,7 @@ public record LogsDaemonSetProps(
     List<String> excludeEndpoints,
     Boolean parseJson,
     List<String> extraFilelogExcludes,
+    List<MultilineRule> multiline,
     Integer queueSizeBatches,
     Integer queueNumConsumers,
     Integer queueMaxBatchSizeKi,
@@ -96,6 +105,7 @@ public record LogsDaemonSetProps(
     CHECK.required(P + "coralogixDomain", coralogixDomain);
     CHECK.required(P + "coralogixApplicationName", coralogixApplicationName);
     coralogixSubsystemName = coralogixSubsystemName == null ? "logs" : coralogixSubsystemName;
+    coralogixMapping = coralogixMapping == null ? CoralogixMapping.WORKLOAD : coralogixMapping;
     image = image == null ? CollectorImage.CONTRIB : image;
     resources = resources == null ? DEFAULT_RESOURCES : resources;
     severityThreshold = severityThreshold == null ? LogSeverity.INFO : severityThreshold;
@@ -104,6 +114,7 @@ public record LogsDaemonSetProps(
     parseJson = parseJson == null || parseJson;
     extraFilelogExcludes =
         extraFilelogExcludes == null ? List.of() : List.copyOf(extraFilelogExcludes);
+    multiline = multiline == null ? List.of() : List.copyOf(multiline);
     queueSizeBatches = CHECK.positive(P + "queueSizeBatches", queueSizeBatches, 5000);
     queueNumConsumers = CHECK.positive(P + "queueNumConsumers", queueNumConsumers, 10);
     queueMaxBatchSizeKi = CHECK.positive(P + "queueMaxBatchSizeKi", queueMaxBatchSizeKi, 512);

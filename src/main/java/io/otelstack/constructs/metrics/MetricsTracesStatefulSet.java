@@ -12,6 +12,7 @@ import io.otelstack.collector.LoadBalancingExporter;
 import io.otelstack.collector.MemoryLimiter;
 import io.otelstack.collector.MetricsTracesCollector;
 import io.otelstack.collector.SendingQueue;
+import io.otelstack.collector.SpanMetricsConnector;
 import io.otelstack.collector.TailSamplingProcessor;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.scaling.ScalableCollector;
@@ -191,8 +192,17 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
             props.tracesSlowTraceThresholdMs(),
             props.tracesSamplingPercentage(),
             props.tracesHashSeed()),
+        props.spanMetricsEnabled()
+            ? new SpanMetricsConnector(
+                props.spanMetricsDimensions(),
+                props.spanMetricsBucketsMs(),
+                props.spanMetricsCardinalityLimit(),
+                props.spanMetricsExpirationMinutes(),
+                props.spanMetricsFlushSeconds())
+            : null,
         coralogix("traces", props.coralogixTracesSubsystem(), sampledQueue),
         coralogix("metrics", props.coralogixMetricsSubsystem(), queue),
+        coralogix("logs", props.coralogixLogsSubsystem(), queue),
         targetAllocator().map(TargetAllocator::endpoint));
   }
 
@@ -245,7 +255,8 @@ public class MetricsTracesStatefulSet extends Construct implements ScalableColle
         subsystem,
         props.coralogixPrivateKeyEnv(),
         props.exporterTimeoutSeconds(),
-        queue);
+        queue,
+        props.coralogixMapping());
   }
 
   /** The namespace and the key's Secret: what every resource here needs to exist first. */

@@ -4,6 +4,7 @@ import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
 import io.otelstack.collector.CoralogixExporter;
+import io.otelstack.collector.CoralogixMapping;
 import io.otelstack.collector.MemoryLimiter;
 import io.otelstack.constructs.cluster.Taint;
 import io.otelstack.constructs.namespace.CollectorNamespace;
@@ -32,6 +33,10 @@ import java.util.Map;
  *     characters, so that derived names fit Kubernetes' 63. Default: {@code otel-metrics-traces}.
  * @param coralogixMetricsSubsystem subsystem of metrics. Default: {@code metrics}.
  * @param coralogixTracesSubsystem subsystem of spans. Default: {@code traces}.
+ * @param coralogixLogsSubsystem subsystem of the logs SDKs push over OTLP. Default: {@code logs}.
+ * @param coralogixMapping resource attributes each record's application and subsystem are taken
+ *     from, the names above being the fallback. Default: {@link CoralogixMapping#WORKLOAD}, the
+ *     namespace and the workload or {@code service.name}.
  * @param coralogixPrivateKeyEnv environment variable the key is read from. Default: {@code
  *     CORALOGIX_PRIVATE_KEY}.
  * @param image collector image. Default: the contrib image at the chart's version.
@@ -59,6 +64,15 @@ import java.util.Map;
  * @param tracesSlowTraceThresholdMs traces at least this long are kept. Default: 1000 ms.
  * @param tracesDecisionWaitSeconds time spans of a trace are buffered before the sampling decision.
  *     Default: 10 seconds.
+ * @param spanMetricsEnabled whether every span is counted into span metrics before sampling (from
+ *     {@code traces.spanMetrics}, as are the other {@code spanMetrics*}). Default: true.
+ * @param spanMetricsDimensions span attributes added as dimensions. Default: {@code
+ *     http.request.method}, {@code http.response.status_code}.
+ * @param spanMetricsBucketsMs duration histogram bounds in ms. Default: 1, 4, 10, 20, 50, 100, 200,
+ *     500, 1000, 2000, 5000.
+ * @param spanMetricsCardinalityLimit most dimension combinations per resource. Default: 1000.
+ * @param spanMetricsExpirationMinutes minutes after which an idle series is dropped. Default: 5.
+ * @param spanMetricsFlushSeconds how often span metrics are emitted. Default: 60 seconds.
  * @param nodeSelector node labels the collectors (and their Target Allocator) must run on, e.g. a
  *     dedicated node group's labels. Default: none, any node.
  * @param tolerations node taints the collectors (and their Target Allocator) tolerate, e.g. a
@@ -76,6 +90,8 @@ public record MetricsTracesStatefulSetProps(
     String name,
     String coralogixMetricsSubsystem,
     String coralogixTracesSubsystem,
+    String coralogixLogsSubsystem,
+    CoralogixMapping coralogixMapping,
     String coralogixPrivateKeyEnv,
     CollectorImage image,
     ContainerResources resources,
@@ -94,11 +110,17 @@ public record MetricsTracesStatefulSetProps(
     Boolean tracesKeepErrors,
     Integer tracesSlowTraceThresholdMs,
     Integer tracesDecisionWaitSeconds,
+    Boolean spanMetricsEnabled,
+    List<String> spanMetricsDimensions,
+    List<Integer> spanMetricsBucketsMs,
+    Integer spanMetricsCardinalityLimit,
+    Integer spanMetricsExpirationMinutes,
+    Integer spanMetricsFlushSeconds,
     Map<String, String> nodeSelector,
     List<Taint> tolerations,
     String clusterName) {
-  /** Sending queues each replica keeps on its volume: metrics, traces and trace routing. */
-  static final int QUEUES_PER_REPLICA = 3;
+  /** Sending queues each replica keeps on its volume: metrics, traces, logs and trace routing. */
+  static final int QUEUES_PER_REPLICA = 4;
 
   /** Prefixes the prop names in messages. */
   private static final String P = "MetricsTracesStatefulSetProps.";
@@ -132,6 +154,8 @@ public record MetricsTracesStatefulSetProps(
         coralogixMetricsSubsystem == null ? "metrics" : coralogixMetricsSubsystem;
     coralogixTracesSubsystem =
         coralogixTracesSubsystem == null ? "traces" : coralogixTracesSubsystem;
+    coralogixLogsSubsystem = coralogixLogsSubsystem == null ? "logs" : coralogixLogsSubsystem;
+    coralogixMapping = coralogixMapping == null ? CoralogixMapping.WORKLOAD : coralogixMapping;
     coralogixPrivateKeyEnv =
         coralogixPrivateKeyEnv == null
             ? CoralogixExporter.DEFAULT_PRIVATE_KEY_ENV
@@ -157,6 +181,20 @@ public record MetricsTracesStatefulSetProps(
     tracesSlowTraceThresholdMs =
         tracesSlowTraceThresholdMs == null ? 1000 : tracesSlowTraceThresholdMs;
     tracesDecisionWaitSeconds = tracesDecisionWaitSeconds == null ? 10 : tracesDecisionWaitSeconds;
+    spanMetricsEnabled = spanMetricsEnabled == null || spanMetricsEnabled;
+    spanMetricsDimensions =
+        spanMetricsDimensions == null
+            ? List.of("http.request.method", "http.response.status_code")
+            : List.copyOf(spanMetricsDimensions);
+    spanMetricsBucketsMs =
+        spanMetricsBucketsMs == null
+            ? List.of(1, 4, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
+            : List.copyOf(spanMetricsBucketsMs);
+    spanMetricsCardinalityLimit =
+        spanMetricsCardinalityLimit == null ? 1000 : spanMetricsCardinalityLimit;
+    spanMetricsExpirationMinutes =
+        spanMetricsExpirationMinutes == null ? 5 : spanMetricsExpirationMinutes;
+    spanMetricsFlushSeconds = spanMetricsFlushSeconds == null ? 60 : spanMetricsFlushSeconds;
 
     if (preStopDelaySeconds < 1) {
       throw new ValidationException(

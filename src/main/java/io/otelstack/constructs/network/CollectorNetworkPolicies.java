@@ -34,11 +34,11 @@ import software.constructs.Construct;
  * needs:
  *
  * <ul>
- *   <li>{@code Gateway} (metrics/traces pods): in, OTLP 4317/4318 from pods of the OTLP client
- *       namespaces and 4319 (sampling) from gateway pods; out, 4319 to gateway pods, the
- *       allocator's 8080, every pod on any port (Prometheus scrapes the targets the allocator hands
- *       out), DNS, the Kubernetes API (also the kubelets' metrics, through its node proxy) and
- *       Coralogix;
+ *   <li>{@code Gateway} (metrics/traces pods): in, OTLP 4317/4318 (traces, metrics, logs) from pods
+ *       of the OTLP client namespaces and 4319 (sampling) from gateway pods; out, 4319 to gateway
+ *       pods, the allocator's 8080, every pod on any port (Prometheus scrapes the targets the
+ *       allocator hands out), DNS, the Kubernetes API (also the kubelets' metrics, through its node
+ *       proxy) and Coralogix;
  *   <li>{@code TargetAllocator}: in, 8080 from gateway pods only; out, DNS and the Kubernetes API;
  *   <li>{@code Logs} (agent pods): nothing in; out, DNS, the Kubernetes API, Coralogix and, where
  *       the agents read kubelet stats, the kubelets' port {@value

@@ -141,7 +141,7 @@ class MetricsTracesStatefulSetTest {
   @Test
   void wiresEveryExporterQueueToFileStorage() {
     MetricsTracesStatefulSet c = collector();
-    for (String id : List.of("coralogix/metrics", "load_balancing/sampling")) {
+    for (String id : List.of("coralogix/metrics", "coralogix/logs", "load_balancing/sampling")) {
       assertThat(map(exporter(c, id).get("sending_queue")))
           .as(id)
           .containsEntry("enabled", true)
@@ -323,7 +323,42 @@ class MetricsTracesStatefulSetTest {
                     "ports",
                     List.of(MetricsTracesStatefulSet.SAMPLING_PORT))));
     assertThat(pipeline(collector(), "traces").exporters().stream().map(x -> x.id().toString()))
+        .containsExactly("load_balancing/sampling", "span_metrics");
+  }
+
+  @Test
+  void countsEverySpanIntoSpanMetricsBeforeSampling() {
+    MetricsTracesStatefulSet c = collector();
+    Pipeline spanMetrics = pipeline(c, "metrics/spanmetrics");
+    assertThat(spanMetrics.receivers().stream().map(x -> x.id().toString()))
+        .containsExactly("span_metrics");
+    assertThat(spanMetrics.processors().stream().map(x -> x.id().toString()))
+        .containsExactly("memory_limiter");
+    assertThat(spanMetrics.exporters().stream().map(x -> x.id().toString()))
+        .containsExactly("coralogix/metrics");
+    assertThat(pipeline(c, "traces/sampling").exporters().stream().map(x -> x.id().toString()))
+        .doesNotContain("span_metrics");
+  }
+
+  @Test
+  void computesNoSpanMetricsWhenDisabled() {
+    MetricsTracesStatefulSet c = Fixtures.collector(b -> b.spanMetricsEnabled(false));
+    assertThat(c.collectorConfig().pipelines().stream().map(Pipeline::id))
+        .doesNotContain("metrics/spanmetrics");
+    assertThat(pipeline(c, "traces").exporters().stream().map(x -> x.id().toString()))
         .containsExactly("load_balancing/sampling");
+  }
+
+  @Test
+  void takesPushedLogsThroughTheLimiterAndPodAttributesToCoralogix() {
+    Pipeline logs = pipeline(collector(), "logs");
+    assertThat(logs.receivers().stream().map(x -> x.id().toString())).containsExactly("otlp");
+    assertThat(logs.processors().stream().map(x -> x.id().toString()))
+        .containsExactly("memory_limiter", "k8s_attributes");
+    assertThat(exporter(collector(), "coralogix/logs"))
+        .containsEntry("subsystem_name", "logs")
+        .containsEntry(
+            "application_name_attributes", List.of("k8s.namespace.name", "service.namespace"));
   }
 
   @Test
@@ -424,7 +459,9 @@ class MetricsTracesStatefulSetTest {
   void removesTheChartDefaultPrometheusReceiverAndPipelines() {
     Map<String, Object> config = effectiveConfig(collector());
     assertThat(map(config.get("receivers"))).doesNotContainKeys("prometheus", "jaeger", "zipkin");
-    assertThat(map(map(config.get("service")).get("pipelines"))).doesNotContainKey("logs");
+    // The chart's logs pipeline (to its debug exporter) is replaced by ours, to Coralogix.
+    assertThat(map(map(map(config.get("service")).get("pipelines")).get("logs")))
+        .containsEntry("exporters", List.of("coralogix/logs"));
     assertThat(map(config.get("exporters"))).doesNotContainKey("debug");
   }
 
@@ -505,8 +542,8 @@ class MetricsTracesStatefulSetTest {
                     .build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
-            "MetricsTracesStatefulSetProps.queuePvcSizeGi (5) must hold 3 full queues of MetricsTracesStatefulSetProps.queueSizeBatches (5000) x"
-                + " MetricsTracesStatefulSetProps.queueMaxBatchSizeKi (512), i.e. at least 8; raise pvcSizeGi or lower"
+            "MetricsTracesStatefulSetProps.queuePvcSizeGi (5) must hold 4 full queues of MetricsTracesStatefulSetProps.queueSizeBatches (5000) x"
+                + " MetricsTracesStatefulSetProps.queueMaxBatchSizeKi (512), i.e. at least 10; raise pvcSizeGi or lower"
                 + " sizeBatches");
   }
 
