@@ -350,11 +350,11 @@ class MetricsTracesStatefulSetTest {
   }
 
   @Test
-  void takesPushedLogsThroughTheLimiterAndPodAttributesToCoralogix() {
+  void takesPushedLogsThroughTheLimiterPodAttributesAndClusterNameToCoralogix() {
     Pipeline logs = pipeline(collector(), "logs");
     assertThat(logs.receivers().stream().map(x -> x.id().toString())).containsExactly("otlp");
     assertThat(logs.processors().stream().map(x -> x.id().toString()))
-        .containsExactly("memory_limiter", "k8s_attributes");
+        .containsExactly("memory_limiter", "k8s_attributes", "resource_detection/cluster");
     assertThat(exporter(collector(), "coralogix/logs"))
         .containsEntry("subsystem_name", "logs")
         .containsEntry(
