@@ -1,5 +1,6 @@
 package io.otelstack.proof;
 
+import io.otelstack.collector.KubeletStatsReceiver;
 import io.otelstack.collector.ResourceDetectionProcessor;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +15,9 @@ import java.util.function.UnaryOperator;
  * The logs agent's infrastructure metrics with the real collector: the DaemonSet's generated
  * configuration, its {@code kubelet_stats} receiver reading {@link KubeletSummaryStandIn} (a
  * recorded {@code /stats/summary}) and its {@code host_metrics} receiver reading this machine,
- * which is the host here. Nothing else changes (see {@link #standIns}); in particular the resource
- * detection runs as generated, on a machine without instance metadata.
+ * which is the host here, as the local overlay points them ({@link LocalOverlay}). Nothing else
+ * changes; in particular the resource detection runs as generated, on a machine without instance
+ * metadata.
  */
 final class InfrastructureMetrics {
   /** Two reads of the kubelet: the receivers' first and a second, one interval later. */
@@ -86,10 +88,10 @@ final class InfrastructureMetrics {
   static Figures agent(GeneratedStack stack, UnaryOperator<Map<String, Object>> change) {
     Path work = LocalCollectors.tempDir("infrastructure");
     try (OtlpSink sink = new OtlpSink().start();
-        KubeletSummaryStandIn kubelet = new KubeletSummaryStandIn();
         LocalCollectors agent =
-            LocalCollectors.daemonSet(stack, work, sink, work.resolve("pods"), null)) {
-      agent.reconfigure(0, c -> change.apply(standIns(c, kubelet.address())));
+            LocalCollectors.daemonSet(stack, work, sink, work.resolve("pods"), null);
+        KubeletSummaryStandIn kubelet = kubelet(agent)) {
+      agent.reconfigure(0, change);
       long start = System.nanoTime();
       agent.start(0);
       double startSeconds = (System.nanoTime() - start) / 1e9;
@@ -112,15 +114,12 @@ final class InfrastructureMetrics {
   static double[] cost(GeneratedStack stack, Duration window, boolean withInfrastructure) {
     Path work = LocalCollectors.tempDir("infrastructure-cost");
     try (OtlpSink sink = new OtlpSink().start();
-        KubeletSummaryStandIn kubelet = new KubeletSummaryStandIn();
         LocalCollectors agent =
-            LocalCollectors.daemonSet(stack, work, sink, work.resolve("pods"), null)) {
-      agent.reconfigure(
-          0,
-          c -> {
-            Map<String, Object> config = standIns(c, kubelet.address());
-            return withInfrastructure ? config : withoutInfrastructure(config);
-          });
+            LocalCollectors.daemonSet(stack, work, sink, work.resolve("pods"), null);
+        KubeletSummaryStandIn kubelet = kubelet(agent)) {
+      if (!withInfrastructure) {
+        agent.reconfigure(0, InfrastructureMetrics::withoutInfrastructure);
+      }
       CollectorProcess process = agent.start(0);
       Await.sleep(window);
       return new double[] {process.cpuSeconds(), process.rssKib()};
@@ -150,25 +149,10 @@ final class InfrastructureMetrics {
     return config;
   }
 
-  /**
-   * What cannot be here, swapped: the kubelet is the stand-in, over plain HTTP without the service
-   * account's token ({@code auth_type: none}, there is no token file outside a pod); the host's
-   * root is this machine's {@code /} rather than the mount at {@code /hostfs}.
-   */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> standIns(Map<String, Object> config, String kubeletAddress) {
-    Map<String, Object> receivers = (Map<String, Object>) config.get("receivers");
-    receivers.forEach(
-        (id, body) -> {
-          Map<String, Object> r = (Map<String, Object>) body;
-          if (id.startsWith("kubelet_stats")) {
-            r.put("auth_type", "none");
-            r.put("endpoint", kubeletAddress);
-            r.remove("insecure_skip_verify");
-          } else if (id.startsWith("host_metrics")) {
-            r.remove("root_path");
-          }
-        });
-    return config;
+  /** The stand-in kubelet on the port the overlay gave the agent's kubelet_stats. */
+  private static KubeletSummaryStandIn kubelet(LocalCollectors agent) {
+    String endpoint = agent.endpoint(0, KubeletStatsReceiver.KUBELET_PORT);
+    return new KubeletSummaryStandIn(
+        Integer.parseInt(endpoint.substring(endpoint.indexOf(':') + 1)));
   }
 }

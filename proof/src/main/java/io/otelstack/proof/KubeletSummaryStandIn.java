@@ -33,21 +33,16 @@ final class KubeletSummaryStandIn implements AutoCloseable {
   private final byte[] summary;
   private final AtomicInteger reads = new AtomicInteger();
 
-  /** Starts serving on a free loopback port. */
-  KubeletSummaryStandIn() {
+  /** Starts serving on {@code 127.0.0.1:port}, the local overlay's port for the kubelet's. */
+  KubeletSummaryStandIn(int port) {
     try (InputStream in = KubeletSummaryStandIn.class.getResourceAsStream(RECORDING)) {
       summary = in.readAllBytes();
-      server = HttpServer.create(new InetSocketAddress(Loopback.HOST, 0), 0);
+      server = HttpServer.create(new InetSocketAddress(Loopback.HOST, port), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     server.createContext("/stats/summary", this::serve);
     server.start();
-  }
-
-  /** {@code 127.0.0.1:port}, where the kubelet would be {@code <node IP>:10250}. */
-  String address() {
-    return Loopback.HOST + ":" + server.getAddress().getPort();
   }
 
   /** How many times the summary was read. */

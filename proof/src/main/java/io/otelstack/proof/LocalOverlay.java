@@ -1,5 +1,6 @@
 package io.otelstack.proof;
 
+import io.otelstack.collector.KubeletStatsReceiver;
 import io.otelstack.internal.HelmValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,11 @@ import java.util.regex.Pattern;
  *       move to 127.0.0.1 ports of this replica;
  *   <li>file_storage directories move to a temporary directory; filelog include/exclude globs under
  *       {@code /var/log/pods} move to the temporary pod log directory;
- *   <li>k8sattributes is removed from the pipelines (there is no API server to ask).
+ *   <li>k8sattributes is removed from the pipelines (there is no API server to ask);
+ *   <li>{@code kubelet_stats} reads this replica's port for kubelet port 10250 over plain HTTP
+ *       without authentication (no service-account token outside a pod), where a scenario may start
+ *       {@link KubeletSummaryStandIn}; {@code host_metrics} reads this machine's {@code /}, not the
+ *       pod's {@code /hostfs} mount.
  * </ul>
  *
  * <p>Processors, pipelines, queues, retries and sampling stay exactly as generated; {@code
@@ -114,6 +119,14 @@ final class LocalOverlay {
     rewriteListen(body, site.ports());
     if (type.equals("prometheus")) {
       prometheus(body, site);
+    }
+    if (type.equals("kubelet_stats")) {
+      body.put("auth_type", "none");
+      body.put("endpoint", site.ports().endpoint(KubeletStatsReceiver.KUBELET_PORT));
+      body.remove("insecure_skip_verify");
+    }
+    if (type.equals("host_metrics")) {
+      body.remove("root_path");
     }
     if (type.equals("filelog") || type.equals("file_log")) {
       for (String key : List.of("include", "exclude")) {
