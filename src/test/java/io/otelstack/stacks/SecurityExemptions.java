@@ -44,7 +44,15 @@ final class SecurityExemptions {
 
   /** Each release's workload, as the rendered manifests name its kind. */
   static final Map<String, String> WORKLOADS =
-      Map.of("Logs", "DaemonSet", "MetricsTraces", "StatefulSet", "TargetAllocator", "Deployment");
+      Map.of(
+          "Logs",
+          "DaemonSet",
+          "MetricsTraces",
+          "StatefulSet",
+          "TargetAllocator",
+          "Deployment",
+          "ClusterCollector",
+          "StatefulSet");
 
   /**
    * The checks that fail on release workloads and may: each must fail on exactly the workloads its
@@ -61,26 +69,31 @@ final class SecurityExemptions {
                   + " digest is no better than the tag.",
               "Logs",
               "MetricsTraces",
-              "TargetAllocator"),
+              "TargetAllocator",
+              "ClusterCollector"),
           waiver(
               "CKV_K8S_15",
               "With tags pinned to releases, Always only makes every pod start depend on the"
                   + " registry; the images are public, so a cached copy reveals nothing.",
               "Logs",
               "MetricsTraces",
-              "TargetAllocator"),
+              "TargetAllocator",
+              "ClusterCollector"),
           waiver(
               "CKV_K8S_38",
-              "The logs agent and the gateway read the Kubernetes API with their tokens: pod"
-                  + " metadata (k8s_attributes), the gateway's load-balancing resolver.",
+              "The logs agent, the gateway and the cluster collector read the Kubernetes API with"
+                  + " their tokens: pod metadata (k8s_attributes), the gateway's load-balancing"
+                  + " resolver, the cluster's state and events (k8s_cluster, k8s_objects).",
               "Logs",
-              "MetricsTraces"),
+              "MetricsTraces",
+              "ClusterCollector"),
           waiver(
               "CKV_K8S_35",
               "The Coralogix key reaches the collector through a secretKeyRef environment"
                   + " variable: the value is in no manifest, ConfigMap or Terraform output.",
               "Logs",
-              "MetricsTraces"),
+              "MetricsTraces",
+              "ClusterCollector"),
           waiver(
               "CKV_K8S_29",
               "awaits issue #14: the allocator's post-renderer sets a container securityContext"

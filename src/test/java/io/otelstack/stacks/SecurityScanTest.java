@@ -181,7 +181,7 @@ class SecurityScanTest {
         Files.writeString(
             out.resolve(release.getKey() + ".yaml"), Helm.template(release.getValue()));
       }
-      assertThat(names).hasSize(3);
+      assertThat(names).as("Logs, MetricsTraces, TargetAllocator, ClusterCollector").hasSize(4);
       Files.writeString(
           out.resolve("network-policies.yaml"), KubernetesManifests.networkPolicies(synthesized));
     }
