@@ -89,13 +89,27 @@ coralogix=3.10.1
 get_log=""
 # Returns when every started step has succeeded; otherwise stops the others and exits with the
 # failed step's error.
+# It polls rather than `wait -n -p pid <pids>`: that call could answer "no such job" for a step that
+# ended while a foreground command ran, and then wait on for the others, so the first failure went
+# unnoticed until the slowest step ended (BindingsBuildTest's fail-fast bound caught it).
 wait_steps() {
-  local pid log
+  local pid log failed
   while [ ${#steps[@]} -gt 0 ]; do
-    if wait -n -p pid "${!steps[@]}"; then
-      unset "steps[$pid]"
+    failed=""
+    for pid in "${!steps[@]}"; do
+      kill -0 "$pid" 2>/dev/null && continue
+      if wait "$pid"; then
+        unset "steps[$pid]"
+      else
+        failed=$pid
+        break
+      fi
+    done
+    if [ -z "$failed" ]; then
+      [ ${#steps[@]} -gt 0 ] && sleep 0.5
       continue
     fi
+    pid=$failed
     log=${steps[$pid]}
     unset "steps[$pid]"
     stop_steps
