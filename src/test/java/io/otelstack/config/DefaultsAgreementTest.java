@@ -123,14 +123,7 @@ class DefaultsAgreementTest {
     MetricsTracesStatefulSet collector =
         new MetricsTracesStatefulSet(stack, "MetricsTraces", gateway);
     CoralogixKubernetesSecret agentKey = Fixtures.secret(stack, "agents", "AgentKey");
-    LogsDaemonSetProps logs =
-        LogsDaemonSetProps.builder()
-            .namespace(agentKey.namespace())
-            .coralogixSecret(agentKey)
-            .coralogixDomain("eu2.coralogix.com")
-            .coralogixApplicationName("otel-stack")
-            .clusterName("otel-stack-eks")
-            .build();
+    LogsDaemonSetProps logs = Fixtures.agentProps(agentKey).build();
     TargetAllocatorProps allocator =
         TargetAllocatorProps.builder().collector(collector).allowlist(List.of("up")).build();
     StackHpaProps hpa = StackHpaProps.builder().target(collector).build();

@@ -10,6 +10,7 @@ import imports.coralogix.tco_policies_traces.TcoPoliciesTracesPoliciesApplicatio
 import imports.coralogix.tco_policies_traces.TcoPoliciesTracesPoliciesSubsystems;
 import io.otelstack.ValidationException;
 import java.util.List;
+import java.util.function.Function;
 import software.constructs.Construct;
 
 /**
@@ -44,19 +45,21 @@ public final class TcoPolicies extends Construct {
                               .priority(p.priority().value())
                               .severities(p.severities())
                               .applications(
-                                  application == null
-                                      ? null
-                                      : TcoPoliciesLogsPoliciesApplications.builder()
-                                          .names(application)
-                                          .ruleType("is")
-                                          .build())
+                                  is(
+                                      application,
+                                      n ->
+                                          TcoPoliciesLogsPoliciesApplications.builder()
+                                              .names(n)
+                                              .ruleType("is")
+                                              .build()))
                               .subsystems(
-                                  p.subsystems().isEmpty()
-                                      ? null
-                                      : TcoPoliciesLogsPoliciesSubsystems.builder()
-                                          .names(p.subsystems())
-                                          .ruleType("is")
-                                          .build())
+                                  is(
+                                      p.subsystems(),
+                                      n ->
+                                          TcoPoliciesLogsPoliciesSubsystems.builder()
+                                              .names(n)
+                                              .ruleType("is")
+                                              .build()))
                               .build())
                   .toList())
           .build();
@@ -71,22 +74,32 @@ public final class TcoPolicies extends Construct {
                               .name(props.environment() + "-" + p.name())
                               .priority(p.priority().value())
                               .applications(
-                                  application == null
-                                      ? null
-                                      : TcoPoliciesTracesPoliciesApplications.builder()
-                                          .names(application)
-                                          .ruleType("is")
-                                          .build())
+                                  is(
+                                      application,
+                                      n ->
+                                          TcoPoliciesTracesPoliciesApplications.builder()
+                                              .names(n)
+                                              .ruleType("is")
+                                              .build()))
                               .subsystems(
-                                  p.subsystems().isEmpty()
-                                      ? null
-                                      : TcoPoliciesTracesPoliciesSubsystems.builder()
-                                          .names(p.subsystems())
-                                          .ruleType("is")
-                                          .build())
+                                  is(
+                                      p.subsystems(),
+                                      n ->
+                                          TcoPoliciesTracesPoliciesSubsystems.builder()
+                                              .names(n)
+                                              .ruleType("is")
+                                              .build()))
                               .build())
                   .toList())
           .build();
     }
+  }
+
+  /**
+   * An "is one of {@code names}" filter built by {@code filter}; null, which means no filter, where
+   * there are no names. The logs and traces filters are distinct generated types.
+   */
+  private static <T> T is(List<String> names, Function<List<String>, T> filter) {
+    return names == null || names.isEmpty() ? null : filter.apply(names);
   }
 }

@@ -1,6 +1,8 @@
 package io.otelstack.constructs.metrics;
 
 import com.hashicorp.cdktf.TerraformStack;
+import io.otelstack.constructs.logs.LogsDaemonSetProps;
+import io.otelstack.constructs.logs.LogsDaemonSetPropsBuilder;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.namespace.CollectorNamespaceProps;
 import io.otelstack.constructs.namespace.PodSecurityLevel;
@@ -33,6 +35,16 @@ public final class Fixtures {
     return MetricsTracesStatefulSetProps.builder()
         .namespace(secret.namespace())
         .coralogixSecret(secret)
+        .coralogixDomain("eu2.coralogix.com")
+        .coralogixApplicationName("otel-stack")
+        .clusterName("otel-stack-eks");
+  }
+
+  /** Logs agent props with only the required fields set, sending with {@code key}. */
+  public static LogsDaemonSetPropsBuilder agentProps(CoralogixKubernetesSecret key) {
+    return LogsDaemonSetProps.builder()
+        .namespace(key.namespace())
+        .coralogixSecret(key)
         .coralogixDomain("eu2.coralogix.com")
         .coralogixApplicationName("otel-stack")
         .clusterName("otel-stack-eks");

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hashicorp.cdktf.TerraformStack;
 import io.otelstack.ValidationException;
 import io.otelstack.constructs.logs.LogsDaemonSet;
-import io.otelstack.constructs.logs.LogsDaemonSetProps;
 import io.otelstack.constructs.metrics.ClusterCollectorStatefulSet;
 import io.otelstack.constructs.metrics.ClusterCollectorStatefulSetProps;
 import io.otelstack.constructs.metrics.Fixtures;
@@ -48,17 +47,7 @@ class CollectorNetworkPoliciesTest {
     TargetAllocator allocator =
         new TargetAllocator(stack, "TargetAllocator", Fixtures.allocatorProps(gateway).build());
     CoralogixKubernetesSecret agentKey = Fixtures.secret(stack, "observability-agents", "Agent");
-    LogsDaemonSet logs =
-        new LogsDaemonSet(
-            stack,
-            "Logs",
-            LogsDaemonSetProps.builder()
-                .namespace(agentKey.namespace())
-                .coralogixSecret(agentKey)
-                .coralogixDomain("eu2.coralogix.com")
-                .coralogixApplicationName("otel-stack")
-                .clusterName("otel-stack-eks")
-                .build());
+    LogsDaemonSet logs = new LogsDaemonSet(stack, "Logs", Fixtures.agentProps(agentKey).build());
     return CollectorNetworkPoliciesProps.builder()
         .gateway(gateway)
         .targetAllocator(allocator)
