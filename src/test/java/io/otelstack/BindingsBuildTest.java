@@ -121,7 +121,7 @@ class BindingsBuildTest {
   }
 
   @Test
-  void stopsWithinAMinuteWithOneClearLineWhenTheCoralogixProviderIsMissing(@TempDir Path tmp)
+  void stopsPacmakWithOneClearLineWhenTheCoralogixProviderIsMissing(@TempDir Path tmp)
       throws IOException {
     Path clone = cloneCheckout(tmp);
     Path emptyShared = Files.createDirectories(tmp.resolve("shared-without-providers"));
@@ -152,7 +152,10 @@ class BindingsBuildTest {
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(synth.exitCode()).as(synth.output()).isNotZero();
-    assertThat(took).as(synth.output()).isLessThan(Duration.ofSeconds(60));
+    // Alone on a quiet machine this takes about 12 s; beside the parallel integration classes of
+    // a CI run it took 78 s. The bound only has to tell "stopped at the first failure" from
+    // "waited for pacmak" (about 10 minutes for real); the lines below tell them apart exactly.
+    assertThat(took).as(synth.output()).isLessThan(Duration.ofSeconds(180));
     List<String> lines = synth.stderr().lines().filter(l -> !l.isBlank()).toList();
     assertThat(lines)
         .as(synth.stderr())
@@ -163,7 +166,9 @@ class BindingsBuildTest {
     assertThat(synth.output()).doesNotContain("\u001b");
     assertThat(synth.stderr())
         .as("nothing published: pacmak started, then was stopped")
-        .contains("with jsii-pacmak");
+        .contains("with jsii-pacmak")
+        .as("pacmak was stopped, not waited for: its own output never shows")
+        .doesNotContain("[jsii-pacmak]");
     assertThat(ProcessHandle.allProcesses())
         .as("steps left running")
         .noneMatch(p -> p.info().commandLine().orElse("").contains(tmp.toString()));
