@@ -45,6 +45,7 @@ public final class PaymentsLogsStack extends TerraformStack {
             .coralogixSecret(secret)
             .coralogixDomain("cx498.coralogix.com")
             .coralogixApplicationName("payments")
+            .clusterName("payments-eks")
             .extraFilelogExcludes(List.of("/var/log/pods/payments-batch_*/*/*.log"))
             .build());
     // example:constructs:end

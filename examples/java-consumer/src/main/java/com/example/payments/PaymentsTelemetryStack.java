@@ -27,6 +27,7 @@ public final class PaymentsTelemetryStack extends TerraformStack {
             .coralogixPrivateKey(key.getSecretString())
             .coralogixDomain("cx498.coralogix.com")
             .coralogixApplicationName("payments")
+            .clusterName("payments-eks")
             .targetAllocator(ta -> ta.allowlist(List.of("up", "payments_.*")))
             .hpa(hpa -> hpa.minReplicas(3).maxReplicas(9))
             .networkPolicies(np -> np.kubernetesApiCidrs(List.of("10.20.0.0/16")))
