@@ -63,16 +63,13 @@ public final class ClusterCollector {
           new Pipeline(
               "logs", List.of(events), List.of(limiter, detection), List.of(eventsExporter)));
     }
-    config.pipeline(self.pipeline(limiter, detection, metrics));
+    self.addTo(config, limiter, detection, metrics);
     List.of(metrics.queue(), eventsExporter.queue()).stream()
         .map(SendingQueue::storage)
         .filter(s -> s != null)
         .distinct()
         .forEach(config::extension);
-    return config
-        .telemetry("resource", self.telemetryResource())
-        .telemetry("metrics", SelfMetricsReceiver.telemetryMetrics())
-        .build();
+    return config.build();
   }
 
   /**

@@ -145,11 +145,7 @@ public final class LogsAgentCollector {
               List.of(limiter, K8S_ATTRIBUTES, detection, INFRASTRUCTURE_GUARDRAIL),
               List.of(metricsExporter)));
     }
-    return config
-        .pipeline(self.pipeline(limiter, detection, exporter))
-        .telemetry("resource", self.telemetryResource())
-        .telemetry("metrics", SelfMetricsReceiver.telemetryMetrics())
-        .build();
+    return self.addTo(config, limiter, detection, exporter).build();
   }
 
   /**

@@ -179,16 +179,11 @@ public final class MetricsTracesCollector {
                     "metrics",
                     metricsIn,
                     List.of(limiter, POD_ATTRIBUTES, detection),
-                    List.of(metrics)))
-            .pipeline(self.pipeline(limiter, detection, metrics))
-            .pipeline(
-                new Pipeline(
-                    "logs",
-                    List.of(otlp),
-                    List.of(limiter, POD_ATTRIBUTES, detection),
-                    List.of(logs)))
-            .telemetry("resource", self.telemetryResource())
-            .telemetry("metrics", SelfMetricsReceiver.telemetryMetrics());
+                    List.of(metrics)));
+    self.addTo(config, limiter, detection, metrics)
+        .pipeline(
+            new Pipeline(
+                "logs", List.of(otlp), List.of(limiter, POD_ATTRIBUTES, detection), List.of(logs)));
     if (spanMetrics != null) {
       config.pipeline(
           new Pipeline(

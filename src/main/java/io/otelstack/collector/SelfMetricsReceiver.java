@@ -61,6 +61,21 @@ public record SelfMetricsReceiver(String jobName) implements Component {
   }
 
   /**
+   * Adds to {@code config} the {@link #pipeline} and the service telemetry it scrapes ({@link
+   * #telemetryResource()}, {@link #telemetryMetrics()}), which only work together.
+   */
+  public CollectorConfig.Builder addTo(
+      CollectorConfig.Builder config,
+      MemoryLimiter limiter,
+      ResourceDetectionProcessor detection,
+      Component exporter) {
+    return config
+        .pipeline(pipeline(limiter, detection, exporter))
+        .telemetry("resource", telemetryResource())
+        .telemetry("metrics", telemetryMetrics());
+  }
+
+  /**
    * The {@code service.telemetry.metrics} block: a pull reader on the pod IP and {@value #PORT},
    * the target this receiver scrapes.
    */
