@@ -23,6 +23,15 @@ import java.util.Map;
  */
 public record SendingQueue(
     FileStorage storage, int numConsumers, int queueSize, int maxBatchSizeKi) {
+  /** Batches a queue holds unless a collector's props say otherwise. */
+  public static final int DEFAULT_SIZE_BATCHES = 5000;
+
+  /** Concurrent senders per queue unless a collector's props say otherwise. */
+  public static final int DEFAULT_NUM_CONSUMERS = 10;
+
+  /** Largest batch, in KiB, unless a collector's props say otherwise. */
+  public static final int DEFAULT_MAX_BATCH_SIZE_KI = 512;
+
   /** Requires positive sizes. */
   public SendingQueue {
     if (numConsumers <= 0) {

@@ -6,6 +6,7 @@ import io.otelstack.collector.ContainerResources;
 import io.otelstack.collector.CoralogixMapping;
 import io.otelstack.collector.CoralogixTarget;
 import io.otelstack.collector.MultilineRule;
+import io.otelstack.collector.SendingQueue;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
 import io.otelstack.internal.Checks;
@@ -115,9 +116,14 @@ public record LogsDaemonSetProps(
     extraFilelogExcludes =
         extraFilelogExcludes == null ? List.of() : List.copyOf(extraFilelogExcludes);
     multiline = multiline == null ? List.of() : List.copyOf(multiline);
-    queueSizeBatches = CHECK.positive(P + "queueSizeBatches", queueSizeBatches, 5000);
-    queueNumConsumers = CHECK.positive(P + "queueNumConsumers", queueNumConsumers, 10);
-    queueMaxBatchSizeKi = CHECK.positive(P + "queueMaxBatchSizeKi", queueMaxBatchSizeKi, 512);
+    queueSizeBatches =
+        CHECK.positive(P + "queueSizeBatches", queueSizeBatches, SendingQueue.DEFAULT_SIZE_BATCHES);
+    queueNumConsumers =
+        CHECK.positive(
+            P + "queueNumConsumers", queueNumConsumers, SendingQueue.DEFAULT_NUM_CONSUMERS);
+    queueMaxBatchSizeKi =
+        CHECK.positive(
+            P + "queueMaxBatchSizeKi", queueMaxBatchSizeKi, SendingQueue.DEFAULT_MAX_BATCH_SIZE_KI);
     exporterTimeoutSeconds =
         CHECK.positive(P + "exporterTimeoutSeconds", exporterTimeoutSeconds, 30);
     terminationGracePeriodSeconds =

@@ -4,6 +4,7 @@ import io.otelstack.ValidationException;
 import io.otelstack.collector.CollectorImage;
 import io.otelstack.collector.ContainerResources;
 import io.otelstack.collector.CoralogixTarget;
+import io.otelstack.collector.SendingQueue;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
 import io.otelstack.constructs.storage.EbsStorageClass;
@@ -93,9 +94,14 @@ public record ClusterCollectorStatefulSetProps(
         coralogixEventsSubsystem == null ? "kubernetes-events" : coralogixEventsSubsystem;
     image = image == null ? CollectorImage.CONTRIB : image;
     resources = resources == null ? DEFAULT_RESOURCES : resources;
-    queueSizeBatches = CHECK.positive(P + "queueSizeBatches", queueSizeBatches, 5000);
-    queueNumConsumers = CHECK.positive(P + "queueNumConsumers", queueNumConsumers, 10);
-    queueMaxBatchSizeKi = CHECK.positive(P + "queueMaxBatchSizeKi", queueMaxBatchSizeKi, 512);
+    queueSizeBatches =
+        CHECK.positive(P + "queueSizeBatches", queueSizeBatches, SendingQueue.DEFAULT_SIZE_BATCHES);
+    queueNumConsumers =
+        CHECK.positive(
+            P + "queueNumConsumers", queueNumConsumers, SendingQueue.DEFAULT_NUM_CONSUMERS);
+    queueMaxBatchSizeKi =
+        CHECK.positive(
+            P + "queueMaxBatchSizeKi", queueMaxBatchSizeKi, SendingQueue.DEFAULT_MAX_BATCH_SIZE_KI);
     queuePvcSizeGi = CHECK.positive(P + "queuePvcSizeGi", queuePvcSizeGi, 5);
     exporterTimeoutSeconds =
         CHECK.positive(P + "exporterTimeoutSeconds", exporterTimeoutSeconds, 30);

@@ -6,6 +6,7 @@ import io.otelstack.collector.ContainerResources;
 import io.otelstack.collector.CoralogixExporter;
 import io.otelstack.collector.CoralogixMapping;
 import io.otelstack.collector.MemoryLimiter;
+import io.otelstack.collector.SendingQueue;
 import io.otelstack.constructs.cluster.Taint;
 import io.otelstack.constructs.namespace.CollectorNamespace;
 import io.otelstack.constructs.secrets.CoralogixKubernetesSecret;
@@ -166,9 +167,12 @@ public record MetricsTracesStatefulSetProps(
     queueEnabled = queueEnabled == null || queueEnabled;
     nodeSelector = Maps.copySorted(nodeSelector);
     tolerations = tolerations == null ? List.of() : List.copyOf(tolerations);
-    queueSizeBatches = queueSizeBatches == null ? 5000 : queueSizeBatches;
-    queueNumConsumers = queueNumConsumers == null ? 10 : queueNumConsumers;
-    queueMaxBatchSizeKi = queueMaxBatchSizeKi == null ? 512 : queueMaxBatchSizeKi;
+    queueSizeBatches =
+        queueSizeBatches == null ? SendingQueue.DEFAULT_SIZE_BATCHES : queueSizeBatches;
+    queueNumConsumers =
+        queueNumConsumers == null ? SendingQueue.DEFAULT_NUM_CONSUMERS : queueNumConsumers;
+    queueMaxBatchSizeKi =
+        queueMaxBatchSizeKi == null ? SendingQueue.DEFAULT_MAX_BATCH_SIZE_KI : queueMaxBatchSizeKi;
     queuePvcSizeGi =
         queuePvcSizeGi == null ? 10 : CHECK.wholeNumber(P + "queuePvcSizeGi", queuePvcSizeGi);
     terminationGracePeriodSeconds =
